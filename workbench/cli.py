@@ -1,0 +1,401 @@
+"""The command line: argparse over the services, with the exit codes of DESIGN.md.
+
+Errors are one ``error:`` line on stderr (the traceback only with ``--debug``; it always
+goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy import exc as sa_exc
+from sqlcipher3 import dbapi2
+
+from workbench import __version__
+from workbench.domain import vocab
+from workbench.domain.quantities import format_cny, format_grams
+from workbench.logs import configure_logging
+from workbench.services.audit import AuditService
+from workbench.services.cases import CaseService
+from workbench.services.context import Context
+from workbench.services.errors import ServiceError
+from workbench.services.users import UserService
+from workbench.store import PassphraseKey, Store, StoreError
+from workbench.store.backup import backup_database
+from workbench.store.check import check_store
+
+log = logging.getLogger("workbench.cli")
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_AUTH, EXIT_INTEGRITY, EXIT_REJECTED, EXIT_DENIED = (
+    0, 1, 2, 3, 4, 5, 6,
+)
+
+
+class UsageError(Exception):
+    exit_code = EXIT_USAGE
+
+
+class IntegrityFailure(Exception):
+    exit_code = EXIT_INTEGRITY
+
+
+# -- credentials -------------------------------------------------------------------
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    value = args.db or os.environ.get("WORKBENCH_DB")
+    if not value:
+        raise UsageError("no database: give --db PATH or set WORKBENCH_DB")
+    return Path(value)
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> PassphraseKey:
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read passphrase file {args.passphrase_file}: "
+                             f"{exc.strerror}") from None
+        text = text[:-1] if text.endswith("\n") else text
+        text = text[:-1] if text.endswith("\r") else text
+    elif os.environ.get("WORKBENCH_PASSPHRASE"):
+        text = os.environ["WORKBENCH_PASSPHRASE"]
+    elif sys.stdin.isatty():
+        text = getpass.getpass("Passphrase: ")
+        if confirm and getpass.getpass("Passphrase again: ") != text:
+            raise UsageError("the two passphrases differ")
+    else:
+        raise UsageError(
+            "no passphrase: give --passphrase-file, set WORKBENCH_PASSPHRASE, or run on a terminal"
+        )
+    try:
+        return PassphraseKey(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _user(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get("WORKBENCH_USER") or getpass.getuser()
+
+
+def _open(args: argparse.Namespace) -> Context:
+    path = _db_path(args)
+    key = _passphrase(args)
+    store = Store.open(path, key)
+    if store.backup_written is not None:
+        print(f"note: upgraded the schema; the previous file is kept as {store.backup_written}",
+              file=sys.stderr)
+    ctx = Context(store, _user(args))
+    try:
+        UserService(ctx).authenticate()
+    except ServiceError:
+        store.close()
+        raise
+    return ctx
+
+
+def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(text())
+
+
+def _lang() -> str:
+    return "zh_CN" if os.environ.get("LANG", "").startswith("zh") else "en"
+
+
+# -- commands ----------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    key = _passphrase(args, confirm=True)
+    with Store.create(path, key) as store:
+        user = _user(args)
+        UserService(Context(store, user)).add(user, "admin")
+    _emit(args, {"db": str(path), "user": user, "role": "admin"},
+          lambda: f"created {path}; {user} is its administrator")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workbench.demo.load import load_demo
+
+    path = _db_path(args)
+    key = _passphrase(args, confirm=True)
+    if path.exists() and args.force:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    with Store.create(path, key) as store:
+        user = _user(args)
+        ctx = Context(store, user)
+        UserService(ctx).add(user, "admin")
+        codes = load_demo(ctx)
+    _emit(args, {"db": str(path), "cases": codes},
+          lambda: f"created {path} with the demo cases {', '.join(codes)}")
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        rows = CaseService(ctx).list()
+    finally:
+        ctx.store.close()
+    lang = _lang()
+    data = [
+        {"code": r.code, "title": r.title, "nickname": r.nickname, "level": r.level,
+         "status": r.status, "opened_on": r.opened_on.isoformat() if r.opened_on else None,
+         "persons": r.persons, "suspects": r.suspects}
+        for r in rows
+    ]
+
+    def text() -> str:
+        if not rows:
+            return "no cases"
+        lines = []
+        for r in rows:
+            lines.append(
+                f"{r.code:<16} {vocab.label(vocab.CASE_LEVELS, r.level, lang):<28} "
+                f"{vocab.label(vocab.CASE_STATUSES, r.status, lang):<22} "
+                f"{r.suspects:>4} suspects  {r.title}"
+            )
+        return "\n".join(lines)
+
+    _emit(args, data, text)
+    return EXIT_OK
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        summary = CaseService(ctx).summary(args.code)
+    finally:
+        ctx.store.close()
+    lang = _lang()
+
+    def text() -> str:
+        c = summary.counts
+        lines = [
+            f"{summary.code}  {summary.title}",
+            f"  level: {vocab.label(vocab.CASE_LEVELS, summary.level, lang)}   "
+            f"status: {vocab.label(vocab.CASE_STATUSES, summary.status, lang)}",
+            f"  unit: {summary.unit}",
+            "  " + "  ".join(f"{k}: {v}" for k, v in c.items()),
+        ]
+        for drug, mg in sorted(summary.drug_totals_mg.items()):
+            lines.append(f"  {vocab.label(vocab.DRUGS, drug, lang)}: {format_grams(mg)} g")
+        for drug, mg in sorted(summary.precursor_totals_mg.items()):
+            lines.append(f"  {vocab.label(vocab.PRECURSORS, drug, lang)}: {format_grams(mg)} g"
+                         " (precursor)")
+        lines.append(f"  cash: ¥{format_cny(summary.cash_total_fen)}")
+        for kind, n in sorted(summary.measures.items()):
+            lines.append(f"  {vocab.label(vocab.MEASURES, kind, lang)}: {n}")
+        return "\n".join(lines)
+
+    _emit(args, summary.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_case_new(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        fields = {"level": args.level} if args.level else {}
+        result = CaseService(ctx).create(args.code, args.title, **fields)
+    finally:
+        ctx.store.close()
+    _emit(args, {"id": result.value, "code": args.code, "warnings": list(result.warnings)},
+          lambda: f"created case {args.code}")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        report = AuditService(ctx).verify()
+    finally:
+        ctx.store.close()
+    data = {"ok": report.ok, "entries": report.count, "head_hash": report.head_hash,
+            "problem": None if report.problem is None else {
+                "seq": report.problem.seq, "kind": report.problem.kind,
+                "message": report.problem.message}}
+    if report.problem is not None:
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        raise IntegrityFailure(f"audit chain broken: {report.problem.message}")
+    _emit(args, data, lambda: f"audit chain verified: {report.count} entries, "
+          f"head {report.head_hash}")
+    return EXIT_OK
+
+
+def cmd_audit_log(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        if args.case:
+            CaseService(ctx).summary(args.case)  # NotFound for an unknown code
+        records = AuditService(ctx).log(args.case)
+    finally:
+        ctx.store.close()
+
+    def text() -> str:
+        return "\n".join(
+            f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<12} {r.entity:<12} "
+            f"{r.entity_id or '':<8} {r.case_code or ''}"
+            for r in records
+        ) or "no entries"
+
+    _emit(args, [r.as_json() for r in records], text)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        report = check_store(ctx.store)
+    finally:
+        ctx.store.close()
+    data = {"ok": report.ok, "pages": report.pages, "problems": report.problems()}
+    if not report.ok:
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        problems = report.problems()
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise IntegrityFailure(f"{ctx.store.path} failed its check: {problems[0]}{more}")
+    _emit(args, data, lambda: f"{ctx.store.path}: {report.pages} pages verified, no problems")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        report = backup_database(ctx.store, Path(args.out))
+    finally:
+        ctx.store.close()
+    _emit(args, {"out": str(report.path), "pages": report.pages, "tables": report.tables},
+          lambda: f"backed up to {report.path} ({report.pages} pages, verified)")
+    return EXIT_OK
+
+
+# -- parser ------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"error: {message}\n")
+
+
+def _common_options(
+    p: argparse.ArgumentParser, default: Any, flag_default: Any
+) -> argparse.ArgumentParser:
+    p.add_argument("--db", default=default, help="database file (default: $WORKBENCH_DB)")
+    p.add_argument("--passphrase-file", default=default,
+                   help="read the passphrase from this file")
+    p.add_argument("--user", default=default,
+                   help="user name (default: $WORKBENCH_USER or login name)")
+    p.add_argument("--json", action="store_true", default=flag_default,
+                   help="machine-readable output")
+    p.add_argument("--debug", action="store_true", default=flag_default, help="show tracebacks")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options are accepted before or after the command; the subcommands' copies
+    # default to SUPPRESS so they never overwrite a value given before the command.
+    top = _common_options(argparse.ArgumentParser(add_help=False), None, False)
+    common = _common_options(
+        argparse.ArgumentParser(add_help=False), argparse.SUPPRESS, argparse.SUPPRESS
+    )
+
+    parser = _Parser(prog="workbench", description="Task Force Workbench", parents=[top])
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str,
+            parent: Any = sub) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, help=help_, parents=[common])
+        p.set_defaults(func=fn)
+        return p
+
+    add("init", cmd_init, "create a new empty encrypted database")
+    demo = add("demo", cmd_demo, "create a database holding the demo case files")
+    demo.add_argument("--force", action="store_true", help="replace an existing file")
+    add("cases", cmd_cases, "list the case files")
+
+    case = sub.add_parser("case", help="one case file")
+    case_sub = case.add_subparsers(dest="case_command", required=True, parser_class=_Parser)
+    show = add("show", cmd_case_show, "a case's key figures", case_sub)
+    show.add_argument("code")
+    new = add("new", cmd_case_new, "create a case file", case_sub)
+    new.add_argument("--code", required=True)
+    new.add_argument("--title", required=True)
+    new.add_argument("--level", choices=list(vocab.CASE_LEVELS))
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    add("verify", cmd_audit_verify, "recompute the hash chain", audit_sub)
+    alog = add("log", cmd_audit_log, "list audit entries", audit_sub)
+    alog.add_argument("--case", help="only this case's entries")
+
+    add("check", cmd_check, "cipher page check and SQLite integrity check")
+    backup = add("backup", cmd_backup, "a consistent, verified encrypted copy")
+    backup.add_argument("--out", required=True)
+    return parser
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(s in text for s in ("malformed", "not a database", "disk image", "hmac"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        configure_logging()
+    except OSError:
+        pass
+    try:
+        code: int = args.func(args)
+        return code
+    except (StoreError, ServiceError, UsageError, IntegrityFailure) as exc:
+        log.info("command failed: %s", exc, exc_info=True)
+        _fail(args, str(exc))
+        return int(getattr(exc, "exit_code", EXIT_BUG))
+    except (sa_exc.DatabaseError, dbapi2.DatabaseError) as exc:
+        log.exception("database error")
+        original = getattr(exc, "orig", exc)
+        if _is_damage(original):
+            _fail(args, f"{args.db or os.environ.get('WORKBENCH_DB')} is damaged: {original} "
+                  "(run 'workbench check')")
+            return EXIT_INTEGRITY
+        _fail(args, f"database error: {original}")
+        return EXIT_BUG
+    except KeyboardInterrupt:
+        _fail(args, "interrupted")
+        return 130
+    except Exception as exc:  # a bug: say so, keep the traceback in the log
+        log.exception("unexpected failure")
+        _fail(args, f"internal error: {exc!r} (details in the log; --debug shows them)")
+        return EXIT_BUG
+
+
+def _fail(args: argparse.Namespace, message: str) -> None:
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exc()
+    print(f"error: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

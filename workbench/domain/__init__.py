@@ -1,0 +1,4 @@
+"""Pure rules: identifiers, vocabularies, drug-law tiers, weighing, deadlines, totals.
+
+Nothing here touches a database, a file other than the jurisdiction profile, or Qt.
+"""

@@ -1,0 +1,39 @@
+"""SQLAlchemy 2 typed ORM classes; invariants only, no behaviour."""
+
+from workbench.models.audit import AuditEntry, User
+from workbench.models.base import Base
+from workbench.models.case import CaseFile, CaseMember
+from workbench.models.evidence import (
+    Asset,
+    Attachment,
+    AttachmentLink,
+    CustodyEntry,
+    Seizure,
+    SeizureAttribution,
+)
+from workbench.models.person import CaseParty, Measure, Person
+from workbench.models.timeline import Event, EventParticipant, Link, Location
+from workbench.models.vehicle import CaseVehicle, Vehicle
+
+__all__ = [
+    "Asset",
+    "Attachment",
+    "AttachmentLink",
+    "AuditEntry",
+    "Base",
+    "CaseFile",
+    "CaseMember",
+    "CaseParty",
+    "CaseVehicle",
+    "CustodyEntry",
+    "Event",
+    "EventParticipant",
+    "Link",
+    "Location",
+    "Measure",
+    "Person",
+    "Seizure",
+    "SeizureAttribution",
+    "User",
+    "Vehicle",
+]

@@ -1,0 +1,29 @@
+"""What an operation changed, so views refresh from one place (as Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    entities: frozenset[str] = frozenset()  # vocab.ENTITY_KINDS keys touched
+    cases: frozenset[str] = frozenset()  # case codes touched
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.entities | other.entities, self.cases | other.cases)
+
+    def touches(self, entity: str) -> bool:
+        return entity in self.entities
+
+
+@dataclass(frozen=True)
+class OpResult(Generic[T]):
+    """The value an operation produced, what it changed, and warnings to show."""
+
+    value: T
+    changes: Changes
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,159 @@
+"""Persons and their part in cases, and the compulsory measures on them.
+
+A person is found by resident ID number before one is created, so the same person in
+two cases is one row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.models import CaseParty, Measure, Person
+from workbench.services.changes import OpResult
+from workbench.services.context import Context
+from workbench.services.errors import FieldError, InputRejected
+from workbench.services.lookup import case_by_code, case_code, get
+from workbench.services.unit_of_work import snapshot, unit_of_work
+from workbench.services.validation import (
+    check_measure,
+    check_party,
+    check_person,
+    reject_unknown_fields,
+)
+
+PERSON_FIELDS = frozenset(
+    {"name", "aliases", "sex", "birth_date", "id_number", "ethnicity", "education",
+     "occupation", "birthplace", "household_address", "current_address", "phones",
+     "prior_record", "notes"}
+)
+PARTY_FIELDS = frozenset({"role", "is_suspect", "status", "notes"})
+MEASURE_FIELDS = frozenset(
+    {"kind", "decided_on", "starts_on", "ends_on", "extension_steps", "document_no",
+     "place", "notes"}
+)
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    person_id: int
+    party_id: int
+    existing_person: bool
+
+
+class PersonService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def add_to_case(
+        self, case_code: str, person: dict[str, Any], **party: Any
+    ) -> OpResult[PartyRef]:
+        reject_unknown_fields(person, PERSON_FIELDS, "person")
+        reject_unknown_fields(party, PARTY_FIELDS, "party")
+        checked = check_person(person, today=self.ctx.clock().date())
+        if "name" not in person:
+            checked.error("name", "is required")
+        party_checked = check_party(party)
+        checked.errors += party_checked.errors
+        checked.raise_if_errors("person")
+        warnings = list(checked.warnings)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, case_code)
+            existing = None
+            if checked.values.get("id_number"):
+                existing = uow.session.execute(
+                    select(Person).where(Person.id_number == checked.values["id_number"])
+                ).scalar_one_or_none()
+            if existing is None:
+                target = Person(**checked.values)
+                uow.session.add(target)
+                uow.created("person", target, case.code)
+            else:
+                target = existing
+                if existing.name != checked.values["name"]:
+                    warnings.append(
+                        f"id_number: {existing.id_number} is already {existing.name}; "
+                        f"kept that name rather than {checked.values['name']}"
+                    )
+                already = uow.session.execute(
+                    select(CaseParty.id).where(
+                        CaseParty.case_id == case.id, CaseParty.person_id == existing.id
+                    )
+                ).first()
+                if already:
+                    raise InputRejected(
+                        "person",
+                        [FieldError("id_number", f"{existing.name} is already in {case.code}")],
+                    )
+            link = CaseParty(case_id=case.id, person_id=target.id, **party_checked.values)
+            uow.session.add(link)
+            uow.created("party", link, case.code)
+        return OpResult(
+            PartyRef(target.id, link.id, existing is not None), uow.changes, tuple(warnings)
+        )
+
+    def update_person(self, person_id: int, **fields: Any) -> OpResult[None]:
+        reject_unknown_fields(fields, PERSON_FIELDS, "person")
+        with unit_of_work(self.ctx) as uow:
+            person = get(uow.session, Person, person_id, "person")
+            current = {"birth_date": person.birth_date, "sex": person.sex}
+            if "id_number" not in fields and person.id_number:
+                current["id_number"] = person.id_number
+            checked = check_person({**current, **fields}, today=self.ctx.clock().date())
+            checked.raise_if_errors("person")
+            before = snapshot(person)
+            for name in {*fields, "birth_date", "sex"}:
+                setattr(person, name, checked.values[name])
+            uow.updated("person", person, before, None)
+        return OpResult(None, uow.changes, tuple(checked.warnings))
+
+    def update_party(self, party_id: int, **fields: Any) -> OpResult[None]:
+        reject_unknown_fields(fields, PARTY_FIELDS, "party")
+        checked = check_party(fields)
+        checked.raise_if_errors("party")
+        with unit_of_work(self.ctx) as uow:
+            party = get(uow.session, CaseParty, party_id, "party")
+            code = case_code(uow.session, party.case_id)
+            before = snapshot(party)
+            for name, value in checked.values.items():
+                setattr(party, name, value)
+            uow.updated("party", party, before, code)
+        return OpResult(None, uow.changes)
+
+    def remove_from_case(self, party_id: int) -> OpResult[None]:
+        """Take a person out of a case; the person and their other cases stay."""
+        with unit_of_work(self.ctx) as uow:
+            party = get(uow.session, CaseParty, party_id, "party")
+            code = case_code(uow.session, party.case_id)
+            for measure in uow.session.scalars(
+                select(Measure).where(
+                    Measure.case_id == party.case_id, Measure.person_id == party.person_id
+                )
+            ):
+                uow.deleted("measure", measure, code)
+            uow.deleted("party", party, code)
+        return OpResult(None, uow.changes)
+
+    def add_measure(
+        self, case_code: str, person_id: int, kind: str, **fields: Any
+    ) -> OpResult[int]:
+        reject_unknown_fields(fields, MEASURE_FIELDS - {"kind"}, "measure")
+        checked = check_measure({"kind": kind, **fields})
+        checked.raise_if_errors("measure")
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, case_code)
+            in_case = uow.session.execute(
+                select(CaseParty.id).where(
+                    CaseParty.case_id == case.id, CaseParty.person_id == person_id
+                )
+            ).first()
+            if not in_case:
+                raise InputRejected(
+                    "measure", [FieldError("person_id", f"person {person_id} is not in {case.code}")]
+                )
+            measure = Measure(case_id=case.id, person_id=person_id, **checked.values)
+            uow.session.add(measure)
+            uow.created("measure", measure, case.code)
+        return OpResult(measure.id, uow.changes)

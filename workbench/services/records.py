@@ -1,0 +1,264 @@
+"""Case-scoped records — locations, events, links, seizures, assets, custody entries.
+
+They share one life cycle (add, update, delete, each audited), so one service handles
+them from a table of kinds; the rules that differ live in ``validation``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from workbench.domain.audit_chain import canonical_json, jsonable
+from workbench.models import (
+    Asset,
+    CaseParty,
+    CaseVehicle,
+    CustodyEntry,
+    Event,
+    EventParticipant,
+    Link,
+    Location,
+    Seizure,
+    SeizureAttribution,
+)
+from workbench.services.changes import OpResult
+from workbench.services.context import Context
+from workbench.services.errors import FieldError, InputRejected, ServiceError
+from workbench.services.lookup import case_by_code, case_code, get
+from workbench.services.unit_of_work import UnitOfWork, snapshot, unit_of_work
+from workbench.services.validation import (
+    Checked,
+    check_asset,
+    check_attribution,
+    check_custody,
+    check_event,
+    check_link,
+    check_location,
+    check_seizure,
+    reject_unknown_fields,
+)
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    entity: str
+    model: type[Any]
+    check: Callable[..., Checked]
+    fields: frozenset[str]
+    needs_complete: bool = False
+
+
+def _fields(model: type[Any]) -> frozenset[str]:
+    return frozenset(c.key for c in model.__table__.columns) - {"id", "case_id"}
+
+
+KINDS: dict[str, RecordKind] = {
+    k.entity: k
+    for k in (
+        RecordKind("location", Location, check_location, _fields(Location)),
+        RecordKind("event", Event, check_event, _fields(Event)),
+        RecordKind("link", Link, check_link, _fields(Link)),
+        RecordKind("seizure", Seizure, check_seizure, _fields(Seizure), needs_complete=True),
+        RecordKind("asset", Asset, check_asset, _fields(Asset)),
+        RecordKind("custody", CustodyEntry, check_custody, _fields(CustodyEntry)),
+    )
+}
+
+# What a Link end or an Event participant of each kind must be, inside the same case.
+_ENDPOINT_IN_CASE: dict[str, tuple[type[Any], Any]] = {
+    "location": (Location, Location.id),
+    "event": (Event, Event.id),
+    "seizure": (Seizure, Seizure.id),
+    "asset": (Asset, Asset.id),
+}
+
+
+class Cancelled(ServiceError):
+    """A long operation was cancelled; its transaction was rolled back."""
+
+
+class RecordService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def _kind(self, entity: str) -> RecordKind:
+        try:
+            return KINDS[entity]
+        except KeyError:
+            raise InputRejected(entity, [FieldError("entity", "unknown record kind")]) from None
+
+    def _check(self, kind: RecordKind, values: Mapping[str, Any], complete: Mapping[str, Any]
+               ) -> Checked:
+        if kind.needs_complete:
+            return kind.check(values, complete=complete)
+        return kind.check(values)
+
+    def add(self, case_code_: str, entity: str, **values: Any) -> OpResult[int]:
+        """Add one record; ``participants`` (events) and ``attributed_to`` (seizures) too."""
+        kind = self._kind(entity)
+        participants = values.pop("participants", None) if entity == "event" else None
+        attributed = values.pop("attributed_to", None) if entity == "seizure" else None
+        reject_unknown_fields(values, kind.fields, entity)
+        checked = self._check(kind, values, values)
+        checked.raise_if_errors(entity)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, case_code_)
+            if entity == "link":
+                self._check_endpoints(uow, case.id, [
+                    (checked.values["a_type"], checked.values["a_id"]),
+                    (checked.values["b_type"], checked.values["b_id"]),
+                ], "a_id")
+            obj = kind.model(case_id=case.id, **checked.values)
+            uow.session.add(obj)
+            uow.created(entity, obj, case.code)
+            if participants:
+                self._set_participants(uow, case.id, case.code, obj.id, participants)
+            if attributed:
+                for person_id, basis in attributed:
+                    self._attribute(uow, case.id, case.code, obj.id, person_id, basis)
+        return OpResult(obj.id, uow.changes, tuple(checked.warnings))
+
+    def update(self, entity: str, record_id: int, **values: Any) -> OpResult[None]:
+        kind = self._kind(entity)
+        reject_unknown_fields(values, kind.fields, entity)
+        with unit_of_work(self.ctx) as uow:
+            obj = get(uow.session, kind.model, record_id, entity)
+            before = snapshot(obj)
+            current = {k: getattr(obj, k) for k in kind.fields}
+            checked = self._check(kind, values, current)
+            checked.raise_if_errors(entity)
+            for name, value in checked.values.items():
+                setattr(obj, name, value)
+            uow.updated(entity, obj, before, case_code(uow.session, obj.case_id))
+        return OpResult(None, uow.changes, tuple(checked.warnings))
+
+    def delete(self, entity: str, record_id: int) -> OpResult[None]:
+        kind = self._kind(entity)
+        with unit_of_work(self.ctx) as uow:
+            obj = get(uow.session, kind.model, record_id, entity)
+            uow.deleted(entity, obj, case_code(uow.session, obj.case_id))
+        return OpResult(None, uow.changes)
+
+    def attribute(self, seizure_id: int, person_id: int, basis: str) -> OpResult[int]:
+        with unit_of_work(self.ctx) as uow:
+            seizure = get(uow.session, Seizure, seizure_id, "seizure")
+            code = case_code(uow.session, seizure.case_id)
+            new_id = self._attribute(uow, seizure.case_id, code, seizure_id, person_id, basis)
+        return OpResult(new_id, uow.changes)
+
+    def bulk_add(
+        self,
+        case_code_: str,
+        entity: str,
+        rows: Sequence[Mapping[str, Any]],
+        *,
+        source: str = "",
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+        batch: int = 5000,
+    ) -> OpResult[int]:
+        """Add many records in one transaction with one audit entry.
+
+        The entry records the row count and a SHA-256 over the rows' canonical encoding,
+        so the batch can be proven later without an entry per row. Any invalid row
+        rejects the whole batch, naming the row; cancelling rolls everything back.
+        """
+        kind = self._kind(entity)
+        if entity in ("link",):
+            raise InputRejected(entity, [FieldError("entity", "links are added one by one")])
+        errors: list[FieldError] = []
+        clean: list[dict[str, Any]] = []
+        digest = hashlib.sha256()
+        for index, row in enumerate(rows, start=1):
+            unknown = set(row) - kind.fields
+            checked = self._check(kind, row, row)
+            problems = [FieldError(f"row {index}: {n}", "is not a field") for n in sorted(unknown)]
+            problems += [FieldError(f"row {index}: {e.field}", e.message, e.code)
+                         for e in checked.errors]
+            errors += problems
+            if len(errors) >= 100:
+                break
+            clean.append(checked.values)
+            digest.update(canonical_json(jsonable(checked.values)).encode("utf-8"))
+            digest.update(b"\n")
+        if errors:
+            raise InputRejected(entity, errors)
+        total = len(clean)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, case_code_)
+            table = kind.model.__table__
+            for start in range(0, total, batch):
+                if cancelled is not None and cancelled():
+                    raise Cancelled(f"cancelled after {start} of {total} rows; nothing written")
+                chunk = [{"case_id": case.id, **r} for r in clean[start : start + batch]]
+                uow.session.execute(insert(table), chunk)
+                if progress is not None:
+                    progress(min(start + batch, total), total)
+            uow.audit("bulk_create", entity, None, case.code,
+                      {"rows": total, "sha256": digest.hexdigest(), "source": source})
+        return OpResult(total, uow.changes)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _check_endpoints(
+        self, uow: UnitOfWork, case_id: int, ends: Iterable[tuple[str, int]], field: str
+    ) -> None:
+        problems = []
+        for entity, record_id in ends:
+            if not _in_case(uow, case_id, entity, record_id):
+                problems.append(FieldError(field, f"{entity} {record_id} is not in this case"))
+        if problems:
+            raise InputRejected("link" if field == "a_id" else "event", problems)
+
+    def _set_participants(
+        self, uow: UnitOfWork, case_id: int, code: str, event_id: int,
+        participants: Iterable[tuple[str, int]],
+    ) -> None:
+        wanted = list(dict.fromkeys((str(t), int(i)) for t, i in participants))
+        self._check_endpoints(uow, case_id, wanted, "participants")
+        uow.session.execute(delete(EventParticipant).where(EventParticipant.event_id == event_id))
+        for entity, record_id in wanted:
+            uow.session.add(
+                EventParticipant(event_id=event_id, entity_type=entity, entity_id=record_id)
+            )
+        uow.audit("update", "event", event_id, code,
+                  {"after": {"participants": [list(p) for p in wanted]}})
+
+    def _attribute(
+        self, uow: UnitOfWork, case_id: int, code: str, seizure_id: int, person_id: int,
+        basis: str,
+    ) -> int:
+        checked = check_attribution({"basis": basis})
+        if not _in_case(uow, case_id, "person", person_id):
+            checked.error("person_id", f"person {person_id} is not in this case")
+        checked.raise_if_errors("attribution")
+        row = SeizureAttribution(seizure_id=seizure_id, person_id=person_id, basis=basis)
+        uow.session.add(row)
+        uow.created("attribution", row, code)
+        return row.id
+
+
+def _in_case(uow: UnitOfWork, case_id: int, entity: str, record_id: int) -> bool:
+    s = uow.session
+    if entity == "person":
+        query = select(CaseParty.id).where(
+            CaseParty.case_id == case_id, CaseParty.person_id == record_id
+        )
+    elif entity == "vehicle":
+        query = select(CaseVehicle.id).where(
+            CaseVehicle.case_id == case_id, CaseVehicle.vehicle_id == record_id
+        )
+    elif entity in _ENDPOINT_IN_CASE:
+        model, pk = _ENDPOINT_IN_CASE[entity]
+        query = select(pk).where(pk == record_id, model.case_id == case_id)
+    else:
+        return False
+    return s.execute(query).first() is not None

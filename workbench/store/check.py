@@ -1,0 +1,47 @@
+"""Integrity checks: every page's HMAC (SQLCipher), then SQLite's own structure checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlcipher3 import dbapi2
+
+from workbench.store.database import Store
+
+
+@dataclass
+class CheckReport:
+    cipher_problems: list[str] = field(default_factory=list)
+    sqlite_problems: list[str] = field(default_factory=list)
+    foreign_key_problems: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.cipher_problems or self.sqlite_problems or self.foreign_key_problems)
+
+    def problems(self) -> list[str]:
+        return self.cipher_problems + self.sqlite_problems + self.foreign_key_problems
+
+
+def check_store(store: Store) -> CheckReport:
+    report = CheckReport()
+    with store.raw_connection() as raw:
+        report.pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
+        report.cipher_problems = [
+            str(r[0]) for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()
+        ]
+        try:
+            rows = [str(r[0]) for r in raw.execute("PRAGMA integrity_check").fetchall()]
+        except dbapi2.DatabaseError as exc:
+            rows = [f"integrity check stopped: {exc}"]
+        report.sqlite_problems = [r for r in rows if r != "ok"]
+        try:
+            fks = raw.execute("PRAGMA foreign_key_check").fetchall()
+        except dbapi2.DatabaseError as exc:
+            fks = [(f"foreign key check stopped: {exc}",)]
+        report.foreign_key_problems = [
+            f"{r[0]} row {r[1]} refers to a missing {r[2]}" if len(r) >= 3 else str(r[0])
+            for r in fks
+        ]
+    return report

@@ -1,0 +1,48 @@
+"""Store failures a person can act on; the CLI maps each to its exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every failure to open, read or copy a workbench database."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WrongPassphrase(StoreError):
+    exit_code = 3
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"wrong passphrase for {path}")
+
+
+class NotAWorkbenchDatabase(StoreError):
+    exit_code = 4
+
+
+class DatabaseDamaged(StoreError):
+    exit_code = 4
+
+
+class DatabaseMissing(StoreError):
+    exit_code = 2
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"no database at {path} (create one with 'workbench init')")
+
+
+class DatabaseExists(StoreError):
+    exit_code = 2
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path} already exists; refusing to overwrite it")

@@ -1,0 +1,93 @@
+"""All key handling for the database lives here.
+
+Today a database is keyed by a passphrase through SQLCipher's own PBKDF2; the per-user
+key slots of a later release will hand a raw 256-bit key to the same interface
+(:class:`RawKey`), so nothing outside this module builds a ``PRAGMA key``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Protocol
+
+# SQLCipher 4 defaults, pinned so that a library upgrade cannot silently change them.
+# AES-256-CBC is fixed by SQLCipher 4 and has no PRAGMA.
+PAGE_SIZE = 4096
+KDF_ITER = 256_000
+HMAC_ALGORITHM = "HMAC_SHA512"
+KDF_ALGORITHM = "PBKDF2_HMAC_SHA512"
+
+# (pragma, value) pairs applied right after the key on every connection, and to every
+# attached database (backups) under its schema name. Values are constants, not input.
+CIPHER_SETTINGS: tuple[tuple[str, str], ...] = (
+    ("cipher_page_size", str(PAGE_SIZE)),
+    ("kdf_iter", str(KDF_ITER)),
+    ("cipher_hmac_algorithm", HMAC_ALGORITHM),
+    ("cipher_kdf_algorithm", KDF_ALGORITHM),
+    ("cipher_use_hmac", "ON"),
+    ("cipher_plaintext_header_size", "0"),
+)
+
+
+class _KeyableConnection(Protocol):
+    def set_key(self, key: str | bytes, /) -> None: ...
+
+    def execute(self, sql: str, /) -> object: ...
+
+
+class _Cursorable(Protocol):
+    def execute(self, sql: str, /) -> object: ...
+
+
+class DatabaseKey(ABC):
+    """Something that can key a SQLCipher connection.
+
+    The key goes through ``sqlite3_key`` (sqlcipher3's ``set_key``), never through a
+    formatted SQL string, so no quoting can go wrong whatever the passphrase holds.
+    """
+
+    @abstractmethod
+    def material(self) -> str:
+        """What ``sqlite3_key`` and ``ATTACH … KEY ?`` receive."""
+
+    def apply(self, conn: _KeyableConnection) -> None:
+        conn.set_key(self.material())  # the first thing done on every connection
+        apply_cipher_settings(conn)
+
+
+class PassphraseKey(DatabaseKey):
+    """A passphrase typed by a person; SQLCipher derives the key with PBKDF2."""
+
+    def __init__(self, passphrase: str) -> None:
+        if not passphrase:
+            raise ValueError("the passphrase is empty")
+        if "\x00" in passphrase:
+            raise ValueError("a passphrase cannot contain a NUL character")
+        self._passphrase = passphrase
+
+    def material(self) -> str:
+        return self._passphrase
+
+    def __repr__(self) -> str:  # never show the secret in a traceback or log
+        return "PassphraseKey(<hidden>)"
+
+
+class RawKey(DatabaseKey):
+    """A 256-bit key used as is (no KDF): the form key slots will unwrap."""
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != 32:
+            raise ValueError("a raw database key is 32 bytes")
+        self._key = bytes(key)
+
+    def material(self) -> str:
+        return f"x'{self._key.hex()}'"
+
+    def __repr__(self) -> str:
+        return "RawKey(<hidden>)"
+
+
+def apply_cipher_settings(conn: _Cursorable, schema: str = "") -> None:
+    prefix = f"{schema}." if schema else ""
+    for pragma, value in CIPHER_SETTINGS:
+        conn.execute(f"PRAGMA {prefix}{pragma} = {value}")
