@@ -7,6 +7,7 @@ goes to the log file).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -35,7 +36,13 @@ from workbench.store.check import check_store
 log = logging.getLogger("workbench.cli")
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_AUTH, EXIT_INTEGRITY, EXIT_REJECTED, EXIT_DENIED = (
-    0, 1, 2, 3, 4, 5, 6,
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
 )
 
 
@@ -62,8 +69,9 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> Passphras
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot read passphrase file {args.passphrase_file}: "
-                             f"{exc.strerror}") from None
+            raise UsageError(
+                f"cannot read passphrase file {args.passphrase_file}: {exc.strerror}"
+            ) from None
         text = text[:-1] if text.endswith("\n") else text
         text = text[:-1] if text.endswith("\r") else text
     elif os.environ.get("WORKBENCH_PASSPHRASE"):
@@ -91,8 +99,10 @@ def _open(args: argparse.Namespace) -> Context:
     key = _passphrase(args)
     store = Store.open(path, key)
     if store.backup_written is not None:
-        print(f"note: upgraded the schema; the previous file is kept as {store.backup_written}",
-              file=sys.stderr)
+        print(
+            f"note: upgraded the schema; the previous file is kept as {store.backup_written}",
+            file=sys.stderr,
+        )
     ctx = Context(store, _user(args))
     try:
         UserService(ctx).authenticate()
@@ -122,8 +132,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     with Store.create(path, key) as store:
         user = _user(args)
         UserService(Context(store, user)).add(user, "admin")
-    _emit(args, {"db": str(path), "user": user, "role": "admin"},
-          lambda: f"created {path}; {user} is its administrator")
+    _emit(
+        args,
+        {"db": str(path), "user": user, "role": "admin"},
+        lambda: f"created {path}; {user} is its administrator",
+    )
     return EXIT_OK
 
 
@@ -140,8 +153,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ctx = Context(store, user)
         UserService(ctx).add(user, "admin")
         codes = load_demo(ctx)
-    _emit(args, {"db": str(path), "cases": codes},
-          lambda: f"created {path} with the demo cases {', '.join(codes)}")
+    _emit(
+        args,
+        {"db": str(path), "cases": codes},
+        lambda: f"created {path} with the demo cases {', '.join(codes)}",
+    )
     return EXIT_OK
 
 
@@ -153,9 +169,16 @@ def cmd_cases(args: argparse.Namespace) -> int:
         ctx.store.close()
     lang = _lang()
     data = [
-        {"code": r.code, "title": r.title, "nickname": r.nickname, "level": r.level,
-         "status": r.status, "opened_on": r.opened_on.isoformat() if r.opened_on else None,
-         "persons": r.persons, "suspects": r.suspects}
+        {
+            "code": r.code,
+            "title": r.title,
+            "nickname": r.nickname,
+            "level": r.level,
+            "status": r.status,
+            "opened_on": r.opened_on.isoformat() if r.opened_on else None,
+            "persons": r.persons,
+            "suspects": r.suspects,
+        }
         for r in rows
     ]
 
@@ -195,8 +218,9 @@ def cmd_case_show(args: argparse.Namespace) -> int:
         for drug, mg in sorted(summary.drug_totals_mg.items()):
             lines.append(f"  {vocab.label(vocab.DRUGS, drug, lang)}: {format_grams(mg)} g")
         for drug, mg in sorted(summary.precursor_totals_mg.items()):
-            lines.append(f"  {vocab.label(vocab.PRECURSORS, drug, lang)}: {format_grams(mg)} g"
-                         " (precursor)")
+            lines.append(
+                f"  {vocab.label(vocab.PRECURSORS, drug, lang)}: {format_grams(mg)} g (precursor)"
+            )
         lines.append(f"  cash: ¥{format_cny(summary.cash_total_fen)}")
         for kind, n in sorted(summary.measures.items()):
             lines.append(f"  {vocab.label(vocab.MEASURES, kind, lang)}: {n}")
@@ -213,8 +237,11 @@ def cmd_case_new(args: argparse.Namespace) -> int:
         result = CaseService(ctx).create(args.code, args.title, **fields)
     finally:
         ctx.store.close()
-    _emit(args, {"id": result.value, "code": args.code, "warnings": list(result.warnings)},
-          lambda: f"created case {args.code}")
+    _emit(
+        args,
+        {"id": result.value, "code": args.code, "warnings": list(result.warnings)},
+        lambda: f"created case {args.code}",
+    )
     return EXIT_OK
 
 
@@ -224,16 +251,25 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         report = AuditService(ctx).verify()
     finally:
         ctx.store.close()
-    data = {"ok": report.ok, "entries": report.count, "head_hash": report.head_hash,
-            "problem": None if report.problem is None else {
-                "seq": report.problem.seq, "kind": report.problem.kind,
-                "message": report.problem.message}}
+    data = {
+        "ok": report.ok,
+        "entries": report.count,
+        "head_hash": report.head_hash,
+        "problem": None
+        if report.problem is None
+        else {
+            "seq": report.problem.seq,
+            "kind": report.problem.kind,
+            "message": report.problem.message,
+        },
+    }
     if report.problem is not None:
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         raise IntegrityFailure(f"audit chain broken: {report.problem.message}")
-    _emit(args, data, lambda: f"audit chain verified: {report.count} entries, "
-          f"head {report.head_hash}")
+    _emit(
+        args, data, lambda: f"audit chain verified: {report.count} entries, head {report.head_hash}"
+    )
     return EXIT_OK
 
 
@@ -247,11 +283,14 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
         ctx.store.close()
 
     def text() -> str:
-        return "\n".join(
-            f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<12} {r.entity:<12} "
-            f"{r.entity_id or '':<8} {r.case_code or ''}"
-            for r in records
-        ) or "no entries"
+        return (
+            "\n".join(
+                f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<12} {r.entity:<12} "
+                f"{r.entity_id or '':<8} {r.case_code or ''}"
+                for r in records
+            )
+            or "no entries"
+        )
 
     _emit(args, [r.as_json() for r in records], text)
     return EXIT_OK
@@ -280,8 +319,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         report = backup_database(ctx.store, Path(args.out))
     finally:
         ctx.store.close()
-    _emit(args, {"out": str(report.path), "pages": report.pages, "tables": report.tables},
-          lambda: f"backed up to {report.path} ({report.pages} pages, verified)")
+    _emit(
+        args,
+        {"out": str(report.path), "pages": report.pages, "tables": report.tables},
+        lambda: f"backed up to {report.path} ({report.pages} pages, verified)",
+    )
     return EXIT_OK
 
 
@@ -298,12 +340,13 @@ def _common_options(
     p: argparse.ArgumentParser, default: Any, flag_default: Any
 ) -> argparse.ArgumentParser:
     p.add_argument("--db", default=default, help="database file (default: $WORKBENCH_DB)")
-    p.add_argument("--passphrase-file", default=default,
-                   help="read the passphrase from this file")
-    p.add_argument("--user", default=default,
-                   help="user name (default: $WORKBENCH_USER or login name)")
-    p.add_argument("--json", action="store_true", default=flag_default,
-                   help="machine-readable output")
+    p.add_argument("--passphrase-file", default=default, help="read the passphrase from this file")
+    p.add_argument(
+        "--user", default=default, help="user name (default: $WORKBENCH_USER or login name)"
+    )
+    p.add_argument(
+        "--json", action="store_true", default=flag_default, help="machine-readable output"
+    )
     p.add_argument("--debug", action="store_true", default=flag_default, help="show tracebacks")
     return p
 
@@ -320,8 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str,
-            parent: Any = sub) -> argparse.ArgumentParser:
+    def add(
+        name: str, fn: Callable[[argparse.Namespace], int], help_: str, parent: Any = sub
+    ) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = parent.add_parser(name, help=help_, parents=[common])
         p.set_defaults(func=fn)
         return p
@@ -360,10 +404,8 @@ def _is_damage(exc: BaseException) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
+    with contextlib.suppress(OSError):
         configure_logging()
-    except OSError:
-        pass
     try:
         code: int = args.func(args)
         return code
@@ -375,8 +417,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("database error")
         original = getattr(exc, "orig", exc)
         if _is_damage(original):
-            _fail(args, f"{args.db or os.environ.get('WORKBENCH_DB')} is damaged: {original} "
-                  "(run 'workbench check')")
+            _fail(
+                args,
+                f"{args.db or os.environ.get('WORKBENCH_DB')} is damaged: {original} "
+                "(run 'workbench check')",
+            )
             return EXIT_INTEGRITY
         _fail(args, f"database error: {original}")
         return EXIT_BUG

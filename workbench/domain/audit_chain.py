@@ -16,8 +16,17 @@ from decimal import Decimal
 from typing import Any
 
 GENESIS = "0" * 64
-HASHED_FIELDS = ("seq", "at", "user", "action", "entity", "entity_id", "case_code",
-                 "changes", "prev_hash")
+HASHED_FIELDS = (
+    "seq",
+    "at",
+    "user",
+    "action",
+    "entity",
+    "entity_id",
+    "case_code",
+    "changes",
+    "prev_hash",
+)
 
 
 def jsonable(value: Any) -> Any:

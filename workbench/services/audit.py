@@ -28,9 +28,15 @@ class AuditRecord:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "seq": self.seq, "at": self.at, "user": self.user, "action": self.action,
-            "entity": self.entity, "entity_id": self.entity_id, "case": self.case_code,
-            "changes": self.changes, "hash": self.hash,
+            "seq": self.seq,
+            "at": self.at,
+            "user": self.user,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "case": self.case_code,
+            "changes": self.changes,
+            "hash": self.hash,
         }
 
 
@@ -45,7 +51,8 @@ class AuditService:
         """Recompute the whole chain in sequence order; the first bad entry is named."""
         with self.ctx.store.engine.connect() as conn:
             result = conn.execute(
-                select(*_COLUMNS).order_by(AuditEntry.__table__.c.seq.asc())
+                select(*_COLUMNS)
+                .order_by(AuditEntry.__table__.c.seq.asc())
                 .execution_options(yield_per=2000)
             )
             return verify_chain(dict(row._mapping) for row in result)
@@ -68,5 +75,14 @@ class AuditService:
 
 
 def _record(e: AuditEntry) -> AuditRecord:
-    return AuditRecord(e.seq, e.at, e.user, e.action, e.entity, e.entity_id, e.case_code,
-                       json.loads(e.changes), e.hash)
+    return AuditRecord(
+        e.seq,
+        e.at,
+        e.user,
+        e.action,
+        e.entity,
+        e.entity_id,
+        e.case_code,
+        json.loads(e.changes),
+        e.hash,
+    )

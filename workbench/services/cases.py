@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 
 from workbench.domain.quantities import format_cny, format_grams
-from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
     CaseFile,
@@ -31,8 +31,20 @@ from workbench.services.unit_of_work import snapshot, unit_of_work
 from workbench.services.validation import check_case, check_member, reject_unknown_fields
 
 CASE_FIELDS = frozenset(
-    {"code", "title", "nickname", "category", "level", "status", "unit", "opened_on",
-     "closed_on", "lead", "source", "summary"}
+    {
+        "code",
+        "title",
+        "nickname",
+        "category",
+        "level",
+        "status",
+        "unit",
+        "opened_on",
+        "closed_on",
+        "lead",
+        "source",
+        "summary",
+    }
 )
 
 
@@ -96,9 +108,12 @@ class CaseService:
         reject_unknown_fields(values, CASE_FIELDS, "case")
         checked = check_case(values)
         with unit_of_work(self.ctx) as uow:
-            if checked.values.get("code") and uow.session.execute(
-                select(CaseFile.id).where(CaseFile.code == checked.values["code"])
-            ).first():
+            if (
+                checked.values.get("code")
+                and uow.session.execute(
+                    select(CaseFile.id).where(CaseFile.code == checked.values["code"])
+                ).first()
+            ):
                 checked.error("code", f"a case with code {checked.values['code']!r} exists")
             checked.raise_if_errors("case")
             case = CaseFile(created_at=self.ctx.clock(), **checked.values)
@@ -123,8 +138,9 @@ class CaseService:
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, code)
             counts = _counts(uow.session, case.id)
-            uow.audit("delete", "case", case.id, case.code,
-                      {"before": snapshot(case), "records": counts})
+            uow.audit(
+                "delete", "case", case.id, case.code, {"before": snapshot(case), "records": counts}
+            )
             uow.session.delete(case)
         return OpResult(None, uow.changes)
 
@@ -143,8 +159,11 @@ class CaseService:
     def list(self) -> list[CaseRow]:
         with self.ctx.store.session() as s:
             persons = (
-                select(CaseParty.case_id, func.count().label("n"),
-                       func.sum(CaseParty.is_suspect).label("suspects"))
+                select(
+                    CaseParty.case_id,
+                    func.count().label("n"),
+                    func.sum(CaseParty.is_suspect).label("suspects"),
+                )
                 .group_by(CaseParty.case_id)
                 .subquery()
             )
@@ -154,8 +173,17 @@ class CaseService:
                 .order_by(CaseFile.code)
             ).all()
             return [
-                CaseRow(c.id, c.code, c.title, c.nickname, c.level, c.status, c.opened_on,
-                        int(n or 0), int(sus or 0))
+                CaseRow(
+                    c.id,
+                    c.code,
+                    c.title,
+                    c.nickname,
+                    c.level,
+                    c.status,
+                    c.opened_on,
+                    int(n or 0),
+                    int(sus or 0),
+                )
                 for c, n, sus in rows
             ]
 
@@ -186,11 +214,20 @@ class CaseService:
                 )
             )
             return CaseSummary(
-                code=case.code, title=case.title, nickname=case.nickname, status=case.status,
-                level=case.level, category=case.category, unit=case.unit,
-                opened_on=case.opened_on, closed_on=case.closed_on, counts=counts,
-                drug_totals_mg=totals.drug_mg, precursor_totals_mg=totals.precursor_mg,
-                cash_total_fen=totals.cash_fen, measures=dict(measures),
+                code=case.code,
+                title=case.title,
+                nickname=case.nickname,
+                status=case.status,
+                level=case.level,
+                category=case.category,
+                unit=case.unit,
+                opened_on=case.opened_on,
+                closed_on=case.closed_on,
+                counts=counts,
+                drug_totals_mg=totals.drug_mg,
+                precursor_totals_mg=totals.precursor_mg,
+                cash_total_fen=totals.cash_fen,
+                measures=dict(measures),
             )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -21,7 +21,7 @@ class Changes:
 
 
 @dataclass(frozen=True)
-class OpResult(Generic[T]):
+class OpResult[T]:
     """The value an operation produced, what it changed, and warnings to show."""
 
     value: T

@@ -20,7 +20,7 @@ def case_by_code(session: Session, code: str) -> CaseFile:
     return case
 
 
-def get(session: Session, model: type[M], record_id: int, entity: str) -> M:
+def get[M](session: Session, model: type[M], record_id: int, entity: str) -> M:
     obj = session.get(model, record_id)
     if obj is None:
         raise NotFound(f"no {entity} with id {record_id}")

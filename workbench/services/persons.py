@@ -25,14 +25,35 @@ from workbench.services.validation import (
 )
 
 PERSON_FIELDS = frozenset(
-    {"name", "aliases", "sex", "birth_date", "id_number", "ethnicity", "education",
-     "occupation", "birthplace", "household_address", "current_address", "phones",
-     "prior_record", "notes"}
+    {
+        "name",
+        "aliases",
+        "sex",
+        "birth_date",
+        "id_number",
+        "ethnicity",
+        "education",
+        "occupation",
+        "birthplace",
+        "household_address",
+        "current_address",
+        "phones",
+        "prior_record",
+        "notes",
+    }
 )
 PARTY_FIELDS = frozenset({"role", "is_suspect", "status", "notes"})
 MEASURE_FIELDS = frozenset(
-    {"kind", "decided_on", "starts_on", "ends_on", "extension_steps", "document_no",
-     "place", "notes"}
+    {
+        "kind",
+        "decided_on",
+        "starts_on",
+        "ends_on",
+        "extension_steps",
+        "document_no",
+        "place",
+        "notes",
+    }
 )
 
 
@@ -151,7 +172,8 @@ class PersonService:
             ).first()
             if not in_case:
                 raise InputRejected(
-                    "measure", [FieldError("person_id", f"person {person_id} is not in {case.code}")]
+                    "measure",
+                    [FieldError("person_id", f"person {person_id} is not in {case.code}")],
                 )
             measure = Measure(case_id=case.id, person_id=person_id, **checked.values)
             uow.session.add(measure)

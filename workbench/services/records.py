@@ -95,8 +95,9 @@ class RecordService:
         except KeyError:
             raise InputRejected(entity, [FieldError("entity", "unknown record kind")]) from None
 
-    def _check(self, kind: RecordKind, values: Mapping[str, Any], complete: Mapping[str, Any]
-               ) -> Checked:
+    def _check(
+        self, kind: RecordKind, values: Mapping[str, Any], complete: Mapping[str, Any]
+    ) -> Checked:
         if kind.needs_complete:
             return kind.check(values, complete=complete)
         return kind.check(values)
@@ -112,10 +113,15 @@ class RecordService:
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
             if entity == "link":
-                self._check_endpoints(uow, case.id, [
-                    (checked.values["a_type"], checked.values["a_id"]),
-                    (checked.values["b_type"], checked.values["b_id"]),
-                ], "a_id")
+                self._check_endpoints(
+                    uow,
+                    case.id,
+                    [
+                        (checked.values["a_type"], checked.values["a_id"]),
+                        (checked.values["b_type"], checked.values["b_id"]),
+                    ],
+                    "a_id",
+                )
             obj = kind.model(case_id=case.id, **checked.values)
             uow.session.add(obj)
             uow.created(entity, obj, case.code)
@@ -181,8 +187,9 @@ class RecordService:
             unknown = set(row) - kind.fields
             checked = self._check(kind, row, row)
             problems = [FieldError(f"row {index}: {n}", "is not a field") for n in sorted(unknown)]
-            problems += [FieldError(f"row {index}: {e.field}", e.message, e.code)
-                         for e in checked.errors]
+            problems += [
+                FieldError(f"row {index}: {e.field}", e.message, e.code) for e in checked.errors
+            ]
             errors += problems
             if len(errors) >= 100:
                 break
@@ -202,8 +209,13 @@ class RecordService:
                 uow.session.execute(insert(table), chunk)
                 if progress is not None:
                     progress(min(start + batch, total), total)
-            uow.audit("bulk_create", entity, None, case.code,
-                      {"rows": total, "sha256": digest.hexdigest(), "source": source})
+            uow.audit(
+                "bulk_create",
+                entity,
+                None,
+                case.code,
+                {"rows": total, "sha256": digest.hexdigest(), "source": source},
+            )
         return OpResult(total, uow.changes)
 
     # -- helpers -------------------------------------------------------------------
@@ -219,7 +231,11 @@ class RecordService:
             raise InputRejected("link" if field == "a_id" else "event", problems)
 
     def _set_participants(
-        self, uow: UnitOfWork, case_id: int, code: str, event_id: int,
+        self,
+        uow: UnitOfWork,
+        case_id: int,
+        code: str,
+        event_id: int,
         participants: Iterable[tuple[str, int]],
     ) -> None:
         wanted = list(dict.fromkeys((str(t), int(i)) for t, i in participants))
@@ -229,11 +245,21 @@ class RecordService:
             uow.session.add(
                 EventParticipant(event_id=event_id, entity_type=entity, entity_id=record_id)
             )
-        uow.audit("update", "event", event_id, code,
-                  {"after": {"participants": [list(p) for p in wanted]}})
+        uow.audit(
+            "update",
+            "event",
+            event_id,
+            code,
+            {"after": {"participants": [list(p) for p in wanted]}},
+        )
 
     def _attribute(
-        self, uow: UnitOfWork, case_id: int, code: str, seizure_id: int, person_id: int,
+        self,
+        uow: UnitOfWork,
+        case_id: int,
+        code: str,
+        seizure_id: int,
+        person_id: int,
         basis: str,
     ) -> int:
         checked = check_attribution({"basis": basis})

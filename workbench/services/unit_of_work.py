@@ -74,8 +74,9 @@ class UnitOfWork:
         if not diff_before:
             return False
         diff_after = {k: after[k] for k in diff_before}
-        self.audit("update", entity, _pk(obj), case_code,
-                   {"before": diff_before, "after": diff_after})
+        self.audit(
+            "update", entity, _pk(obj), case_code, {"before": diff_before, "after": diff_after}
+        )
         return True
 
     def deleted(self, entity: str, obj: object, case_code: str | None) -> None:

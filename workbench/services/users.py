@@ -30,8 +30,9 @@ class UserService:
         with unit_of_work(self.ctx) as uow:
             if uow.session.execute(select(User.id).where(User.name == name)).first():
                 raise InputRejected("user", [FieldError("name", f"user {name!r} exists")])
-            user = User(name=name, role=role, display_name=display_name,
-                        created_at=self.ctx.clock())
+            user = User(
+                name=name, role=role, display_name=display_name, created_at=self.ctx.clock()
+            )
             uow.session.add(user)
             uow.created("user", user, None)
         return OpResult(user.id, uow.changes)

@@ -84,9 +84,7 @@ class Store:
         return store
 
     @classmethod
-    def open(
-        cls, path: Path | str, key: DatabaseKey, *, schema: str = "upgrade"
-    ) -> Store:
+    def open(cls, path: Path | str, key: DatabaseKey, *, schema: str = "upgrade") -> Store:
         """Open an existing database.
 
         ``schema``: "upgrade" brings an older schema up to date after a backup; "refuse"
@@ -255,7 +253,7 @@ def _classify_key_failure(path: Path, key: DatabaseKey, exc: Exception) -> Store
     two-page copy (ciphertext only) so the cost does not grow with the database.
     """
     if "not a database" not in str(exc):
-        return DatabaseDamaged(path, f"{path} cannot be read: {exc}")
+        return DatabaseDamaged(path, f"{path} is damaged: {exc}")
     if path.stat().st_size < 2 * PAGE_SIZE:
         return WrongPassphrase(path)
     with tempfile.TemporaryDirectory(prefix="workbench-probe-") as tmp:

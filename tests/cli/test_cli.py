@@ -1,0 +1,187 @@
+"""The command line end to end, through real subprocesses and real encrypted files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from workbench.store.keys import PAGE_SIZE
+
+
+def run(
+    *args: str,
+    env: dict[str, str] | None = None,
+    passphrase: str | None = PASSPHRASE,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    full_env["WORKBENCH_LOG_DIR"] = os.environ["WORKBENCH_LOG_DIR"]
+    full_env["WORKBENCH_USER"] = "lead"
+    if passphrase is not None:
+        full_env["WORKBENCH_PASSPHRASE"] = passphrase
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
+        input=stdin,
+        check=False,
+    )
+
+
+def ok(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    result = run(*args, **kw)  # type: ignore[arg-type]
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    ok("init", "--db", str(path))
+    return path
+
+
+def test_init_new_cases_show_and_audit(db: Path) -> None:
+    ok(
+        "case",
+        "new",
+        "--db",
+        str(db),
+        "--code",
+        "PDS-2026-001",
+        "--title",
+        "测试案",
+        "--level",
+        "provincial_target",
+    )
+    cases = json.loads(ok("cases", "--db", str(db), "--json").stdout)
+    assert [c["code"] for c in cases] == ["PDS-2026-001"]
+    shown = json.loads(ok("case", "show", "--db", str(db), "PDS-2026-001", "--json").stdout)
+    assert shown["level"] == "provincial_target" and shown["counts"]["persons"] == 0
+    assert shown["cash_total_cny"] == "0.00" and shown["drug_totals_g"] == {}
+    verify = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)
+    assert verify["ok"] and verify["entries"] == 2 and len(verify["head_hash"]) == 64
+    log = json.loads(ok("audit", "log", "--db", str(db), "--case", "PDS-2026-001", "--json").stdout)
+    assert [(e["action"], e["entity"], e["user"]) for e in log] == [("create", "case", "lead")]
+
+
+def test_options_before_the_command_and_env_db(db: Path) -> None:
+    ok("--db", str(db), "cases")
+    ok("cases", env={"WORKBENCH_DB": str(db)})
+
+
+def test_passphrase_file(db: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    ok("cases", "--db", str(db), "--passphrase-file", str(secret), passphrase=None)
+
+
+def test_wrong_passphrase_is_exit_3_one_line_and_file_untouched(db: Path) -> None:
+    before = db.read_bytes()
+    result = run("cases", "--db", str(db), passphrase="wrong")
+    assert result.returncode == 3
+    assert result.stderr == f"error: wrong passphrase for {db}\n"
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == [db.name]
+
+
+def test_no_passphrase_without_terminal_is_usage_error(db: Path) -> None:
+    result = run("cases", "--db", str(db), passphrase=None)
+    assert result.returncode == 2 and result.stderr.startswith("error: no passphrase")
+
+
+def test_unknown_user_is_exit_3(db: Path) -> None:
+    result = run("cases", "--db", str(db), "--user", "stranger")
+    assert result.returncode == 3 and "unknown user 'stranger'" in result.stderr
+
+
+def test_usage_errors_are_exit_2(db: Path) -> None:
+    assert run("cases").returncode == 2
+    result = run("case", "new", "--db", str(db), "--code", "X", "--title", "t", "--level", "cosmic")
+    assert result.returncode == 2 and "error:" in result.stderr
+    assert run("frobnicate").returncode == 2
+    missing = run("cases", "--db", str(db.parent / "missing.db"))
+    assert missing.returncode == 2 and "no database" in missing.stderr
+    assert not (db.parent / "missing.db").exists()
+
+
+def test_rejected_input_is_exit_5_and_nothing_written(db: Path) -> None:
+    ok("case", "new", "--db", str(db), "--code", "A-1", "--title", "t")
+    before = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)["entries"]
+    dup = run("case", "new", "--db", str(db), "--code", "A-1", "--title", "again")
+    assert dup.returncode == 5 and "exists" in dup.stderr
+    blank = run("case", "new", "--db", str(db), "--code", "A-2", "--title", "  ")
+    assert blank.returncode == 5 and "title" in blank.stderr
+    after = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)["entries"]
+    assert after == before
+    unknown = run("case", "show", "--db", str(db), "NOPE")
+    assert unknown.returncode == 5 and "NOPE" in unknown.stderr
+
+
+def test_damaged_files_are_exit_4(db: Path, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.db"
+    plain.write_bytes(b"SQLite format 3\x00" + bytes(PAGE_SIZE * 2 - 16))
+    result = run("cases", "--db", str(plain))
+    assert result.returncode == 4 and "not a workbench database" in result.stderr
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(db.read_bytes()[: PAGE_SIZE + 7])
+    result = run("cases", "--db", str(truncated))
+    assert result.returncode == 4 and "truncated" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_flipped_byte_in_a_data_page(db: Path) -> None:
+    for i in range(30):
+        ok("case", "new", "--db", str(db), "--code", f"C-{i:02}", "--title", "案" * 200)
+    data = bytearray(db.read_bytes())
+    last_page = len(data) // PAGE_SIZE - 1
+    data[last_page * PAGE_SIZE + 100] ^= 0x10
+    db.write_bytes(bytes(data))
+    check = run("check", "--db", str(db))
+    assert check.returncode == 4
+    assert f"page {last_page + 1}" in check.stderr
+    assert check.stderr.count("\n") == 1  # SQLCipher's own log lines went to the log file
+
+
+def test_audit_verify_catches_tampering_exit_4(db: Path) -> None:
+    import sqlcipher3
+
+    ok("case", "new", "--db", str(db), "--code", "A-1", "--title", "t")
+    ok("case", "new", "--db", str(db), "--code", "A-2", "--title", "t")
+    raw = sqlcipher3.connect(str(db))
+    raw.set_key(PASSPHRASE)
+    raw.execute("DROP TRIGGER audit_entry_no_update")
+    raw.execute("UPDATE audit_entry SET user = 'mallory' WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    result = run("audit", "verify", "--db", str(db))
+    assert result.returncode == 4
+    assert "entry 2 was edited" in result.stderr
+
+
+def test_backup_and_check(db: Path, tmp_path: Path) -> None:
+    ok("case", "new", "--db", str(db), "--code", "A-1", "--title", "t")
+    out = tmp_path / "backup.db"
+    ok("backup", "--db", str(db), "--out", str(out))
+    assert not out.read_bytes().startswith(b"SQLite format 3")
+    cases = json.loads(ok("cases", "--db", str(out), "--json").stdout)
+    assert [c["code"] for c in cases] == ["A-1"]
+    ok("check", "--db", str(out))
+    again = run("backup", "--db", str(db), "--out", str(out))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_init_refuses_to_overwrite(db: Path) -> None:
+    before = db.read_bytes()
+    result = run("init", "--db", str(db))
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert db.read_bytes() == before

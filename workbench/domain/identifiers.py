@@ -1,0 +1,376 @@
+"""Resident ID, VIN, plate and mobile number checks.
+
+Identifiers are the join keys between cases, so a typo silently splits one person or one
+car into two. Everything is normalised (NFKC for full-width input from Chinese IMEs,
+separators removed, upper case) before it is checked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from workbench.domain.errors import DomainError
+
+# ---------------------------------------------------------------------------------------
+# Resident identity card number (GB 11643-1999)
+
+PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
+    {
+        "11": "北京",
+        "12": "天津",
+        "13": "河北",
+        "14": "山西",
+        "15": "内蒙古",
+        "21": "辽宁",
+        "22": "吉林",
+        "23": "黑龙江",
+        "31": "上海",
+        "32": "江苏",
+        "33": "浙江",
+        "34": "安徽",
+        "35": "福建",
+        "36": "江西",
+        "37": "山东",
+        "41": "河南",
+        "42": "湖北",
+        "43": "湖南",
+        "44": "广东",
+        "45": "广西",
+        "46": "海南",
+        "50": "重庆",
+        "51": "四川",
+        "52": "贵州",
+        "53": "云南",
+        "54": "西藏",
+        "61": "陕西",
+        "62": "甘肃",
+        "63": "青海",
+        "64": "宁夏",
+        "65": "新疆",
+        "71": "台湾",
+        "81": "香港",
+        "82": "澳门",
+    }
+)
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+_DIGITS = frozenset("0123456789")  # str.isdigit() also accepts "²" and other scripts
+_EARLIEST_BIRTH = date(1800, 1, 1)
+
+
+def _normalise(text: str) -> str:
+    """NFKC turns full-width digits and letters into ASCII; all whitespace goes."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def resident_id_check_char(first17: str) -> str:
+    """The GB 11643-1999 check character for the first 17 digits."""
+    if len(first17) != 17 or not set(first17) <= _DIGITS:
+        raise DomainError(
+            "resident_id.characters",
+            f"the first 17 characters must be digits, got {first17!r}",
+        )
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    """A checked resident ID with the facts it encodes."""
+
+    number: str
+    region: str
+    birth_date: date
+    sex: str  # "M" / "F": odd 17th digit = male
+
+    @property
+    def province_code(self) -> str:
+        return self.region[:2]
+
+    def age_on(self, day: date) -> int:
+        """Completed years on ``day``; minors are handled differently in law."""
+        had_birthday = (day.month, day.day) >= (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - (0 if had_birthday else 1)
+
+
+def parse_resident_id(text: str, *, today: date | None = None) -> ResidentId:
+    """Normalise and fully check an 18-character resident ID number."""
+    number = _normalise(text).upper()
+    if len(number) != 18:
+        raise DomainError(
+            "resident_id.length", f"resident ID must be 18 characters, got {len(number)}"
+        )
+    first17, last = number[:17], number[17]
+    bad = [ch for ch in first17 if ch not in _DIGITS]
+    if bad or not (last in _DIGITS or last == "X"):
+        shown = bad[0] if bad else last
+        raise DomainError(
+            "resident_id.characters",
+            f"resident ID may hold only digits and a final X, found {shown!r}",
+        )
+    if number[:2] not in PROVINCE_CODES:
+        raise DomainError(
+            "resident_id.province",
+            f"resident ID starts with {number[:2]}, which is not a province-level region code",
+        )
+    digits = number[6:14]
+    try:
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        raise DomainError("resident_id.birth_date", f"{digits} is not a date") from None
+    reference = today if today is not None else date.today()
+    if born > reference:
+        raise DomainError(
+            "resident_id.birth_date_future",
+            f"birth date {born.isoformat()} is in the future",
+        )
+    if born < _EARLIEST_BIRTH:
+        raise DomainError(
+            "resident_id.birth_date_early",
+            f"birth date {born.isoformat()} is before 1800-01-01",
+        )
+    expected = resident_id_check_char(first17)
+    if last != expected:
+        raise DomainError(
+            "resident_id.check_char", f"check character should be {expected}, not {last}"
+        )
+    sex = "M" if int(number[16]) % 2 else "F"
+    return ResidentId(number=number, region=number[:6], birth_date=born, sex=sex)
+
+
+def check_person_identity(
+    id_number: str, birth_date: date | None, sex: str | None, *, today: date | None = None
+) -> list[DomainError]:
+    """Every problem with a person's ID number and the values entered beside it.
+
+    An unparseable ID is reported on its own: there is nothing to compare against.
+    """
+    try:
+        resident = parse_resident_id(id_number, today=today)
+    except DomainError as error:
+        return [error]
+    problems: list[DomainError] = []
+    if birth_date is not None and birth_date != resident.birth_date:
+        problems.append(
+            DomainError(
+                "person.birth_date_mismatch",
+                f"birth date is entered as {birth_date.isoformat()} but the ID number says "
+                f"{resident.birth_date.isoformat()}",
+            )
+        )
+    if sex is not None and sex.strip() and sex.strip().upper() != resident.sex:
+        problems.append(
+            DomainError(
+                "person.sex_mismatch",
+                f"sex is entered as {sex.strip()} but the ID number says {resident.sex}",
+            )
+        )
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Vehicle identification number (ISO 3779 / GB 16735)
+
+_VIN_VALUES: Mapping[str, int] = MappingProxyType(
+    {
+        **{str(d): d for d in range(10)},
+        **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+        **dict(zip("JKLMN", range(1, 6), strict=True)),
+        "P": 7,
+        "R": 9,
+        **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+    }
+)
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+@dataclass(frozen=True)
+class Vin:
+    """A well-formed VIN; ``check_ok`` False means the caller should warn, not refuse."""
+
+    number: str
+    check_ok: bool
+
+
+def _vin_chars(vin: str, *, check_position: bool = True) -> None:
+    if len(vin) != 17:
+        raise DomainError("vin.length", f"VIN must be 17 characters, got {len(vin)}")
+    for index, ch in enumerate(vin):
+        if index == 8 and not check_position:
+            continue
+        if ch in "IOQ":
+            raise DomainError("vin.letters", f"VIN never contains the letter {ch} (I, O, Q)")
+        if ch not in _VIN_VALUES:
+            raise DomainError(
+                "vin.characters", f"VIN may hold only letters and digits, found {ch!r}"
+            )
+
+
+def vin_check_digit(vin17: str) -> str:
+    """The check digit (position 9) a VIN should carry; position 9 itself has weight 0."""
+    vin = vin17.upper()
+    _vin_chars(vin, check_position=False)  # a placeholder there is fine: its weight is 0
+    total = sum(
+        _VIN_VALUES[ch] * weight
+        for ch, weight in zip(vin, _VIN_WEIGHTS, strict=True)
+        if weight  # position 9, the check digit itself
+    )
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def parse_vin(text: str) -> Vin:
+    """Normalise a VIN; malformed ones raise, a wrong check digit only sets ``check_ok``."""
+    number = _normalise(text).upper()
+    _vin_chars(number)
+    return Vin(number=number, check_ok=vin_check_digit(number) == number[8])
+
+
+# ---------------------------------------------------------------------------------------
+# Licence plates (GA 36)
+
+PLATE_PROVINCES: Mapping[str, str] = MappingProxyType(
+    {
+        "京": "11",
+        "津": "12",
+        "冀": "13",
+        "晋": "14",
+        "蒙": "15",
+        "辽": "21",
+        "吉": "22",
+        "黑": "23",
+        "沪": "31",
+        "苏": "32",
+        "浙": "33",
+        "皖": "34",
+        "闽": "35",
+        "赣": "36",
+        "鲁": "37",
+        "豫": "41",
+        "鄂": "42",
+        "湘": "43",
+        "粤": "44",
+        "桂": "45",
+        "琼": "46",
+        "渝": "50",
+        "川": "51",
+        "贵": "52",
+        "云": "53",
+        "藏": "54",
+        "陕": "61",
+        "甘": "62",
+        "青": "63",
+        "宁": "64",
+        "新": "65",
+    }
+)
+"""Mainland province abbreviation -> the province code used in resident IDs."""
+
+PLATE_OFFICES: Mapping[str, str] = MappingProxyType(
+    {
+        "豫A": "郑州",
+        "豫B": "开封",
+        "豫C": "洛阳",
+        "豫D": "平顶山",
+        "豫E": "安阳",
+        "豫F": "鹤壁",
+        "豫G": "新乡",
+        "豫H": "焦作",
+        "豫J": "濮阳",
+        "豫K": "许昌",
+        "豫L": "漯河",
+        "豫M": "三门峡",
+        "豫N": "商丘",
+        "豫P": "周口",
+        "豫Q": "驻马店",
+        "豫R": "南阳",
+        "豫S": "信阳",
+        "豫U": "济源",
+    }
+)
+"""Issuing-office code -> city, for the offices the workbench is sure of."""
+
+_PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # A-Z without I and O
+_PLATE_SEPARATORS = str.maketrans("", "", "·•‧・.-‐‑–—_")
+_ORDINARY = re.compile(f"[{_PLATE_LETTERS}0-9]{{5}}")
+_NEW_ENERGY_SMALL = re.compile(f"[DF][{_PLATE_LETTERS}0-9][0-9]{{4}}")
+_NEW_ENERGY_LARGE = re.compile("[0-9]{5}[DF]")
+
+
+@dataclass(frozen=True)
+class Plate:
+    """A checked plate; ``office`` is the issuing-office letter, e.g. "D" of 豫D."""
+
+    number: str
+    province: str
+    office: str
+    new_energy: bool
+
+    @property
+    def office_code(self) -> str:
+        return self.province + self.office
+
+    @property
+    def office_city(self) -> str | None:
+        return PLATE_OFFICES.get(self.office_code)
+
+
+def parse_plate(text: str) -> Plate:
+    """Normalise "豫D·12345" / "豫d 12345" to "豫D12345" and check its format."""
+    number = _normalise(text).translate(_PLATE_SEPARATORS).upper()
+    if not number:
+        raise DomainError("plate.format", "plate number is empty")
+    province = number[0]
+    if province not in PLATE_PROVINCES:
+        raise DomainError(
+            "plate.province", f"plate must start with a province abbreviation, not {province!r}"
+        )
+    office = number[1:2]
+    if not office or office not in _PLATE_LETTERS:
+        raise DomainError(
+            "plate.office",
+            f"the issuing-office letter must be A-Z except I and O, not {office or 'nothing'!r}",
+        )
+    rest = number[2:]
+    if len(rest) == 5 and _ORDINARY.fullmatch(rest):
+        new_energy = False
+    elif len(rest) == 6 and (
+        _NEW_ENERGY_SMALL.fullmatch(rest) or _NEW_ENERGY_LARGE.fullmatch(rest)
+    ):
+        new_energy = True
+    else:
+        raise DomainError(
+            "plate.format",
+            f"{rest!r} after {province}{office} is neither 5 letters/digits (no I or O) nor a "
+            "new-energy serial (D/F + letter or digit + 4 digits, or 5 digits + D/F)",
+        )
+    return Plate(number=number, province=province, office=office, new_energy=new_energy)
+
+
+# ---------------------------------------------------------------------------------------
+# Mobile numbers
+
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_COUNTRY_PREFIXES = ("+86", "0086", "86")
+
+
+def parse_mobile(text: str) -> str:
+    """Normalise a mainland mobile number to its 11 digits."""
+    number = _normalise(text).replace("-", "")
+    for prefix in _COUNTRY_PREFIXES:
+        rest = number.removeprefix(prefix)
+        if rest != number and len(rest) == 11 and rest.isascii() and rest.isdigit():
+            number = rest
+            break
+    if not _MOBILE.fullmatch(number):
+        raise DomainError(
+            "mobile.format",
+            f"{text.strip()!r} is not a mainland mobile number (11 digits starting 13-19)",
+        )
+    return number

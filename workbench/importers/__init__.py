@@ -1,0 +1,1 @@
+"""Readers for spreadsheets, call records and bank statements (pandas; no Qt)."""

@@ -1,0 +1,1 @@
+"""The PDF prosecution package and its charts (reportlab; no Qt)."""

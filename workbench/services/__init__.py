@@ -1,0 +1,1 @@
+"""Use cases. Every change passes here: validated, one transaction, audited."""
