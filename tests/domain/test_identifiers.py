@@ -98,7 +98,9 @@ def test_characters(text: str) -> None:
     assert _id_error(text).code == "resident_id.characters"
 
 
-@pytest.mark.parametrize("prefix", ["00", "10", "16", "20", "24", "30", "38", "47", "55", "66", "72", "83", "99"])
+@pytest.mark.parametrize(
+    "prefix", ["00", "10", "16", "20", "24", "30", "38", "47", "55", "66", "72", "83", "99"]
+)
 def test_province_prefix_must_exist(prefix: str) -> None:
     error = _id_error(_with_check(prefix + "010519900101001"))
     assert error.code == "resident_id.province"
@@ -107,7 +109,9 @@ def test_province_prefix_must_exist(prefix: str) -> None:
 
 @pytest.mark.parametrize("prefix", sorted(PROVINCE_CODES))
 def test_every_real_province_prefix_accepted(prefix: str) -> None:
-    assert parse_resident_id(_with_check(prefix + "010519900101001"), today=TODAY).region[:2] == prefix
+    assert (
+        parse_resident_id(_with_check(prefix + "010519900101001"), today=TODAY).region[:2] == prefix
+    )
 
 
 def test_province_codes_are_the_34_province_level_regions() -> None:
@@ -323,7 +327,9 @@ def test_bad_plates(text: str, code: str) -> None:
 
 
 def test_plate_provinces_are_the_31_mainland_ones() -> None:
-    assert set(PLATE_PROVINCES) == set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+    assert set(PLATE_PROVINCES) == set(
+        "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+    )
     assert set(PLATE_PROVINCES.values()) <= set(PROVINCE_CODES)
     assert len(set(PLATE_PROVINCES.values())) == 31
     assert PLATE_PROVINCES["豫"] == "41"

@@ -203,6 +203,9 @@ def _delete(path: str) -> Damage:
     return damage
 
 
+TIER = {"large_g": "1", "relatively_large_g": "0.5", "heroin_factor": "1"}
+
+
 def _swap_bands(document: dict[str, Any]) -> None:
     bands = document["scale_resolution"]
     bands[1]["below_g"], bands[2]["below_g"] = bands[2]["below_g"], bands[1]["below_g"]
@@ -215,8 +218,8 @@ def _add_band_after_open_one(document: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("damage", "field"),
     [
-        (_set("tiers.unicorn", {"large_g": "1", "relatively_large_g": "0.5", "heroin_factor": "1"}), "tiers.unicorn"),
-        (_set("tiers.ephedrine", {"large_g": "1", "relatively_large_g": "0.5", "heroin_factor": None}), "tiers.ephedrine"),
+        (_set("tiers.unicorn", TIER), "tiers.unicorn"),
+        (_set("tiers.ephedrine", TIER), "tiers.ephedrine"),
         (_set("tiers.heroin.relatively_large_g", "50"), "tiers.heroin"),
         (_set("tiers.mdma.large_g", "lots"), "tiers.mdma.large_g"),
         (_set("tiers.mdma.large_g", "-100"), "tiers.mdma.large_g"),
@@ -236,12 +239,24 @@ def _add_band_after_open_one(document: dict[str, Any]) -> None:
         (_set("sampling.all_below", "10"), "sampling.all_below"),
         (_set("testing.complex_days", 2), "testing.complex_days"),
         (_set("custody.arrest_request_days", 0), "custody.arrest_request_days"),
-        (_set("custody.arrest_request_extension_days", {"min": 4, "max": 1}), "custody.arrest_request_extension_days"),
-        (_set("custody.investigation_extension_months", [1, "2"]), "custody.investigation_extension_months[1]"),
-        (_set("custody.arrest_request_roving_gang_days", 5), "custody.arrest_request_roving_gang_days"),
+        (
+            _set("custody.arrest_request_extension_days", {"min": 4, "max": 1}),
+            "custody.arrest_request_extension_days",
+        ),
+        (
+            _set("custody.investigation_extension_months", [1, "2"]),
+            "custody.investigation_extension_months[1]",
+        ),
+        (
+            _set("custody.arrest_request_roving_gang_days", 5),
+            "custody.arrest_request_roving_gang_days",
+        ),
         (_delete("custody"), "custody"),
         (_delete("rehab.community_rehab_years"), "rehab.community_rehab_years"),
-        (_set("rehab.compulsory_isolation_early_release_years", 3), "rehab.compulsory_isolation_early_release_years"),
+        (
+            _set("rehab.compulsory_isolation_early_release_years", 3),
+            "rehab.compulsory_isolation_early_release_years",
+        ),
         (_set("check", ["sampling", "sampling"]), "check"),
         (_set("check_notes.custody", "not checked"), "check_notes.custody"),
         (_set("title", "PRC"), "title"),
@@ -249,7 +264,7 @@ def _add_band_after_open_one(document: dict[str, Any]) -> None:
         (_delete("version"), "version"),
         (_set("sources", []), "sources"),
     ],
-)  # fmt: skip
+)
 def test_damaged_profile_names_the_field(tmp_path: Path, damage: Damage, field: str) -> None:
     document = packaged_document()
     damage(document)

@@ -71,7 +71,11 @@ def test_absurd_magnitudes_rejected_before_use() -> None:
     with pytest.raises(DomainError) as excinfo:
         grams_to_mg("1e999999999")
     assert _code(excinfo) == "weight.too_large"
-    assert grams_to_mg("1e15") == 10**18  # the largest accepted order still fits int64
+    with pytest.raises(DomainError) as excinfo:
+        grams_to_mg("1e15")
+    assert _code(excinfo) == "weight.too_large"
+    largest = grams_to_mg("999999999999999.999")
+    assert largest == 10**18 - 1 < 2**63  # still fits a signed 64-bit column
 
 
 @pytest.mark.parametrize("value", [1.5, 0.0, True, None, [1]])
@@ -103,7 +107,7 @@ def test_mg_to_grams() -> None:
         (1_500, "1.5"),
         (100_000, "100"),
         (-1_500, "-1.5"),
-        (10**18, "1000000000000000"),
+        (10**18 - 1, "999999999999999.999"),
     ],
 )
 def test_format_grams_is_shortest_exact(mg: int, text: str) -> None:

@@ -12,9 +12,10 @@ from decimal import Decimal, InvalidOperation
 
 from workbench.domain.errors import DomainError
 
-# Values above 10**15 units are refused: the scaled integer then still fits a signed 64-bit
-# database column, and absurd exponents ("1e999999999") cannot exhaust memory.
-_MAX_ADJUSTED_EXPONENT = 15
+# Values from 10**15 units (a billion tonnes, a thousand trillion yuan) are refused: the
+# scaled integer then always fits a signed 64-bit database column, and absurd exponents
+# ("1e999999999") cannot exhaust memory.
+_MAX_ADJUSTED_EXPONENT = 14
 
 
 def _to_decimal(value: Decimal | str | int, kind: str, noun: str) -> Decimal:

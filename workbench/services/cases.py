@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 
 from workbench.domain.quantities import format_cny, format_grams
+from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
     CaseFile,

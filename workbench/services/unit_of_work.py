@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, jsonable
@@ -114,7 +114,7 @@ class UnitOfWork:
             }
             fields["hash"] = prev_hash = entry_hash(fields)
             rows.append(fields)
-        self.session.execute(AuditEntry.__table__.insert(), rows)
+        self.session.execute(insert(AuditEntry), rows)
         self._pending.clear()
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from workbench.domain import vocab
@@ -99,7 +100,7 @@ def reject_unknown_fields(values: Mapping[str, Any], allowed: frozenset[str], en
         raise InputRejected(entity, [FieldError(name, "is not a field") for name in unknown])
 
 
-def _domain(check: Checked, name: str, fn: Callable[[], object]) -> object | None:
+def _domain[T](check: Checked, name: str, fn: Callable[[], T]) -> T | None:
     try:
         return fn()
     except DomainError as exc:
@@ -144,17 +145,17 @@ def check_person(values: Mapping[str, Any], *, today: date | None = None) -> Che
     if raw_id is not None and str(raw_id).strip():
         rid = _domain(c, "id_number", lambda: parse_resident_id(str(raw_id), today=today))
         if rid is not None:
-            c.values["id_number"] = rid.number  # type: ignore[attr-defined]
+            c.values["id_number"] = rid.number
             birth, sex = c.values.get("birth_date"), c.values.get("sex")
-            for problem in check_person_identity(rid.number, birth, sex):  # type: ignore[attr-defined]
+            for problem in check_person_identity(rid.number, birth, sex):
                 name = "birth_date" if "birth" in problem.code else "sex"
                 c.error(name, problem.message, problem.code)
-            c.values.setdefault("birth_date", rid.birth_date)  # type: ignore[attr-defined]
-            c.values.setdefault("sex", rid.sex)  # type: ignore[attr-defined]
+            c.values.setdefault("birth_date", rid.birth_date)
+            c.values.setdefault("sex", rid.sex)
             if c.values["birth_date"] is None:
-                c.values["birth_date"] = rid.birth_date  # type: ignore[attr-defined]
+                c.values["birth_date"] = rid.birth_date
             if c.values["sex"] is None:
-                c.values["sex"] = rid.sex  # type: ignore[attr-defined]
+                c.values["sex"] = rid.sex
     elif "id_number" in c.values:
         c.values["id_number"] = None
     if c.values.get("sex") not in (None, "M", "F"):
@@ -168,7 +169,7 @@ def check_person(values: Mapping[str, Any], *, today: date | None = None) -> Che
             if LANDLINE.match(text):
                 normalised.append(text)
                 continue
-            number = _domain(c, f"phones[{i}]", lambda t=text: parse_mobile(t))  # type: ignore[misc]
+            number = _domain(c, f"phones[{i}]", partial(parse_mobile, text))
             if number is not None:
                 normalised.append(str(number))
         c.values["phones"] = normalised
@@ -200,16 +201,16 @@ def check_vehicle(values: Mapping[str, Any]) -> Checked:
     if plate:
         parsed = _domain(c, "plate", lambda: parse_plate(str(plate)))
         if parsed is not None:
-            c.values["plate"] = parsed.number  # type: ignore[attr-defined]
+            c.values["plate"] = parsed.number
     elif "plate" in c.values:
         c.values["plate"] = None
     vin = c.values.get("vin")
     if vin:
         parsed_vin = _domain(c, "vin", lambda: parse_vin(str(vin)))
         if parsed_vin is not None:
-            c.values["vin"] = parsed_vin.number  # type: ignore[attr-defined]
-            if not parsed_vin.check_ok:  # type: ignore[attr-defined]
-                c.warnings.append(f"vin: check digit of {parsed_vin.number} does not match")  # type: ignore[attr-defined]
+            c.values["vin"] = parsed_vin.number
+            if not parsed_vin.check_ok:
+                c.warnings.append(f"vin: check digit of {parsed_vin.number} does not match")
     elif "vin" in c.values:
         c.values["vin"] = None
     return c

@@ -186,7 +186,7 @@ class Store:
         with self.engine.connect() as conn:
             dbapi_conn = conn.connection.dbapi_connection
             assert dbapi_conn is not None
-            yield dbapi_conn  # type: ignore[misc]
+            yield dbapi_conn
 
     def close(self) -> None:
         """Checkpoint the WAL into the file and close every connection."""
