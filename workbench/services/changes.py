@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from workbench.services.operations import Operation
 
 T = TypeVar("T")
 
@@ -22,8 +25,12 @@ class Changes:
 
 @dataclass(frozen=True)
 class OpResult[T]:
-    """The value an operation produced, what it changed, and warnings to show."""
+    """The value an operation produced, what it changed, and warnings to show.
+
+    ``inverse`` (set by the OperationRunner) is the operation that undoes this one.
+    """
 
     value: T
     changes: Changes
     warnings: tuple[str, ...] = field(default=())
+    inverse: Operation | None = None

@@ -6,7 +6,7 @@ two cases is one row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code, case_code, get
-from workbench.services.unit_of_work import snapshot, unit_of_work
+from workbench.services.unit_of_work import column_values, snapshot, unit_of_work
 from workbench.services.validation import (
     check_measure,
     check_party,
@@ -55,6 +55,16 @@ MEASURE_FIELDS = frozenset(
         "notes",
     }
 )
+
+
+@dataclass(frozen=True)
+class PartySnapshot:
+    """A removed case party (and maybe its person) as plain values, to restore later."""
+
+    case_code: str
+    party: dict[str, Any]
+    measures: tuple[dict[str, Any], ...]
+    person: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -119,14 +129,18 @@ class PersonService:
         reject_unknown_fields(fields, PERSON_FIELDS, "person")
         with unit_of_work(self.ctx) as uow:
             person = get(uow.session, Person, person_id, "person")
-            current = {"birth_date": person.birth_date, "sex": person.sex}
-            if "id_number" not in fields and person.id_number:
-                current["id_number"] = person.id_number
+            # A new ID number brings its own birth date and sex unless they are given too;
+            # otherwise the stored ones are checked against the (stored) ID number.
+            current: dict[str, Any] = {}
+            if "id_number" not in fields:
+                current = {"birth_date": person.birth_date, "sex": person.sex}
+                if person.id_number:
+                    current["id_number"] = person.id_number
             checked = check_person({**current, **fields}, today=self.ctx.clock().date())
             checked.raise_if_errors("person")
             before = snapshot(person)
             for name in {*fields, "birth_date", "sex"}:
-                setattr(person, name, checked.values[name])
+                setattr(person, name, checked.values.get(name, getattr(person, name)))
             uow.updated("person", person, before, None)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
@@ -143,19 +157,58 @@ class PersonService:
             uow.updated("party", party, before, code)
         return OpResult(None, uow.changes)
 
-    def remove_from_case(self, party_id: int) -> OpResult[None]:
-        """Take a person out of a case; the person and their other cases stay."""
+    def remove_from_case(
+        self, party_id: int, *, delete_orphan_person: bool = False
+    ) -> OpResult[PartySnapshot]:
+        """Take a person out of a case, with their measures in it; the person and their
+        other cases stay. ``delete_orphan_person`` also deletes a person left in no case
+        and not referred to elsewhere (undo of a person created with the case entry).
+        Returns what was removed, so it can be restored with the same ids."""
         with unit_of_work(self.ctx) as uow:
             party = get(uow.session, CaseParty, party_id, "party")
             code = case_code(uow.session, party.case_id)
-            for measure in uow.session.scalars(
-                select(Measure).where(
-                    Measure.case_id == party.case_id, Measure.person_id == party.person_id
+            measures = list(
+                uow.session.scalars(
+                    select(Measure).where(
+                        Measure.case_id == party.case_id, Measure.person_id == party.person_id
+                    )
                 )
-            ):
+            )
+            removed = PartySnapshot(
+                case_code=code,
+                party=column_values(party),
+                measures=tuple(column_values(m) for m in measures),
+                person=None,
+            )
+            for measure in measures:
                 uow.deleted("measure", measure, code)
+            person_id = party.person_id
             uow.deleted("party", party, code)
-        return OpResult(None, uow.changes)
+            if delete_orphan_person:
+                person = get(uow.session, Person, person_id, "person")
+                still = uow.session.execute(
+                    select(CaseParty.id).where(CaseParty.person_id == person_id)
+                ).first()
+                if still is None:
+                    removed = replace(removed, person=column_values(person))
+                    uow.deleted("person", person, code)
+        return OpResult(removed, uow.changes)
+
+    def restore_to_case(self, removed: PartySnapshot) -> OpResult[PartyRef]:
+        """Undo of a removal: the same person, party and measure ids come back."""
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, removed.case_code)
+            rows: list[tuple[str, Any]] = []
+            if removed.person is not None:
+                rows.append(("person", Person(**removed.person)))
+            rows.append(("party", CaseParty(**{**removed.party, "case_id": case.id})))
+            rows += [("measure", Measure(**{**m, "case_id": case.id})) for m in removed.measures]
+            for entity, obj in rows:
+                uow.session.add(obj)
+                uow.session.flush()
+                uow.audit("restore", entity, obj.id, case.code, {"after": snapshot(obj)})
+        ref = PartyRef(int(removed.party["person_id"]), int(removed.party["id"]), False)
+        return OpResult(ref, uow.changes)
 
     def add_measure(
         self, case_code: str, person_id: int, kind: str, **fields: Any

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 from workbench.domain.audit_chain import canonical_json
 from workbench.models import (
     Asset,
+    Attachment,
     CaseParty,
     CaseVehicle,
     CustodyEntry,
@@ -23,6 +24,7 @@ from workbench.models import (
     EventParticipant,
     Link,
     Location,
+    Measure,
     Seizure,
     SeizureAttribution,
 )
@@ -39,6 +41,7 @@ from workbench.services.validation import (
     check_event,
     check_link,
     check_location,
+    check_measure,
     check_seizure,
     reject_unknown_fields,
 )
@@ -69,6 +72,7 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("seizure", Seizure, check_seizure, _fields(Seizure), needs_complete=True),
         RecordKind("asset", Asset, check_asset, _fields(Asset)),
         RecordKind("custody", CustodyEntry, check_custody, _fields(CustodyEntry)),
+        RecordKind("measure", Measure, check_measure, _fields(Measure)),
     )
 }
 
@@ -78,6 +82,7 @@ _ENDPOINT_IN_CASE: dict[str, tuple[type[Any], Any]] = {
     "event": (Event, Event.id),
     "seizure": (Seizure, Seizure.id),
     "asset": (Asset, Asset.id),
+    "attachment": (Attachment, Attachment.id),
 }
 
 
@@ -112,16 +117,7 @@ class RecordService:
         checked.raise_if_errors(entity)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
-            if entity == "link":
-                self._check_endpoints(
-                    uow,
-                    case.id,
-                    [
-                        (checked.values["a_type"], checked.values["a_id"]),
-                        (checked.values["b_type"], checked.values["b_id"]),
-                    ],
-                    "a_id",
-                )
+            self._check_references(uow, case.id, entity, checked.values)
             obj = kind.model(case_id=case.id, **checked.values)
             uow.session.add(obj)
             uow.created(entity, obj, case.code)
@@ -219,7 +215,76 @@ class RecordService:
             )
         return OpResult(total, uow.changes)
 
+    def restore(
+        self,
+        case_code_: str,
+        entity: str,
+        values: Mapping[str, Any],
+        *,
+        participants: Iterable[tuple[str, int]] = (),
+        attributions: Iterable[tuple[int, str]] = (),
+    ) -> OpResult[int]:
+        """Put a deleted record back with its old id (undo of a delete), audited."""
+        kind = self._kind(entity)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, case_code_)
+            fields = {k: v for k, v in values.items() if k in kind.fields}
+            self._check_references(uow, case.id, entity, fields)
+            obj = kind.model(id=values["id"], case_id=case.id, **fields)
+            uow.session.add(obj)
+            uow.session.flush()
+            uow.audit("restore", entity, obj.id, case.code, {"after": snapshot(obj)})
+            wanted = list(participants)
+            if wanted:
+                self._set_participants(uow, case.id, case.code, obj.id, wanted)
+            for person_id, basis in attributions:
+                self._attribute(uow, case.id, case.code, obj.id, person_id, basis)
+        return OpResult(obj.id, uow.changes)
+
+    def details(self, entity: str, record_id: int) -> dict[str, Any]:
+        """Every field of a record as Python values, with participants / attributions."""
+        kind = self._kind(entity)
+        with self.ctx.store.session() as s:
+            obj = get(s, kind.model, record_id, entity)
+            out: dict[str, Any] = {"id": obj.id, "case_code": case_code(s, obj.case_id)}
+            out.update({k: getattr(obj, k) for k in kind.fields})
+            if entity == "event":
+                out["participants"] = [
+                    (p.entity_type, p.entity_id)
+                    for p in s.scalars(
+                        select(EventParticipant).where(EventParticipant.event_id == record_id)
+                    )
+                ]
+            if entity == "seizure":
+                out["attributed_to"] = [
+                    (a.person_id, a.basis)
+                    for a in s.scalars(
+                        select(SeizureAttribution).where(SeizureAttribution.seizure_id == record_id)
+                    )
+                ]
+            return out
+
     # -- helpers -------------------------------------------------------------------
+
+    def _check_references(
+        self, uow: UnitOfWork, case_id: int, entity: str, values: Mapping[str, Any]
+    ) -> None:
+        """Whatever a record points at must exist and belong to the same case."""
+        if entity == "link":
+            ends = [("a_type", "a_id"), ("b_type", "b_id")]
+        elif entity == "measure":
+            ends = [("person", "person_id")]
+        elif entity == "custody":
+            ends = [("item_type", "item_id")]
+        else:
+            return
+        wanted = []
+        for type_field, id_field in ends:
+            target = type_field if type_field == "person" else values.get(type_field)
+            if values.get(id_field) is None or target is None:
+                raise InputRejected(entity, [FieldError(id_field, "is required")])
+            wanted.append((str(target), int(values[id_field])))
+        self._check_endpoints(uow, case_id, wanted, ends[0][1])
 
     def _check_endpoints(
         self, uow: UnitOfWork, case_id: int, ends: Iterable[tuple[str, int]], field: str
@@ -229,7 +294,7 @@ class RecordService:
             if not _in_case(uow, case_id, entity, record_id):
                 problems.append(FieldError(field, f"{entity} {record_id} is not in this case"))
         if problems:
-            raise InputRejected("link" if field == "a_id" else "event", problems)
+            raise InputRejected("reference", problems)
 
     def _set_participants(
         self,

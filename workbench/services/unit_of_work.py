@@ -155,6 +155,11 @@ def snapshot(obj: object) -> dict[str, Any]:
     return out
 
 
+def column_values(obj: Any) -> dict[str, Any]:
+    """Every column of a row as Python values (to put the row back with the same id)."""
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
 def _pk(obj: object) -> object:
     identity = inspect(obj).identity
     if not identity:

@@ -187,6 +187,8 @@ def check_party(values: Mapping[str, Any]) -> Checked:
 
 def check_measure(values: Mapping[str, Any]) -> Checked:
     c = Checked(dict(values))
+    if "person_id" in c.values and not isinstance(c.values["person_id"], int):
+        c.error("person_id", "is required")
     c.in_vocab("kind", vocab.MEASURES, required="kind" in values)
     for name in ("decided_on", "starts_on", "ends_on"):
         c.a_date(name)

@@ -12,7 +12,7 @@ from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code, case_code, get
-from workbench.services.unit_of_work import snapshot, unit_of_work
+from workbench.services.unit_of_work import column_values, snapshot, unit_of_work
 from workbench.services.validation import (
     check_case_vehicle,
     check_vehicle,
@@ -81,8 +81,47 @@ class VehicleService:
             uow.updated("vehicle", vehicle, before, None)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
-    def remove_from_case(self, case_vehicle_id: int) -> OpResult[None]:
+    def remove_from_case(
+        self, case_vehicle_id: int, *, delete_orphan_vehicle: bool = False
+    ) -> OpResult[VehicleSnapshot]:
         with unit_of_work(self.ctx) as uow:
             link = get(uow.session, CaseVehicle, case_vehicle_id, "case vehicle")
-            uow.deleted("case_vehicle", link, case_code(uow.session, link.case_id))
-        return OpResult(None, uow.changes)
+            code = case_code(uow.session, link.case_id)
+            removed = VehicleSnapshot(code, column_values(link), None)
+            vehicle_id = link.vehicle_id
+            uow.deleted("case_vehicle", link, code)
+            if delete_orphan_vehicle:
+                still = uow.session.execute(
+                    select(CaseVehicle.id).where(CaseVehicle.vehicle_id == vehicle_id)
+                ).first()
+                if still is None:
+                    vehicle = get(uow.session, Vehicle, vehicle_id, "vehicle")
+                    removed = VehicleSnapshot(code, removed.case_vehicle, column_values(vehicle))
+                    uow.deleted("vehicle", vehicle, code)
+        return OpResult(removed, uow.changes)
+
+    def restore_to_case(self, removed: VehicleSnapshot) -> OpResult[VehicleRef]:
+        """Undo of a removal: the same vehicle and case-vehicle ids come back."""
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, removed.case_code)
+            rows: list[tuple[str, Any]] = []
+            if removed.vehicle is not None:
+                rows.append(("vehicle", Vehicle(**removed.vehicle)))
+            rows.append(
+                ("case_vehicle", CaseVehicle(**{**removed.case_vehicle, "case_id": case.id}))
+            )
+            for entity, obj in rows:
+                uow.session.add(obj)
+                uow.session.flush()
+                uow.audit("restore", entity, obj.id, case.code, {"after": snapshot(obj)})
+        ref = VehicleRef(
+            int(removed.case_vehicle["vehicle_id"]), int(removed.case_vehicle["id"]), False
+        )
+        return OpResult(ref, uow.changes)
+
+
+@dataclass(frozen=True)
+class VehicleSnapshot:
+    case_code: str
+    case_vehicle: dict[str, Any]
+    vehicle: dict[str, Any] | None

@@ -1,0 +1,73 @@
+"""All services of one signed-in session, built once and handed to the window."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from workbench.services.attachments import AttachmentService
+from workbench.services.audit import AuditService
+from workbench.services.cases import CaseService
+from workbench.services.context import Context
+from workbench.services.operations import OperationRunner
+from workbench.services.overview import OverviewService
+from workbench.services.persons import PersonService
+from workbench.services.preview import ValidationPreview
+from workbench.services.records import RecordService
+from workbench.services.search import SearchService
+from workbench.services.users import UserService
+from workbench.services.vehicles import VehicleService
+
+
+class Services:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @cached_property
+    def cases(self) -> CaseService:
+        return CaseService(self.ctx)
+
+    @cached_property
+    def persons(self) -> PersonService:
+        return PersonService(self.ctx)
+
+    @cached_property
+    def vehicles(self) -> VehicleService:
+        return VehicleService(self.ctx)
+
+    @cached_property
+    def records(self) -> RecordService:
+        return RecordService(self.ctx)
+
+    @cached_property
+    def users(self) -> UserService:
+        return UserService(self.ctx)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        return AuditService(self.ctx)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        return OverviewService(self.ctx)
+
+    @cached_property
+    def search(self) -> SearchService:
+        return SearchService(self.ctx)
+
+    @cached_property
+    def operations(self) -> OperationRunner:
+        return OperationRunner(self.ctx)
+
+    @cached_property
+    def preview(self) -> ValidationPreview:
+        return ValidationPreview(self.ctx)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        return AttachmentService(self.ctx)
+
+    @cached_property
+    def tables(self):  # type: ignore[no-untyped-def]
+        from workbench.services.tables import TableService  # written alongside the window
+
+        return TableService(self.ctx)

@@ -1,0 +1,549 @@
+"""The case's records as pages of table rows: sorted, filtered and paged in SQL.
+
+The window shows cases with 100,000 events; it must never load them all to sort or to
+filter. Each table is declared once here (its columns, their SQL expressions and the
+joins that resolve names), and every request becomes one ``SELECT … ORDER BY … LIMIT
+… OFFSET …``. Rows are plain dicts of model values (int mg, int fen, aware UTC
+datetimes, vocabulary keys): formatting is the view's business.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Select,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+
+from workbench.domain import vocab
+from workbench.models import (
+    Asset,
+    Attachment,
+    AuditEntry,
+    CaseFile,
+    CaseParty,
+    CaseVehicle,
+    CustodyEntry,
+    Event,
+    Link,
+    Location,
+    Measure,
+    Person,
+    Seizure,
+    Vehicle,
+)
+from workbench.services.context import Context
+from workbench.services.errors import FieldError, InputRejected
+from workbench.services.lookup import case_by_code
+
+ENTITIES = (
+    "persons",
+    "measures",
+    "vehicles",
+    "seizures",
+    "assets",
+    "locations",
+    "events",
+    "links",
+    "attachments",
+    "custody",
+    "audit",
+)
+
+# Column kinds whose stored text is what the user reads, so LIKE can search it.
+_SEARCHABLE = frozenset({"text", "list", "date"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """One visible column. ``kind`` tells the view how to format the value (module doc)."""
+
+    key: str
+    label_zh: str
+    label_en: str
+    kind: str
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang.startswith("zh") else self.label_en
+
+
+@dataclass(frozen=True)
+class TableQuery:
+    text: str = ""
+    sort: str | None = None
+    descending: bool = False
+
+
+# -- table declarations -------------------------------------------------------------
+
+Expr = SQLColumnExpression[Any]
+
+
+@dataclass(frozen=True)
+class _Table:
+    columns: tuple[tuple[Column, Expr], ...]
+    id_expr: Expr
+    extras: tuple[tuple[str, Expr], ...]
+    joins: Callable[[Select[Any]], Select[Any]]
+    scope: Callable[[CaseFile], Expr]  # the WHERE that keeps rows to one case
+    default_sort: str
+
+    @property
+    def exprs(self) -> dict[str, Expr]:
+        return {c.key: e for c, e in self.columns}
+
+
+def _c(key: str, zh: str, en: str, kind: str, expr: Any) -> tuple[Column, Expr]:
+    return Column(key, zh, en, kind), expr
+
+
+def _by_case(model: Any) -> Callable[[CaseFile], Expr]:
+    def scope(c: CaseFile) -> Expr:
+        result: Expr = model.case_id == c.id
+        return result
+
+    return scope
+
+
+def _same(select_: Select[Any]) -> Select[Any]:
+    return select_
+
+
+def _endpoint_name(kind_col: Any, id_col: Any) -> Expr:
+    """The display name of a Link end or custody item, whatever kind of record it is."""
+    person = aliased(Person)
+    vehicle = aliased(Vehicle)
+    location = aliased(Location)
+    seizure = aliased(Seizure)
+    event = aliased(Event)
+    asset = aliased(Asset)
+    attachment = aliased(Attachment)
+    return case(
+        (
+            kind_col == "person",
+            select(person.name).where(person.id == id_col).scalar_subquery(),
+        ),
+        (
+            kind_col == "vehicle",
+            select(func.coalesce(vehicle.plate, vehicle.vin))
+            .where(vehicle.id == id_col)
+            .scalar_subquery(),
+        ),
+        (
+            kind_col == "location",
+            select(location.name).where(location.id == id_col).scalar_subquery(),
+        ),
+        (
+            kind_col == "seizure",
+            select(seizure.exhibit_no).where(seizure.id == id_col).scalar_subquery(),
+        ),
+        (
+            kind_col == "event",
+            select(event.title).where(event.id == id_col).scalar_subquery(),
+        ),
+        (
+            kind_col == "asset",
+            select(asset.document_no).where(asset.id == id_col).scalar_subquery(),
+        ),
+        (
+            kind_col == "attachment",
+            select(attachment.filename).where(attachment.id == id_col).scalar_subquery(),
+        ),
+        else_=cast(id_col, String),
+    )
+
+
+def _build_tables() -> dict[str, _Table]:
+    owner = aliased(Person, name="owner")
+    from_person = aliased(Person, name="from_person")
+    seized_at = aliased(Location, name="seized_at_location")
+    t: dict[str, _Table] = {}
+
+    t["persons"] = _Table(
+        columns=(
+            _c("name", "姓名", "name", "text", Person.name),
+            _c("aliases", "绰号/别名", "aliases", "list", Person.aliases),
+            _c("sex", "性别", "sex", "text", Person.sex),
+            _c("birth_date", "出生日期", "born", "date", Person.birth_date),
+            _c("id_number", "公民身份号码", "resident ID", "text", Person.id_number),
+            _c("role", "角色", "role", "vocab:PARTY_ROLES", CaseParty.role),
+            _c("is_suspect", "犯罪嫌疑人", "suspect", "bool", CaseParty.is_suspect),
+            _c("status", "状态", "status", "vocab:PARTY_STATUSES", CaseParty.status),
+            _c("phones", "电话", "phones", "list", Person.phones),
+            _c("occupation", "职业", "occupation", "text", Person.occupation),
+            _c("current_address", "现住址", "current address", "text", Person.current_address),
+            _c(
+                "household_address",
+                "户籍地",
+                "household address",
+                "text",
+                Person.household_address,
+            ),
+            _c("notes", "备注", "notes", "text", CaseParty.notes),
+        ),
+        id_expr=CaseParty.id,
+        extras=(("person_id", Person.id),),
+        joins=lambda s: s.select_from(CaseParty).join(Person, Person.id == CaseParty.person_id),
+        scope=_by_case(CaseParty),
+        default_sort="",
+    )
+    t["measures"] = _Table(
+        columns=(
+            _c("person", "人员", "person", "text", Person.name),
+            _c("kind", "措施", "measure", "vocab:MEASURES", Measure.kind),
+            _c("decided_on", "决定日期", "decided", "date", Measure.decided_on),
+            _c("starts_on", "起始日期", "starts", "date", Measure.starts_on),
+            _c("ends_on", "截止日期", "ends", "date", Measure.ends_on),
+            _c("extension_steps", "延长次数", "extensions", "int", Measure.extension_steps),
+            _c("document_no", "文书号", "document no.", "text", Measure.document_no),
+            _c("place", "执行场所", "place", "text", Measure.place),
+            _c("notes", "备注", "notes", "text", Measure.notes),
+        ),
+        id_expr=Measure.id,
+        extras=(("person_id", Measure.person_id),),
+        joins=lambda s: s.select_from(Measure).join(Person, Person.id == Measure.person_id),
+        scope=_by_case(Measure),
+        default_sort="",
+    )
+    t["vehicles"] = _Table(
+        columns=(
+            _c("plate", "号牌", "plate", "text", Vehicle.plate),
+            _c("vin", "车辆识别代号", "VIN", "text", Vehicle.vin),
+            _c("make", "品牌", "make", "text", Vehicle.make),
+            _c("model", "型号", "model", "text", Vehicle.model),
+            _c("colour", "颜色", "colour", "text", Vehicle.colour),
+            _c("owner", "所有人", "owner", "text", owner.name),
+            _c("seized", "已扣押", "seized", "bool", CaseVehicle.seized),
+            _c("seized_on", "扣押日期", "seized on", "date", CaseVehicle.seized_on),
+            _c("notes", "备注", "notes", "text", CaseVehicle.notes),
+        ),
+        id_expr=CaseVehicle.id,
+        extras=(("vehicle_id", Vehicle.id), ("owner_id", Vehicle.owner_id)),
+        joins=lambda s: (
+            s.select_from(CaseVehicle)
+            .join(Vehicle, Vehicle.id == CaseVehicle.vehicle_id)
+            .outerjoin(owner, owner.id == Vehicle.owner_id)
+        ),
+        scope=_by_case(CaseVehicle),
+        default_sort="",
+    )
+    t["seizures"] = _Table(
+        columns=(
+            _c("exhibit_no", "检材编号", "exhibit no.", "text", Seizure.exhibit_no),
+            _c("drug", "毒品种类", "drug", "vocab:SUBSTANCES", Seizure.drug),
+            _c("form", "形态", "form", "vocab:SEIZURE_FORMS", Seizure.form),
+            _c("package_count", "包数", "packages", "int", Seizure.package_count),
+            _c("gross_mg", "毛重(克)", "gross (g)", "weight", Seizure.gross_mg),
+            _c("tare_mg", "皮重(克)", "tare (g)", "weight", Seizure.tare_mg),
+            _c("net_mg", "净重(克)", "net (g)", "weight", Seizure.net_mg),
+            _c("purity_bp", "含量", "purity", "purity", Seizure.purity_bp),
+            _c("seized_at", "查获时间", "seized at", "datetime", Seizure.seized_at),
+            _c("location", "查获地点", "location", "text", seized_at.name),
+            _c("from_person", "查获自", "from", "text", from_person.name),
+            _c("lab_report_no", "鉴定书编号", "lab report no.", "text", Seizure.lab_report_no),
+            _c("sent_for_test_on", "送检日期", "sent for test", "date", Seizure.sent_for_test_on),
+            _c("status", "状态", "status", "vocab:SEIZURE_STATUSES", Seizure.status),
+        ),
+        id_expr=Seizure.id,
+        extras=(("location_id", Seizure.location_id), ("from_person_id", Seizure.from_person_id)),
+        joins=lambda s: (
+            s.select_from(Seizure)
+            .outerjoin(seized_at, seized_at.id == Seizure.location_id)
+            .outerjoin(from_person, from_person.id == Seizure.from_person_id)
+        ),
+        scope=_by_case(Seizure),
+        default_sort="exhibit_no",
+    )
+    t["assets"] = _Table(
+        columns=(
+            _c("kind", "类别", "kind", "vocab:ASSET_KINDS", Asset.kind),
+            _c("amount_fen", "金额", "amount", "money", Asset.amount_fen),
+            _c("action", "措施", "action", "vocab:ASSET_ACTIONS", Asset.action),
+            _c("seized_on", "日期", "date", "date", Asset.seized_on),
+            _c("from_person", "涉及人员", "from", "text", from_person.name),
+            _c("account", "账号", "account", "text", Asset.account),
+            _c("bank", "开户行", "bank", "text", Asset.bank),
+            _c("document_no", "文书号", "document no.", "text", Asset.document_no),
+            _c("description", "说明", "description", "text", Asset.description),
+        ),
+        id_expr=Asset.id,
+        extras=(("from_person_id", Asset.from_person_id),),
+        joins=lambda s: s.select_from(Asset).outerjoin(
+            from_person, from_person.id == Asset.from_person_id
+        ),
+        scope=_by_case(Asset),
+        default_sort="",
+    )
+    t["locations"] = _Table(
+        columns=(
+            _c("name", "名称", "name", "text", Location.name),
+            _c("kind", "类型", "kind", "vocab:LOCATION_KINDS", Location.kind),
+            _c("address", "地址", "address", "text", Location.address),
+            _c("lat", "纬度", "latitude", "text", Location.lat),
+            _c("lon", "经度", "longitude", "text", Location.lon),
+            _c("notes", "备注", "notes", "text", Location.notes),
+        ),
+        id_expr=Location.id,
+        extras=(),
+        joins=lambda s: s.select_from(Location),
+        scope=_by_case(Location),
+        default_sort="",
+    )
+    t["events"] = _Table(
+        columns=(
+            _c("occurred_at", "时间", "when", "datetime", Event.occurred_at),
+            _c("ends_at", "结束时间", "until", "datetime", Event.ends_at),
+            _c("kind", "类型", "kind", "vocab:EVENT_KINDS", Event.kind),
+            _c("title", "事件", "event", "text", Event.title),
+            _c("description", "详情", "description", "text", Event.description),
+            _c("source", "来源", "source", "text", Event.source),
+        ),
+        id_expr=Event.id,
+        extras=(("precision", Event.precision),),
+        joins=lambda s: s.select_from(Event),
+        scope=_by_case(Event),
+        default_sort="occurred_at",
+    )
+    t["links"] = _Table(
+        columns=(
+            _c("a_type", "甲方类型", "from kind", "vocab:ENTITY_KINDS", Link.a_type),
+            _c("a_name", "甲方", "from", "text", _endpoint_name(Link.a_type, Link.a_id)),
+            _c("kind", "关系", "relation", "vocab:LINK_KINDS", Link.kind),
+            _c("b_type", "乙方类型", "to kind", "vocab:ENTITY_KINDS", Link.b_type),
+            _c("b_name", "乙方", "to", "text", _endpoint_name(Link.b_type, Link.b_id)),
+            _c("starts_on", "起始", "from date", "date", Link.starts_on),
+            _c("ends_on", "截止", "to date", "date", Link.ends_on),
+            _c("evidence", "依据", "evidence", "text", Link.evidence),
+        ),
+        id_expr=Link.id,
+        extras=(("a_id", Link.a_id), ("b_id", Link.b_id)),
+        joins=lambda s: s.select_from(Link),
+        scope=_by_case(Link),
+        default_sort="",
+    )
+    t["attachments"] = _Table(
+        columns=(
+            _c("filename", "文件名", "file", "text", Attachment.filename),
+            _c("description", "说明", "description", "text", Attachment.description),
+            _c("media_type", "类型", "type", "text", Attachment.media_type),
+            _c("size", "大小(字节)", "size (bytes)", "int", Attachment.size),
+            _c("sha256", "SHA-256", "SHA-256", "text", Attachment.sha256),
+            _c("added_at", "添加时间", "added", "datetime", Attachment.added_at),
+        ),
+        id_expr=Attachment.id,
+        extras=(),
+        joins=lambda s: s.select_from(Attachment),
+        scope=_by_case(Attachment),
+        default_sort="",
+    )
+    t["custody"] = _Table(
+        columns=(
+            _c("at", "时间", "when", "datetime", CustodyEntry.at),
+            _c("item_type", "物品类型", "item kind", "vocab:ENTITY_KINDS", CustodyEntry.item_type),
+            _c(
+                "item",
+                "物品",
+                "item",
+                "text",
+                _endpoint_name(CustodyEntry.item_type, CustodyEntry.item_id),
+            ),
+            _c("from_holder", "移交人", "from", "text", CustodyEntry.from_holder),
+            _c("to_holder", "接收人", "to", "text", CustodyEntry.to_holder),
+            _c("place", "地点", "place", "text", CustodyEntry.place),
+            _c("purpose", "事由", "purpose", "text", CustodyEntry.purpose),
+        ),
+        id_expr=CustodyEntry.id,
+        extras=(("item_id", CustodyEntry.item_id),),
+        joins=lambda s: s.select_from(CustodyEntry),
+        scope=_by_case(CustodyEntry),
+        default_sort="at",
+    )
+    t["audit"] = _Table(
+        columns=(
+            _c("seq", "序号", "seq", "int", AuditEntry.seq),
+            _c("at", "时间", "when", "datetime", AuditEntry.at),
+            _c("user", "用户", "user", "text", AuditEntry.user),
+            _c("action", "操作", "action", "text", AuditEntry.action),
+            _c("entity", "对象", "record", "vocab:ENTITY_KINDS", AuditEntry.entity),
+            _c("entity_id", "编号", "id", "text", AuditEntry.entity_id),
+            _c("changes", "变更内容", "changes", "text", AuditEntry.changes),
+        ),
+        id_expr=AuditEntry.seq,
+        extras=(("hash", AuditEntry.hash),),
+        joins=lambda s: s.select_from(AuditEntry),
+        scope=lambda c: AuditEntry.case_code == c.code,
+        default_sort="seq",
+    )
+    return t
+
+
+_TABLES = _build_tables()
+
+
+# -- the service --------------------------------------------------------------------
+
+
+class TableService:
+    """Pages of rows for the window's tables; never loads more than asked for."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def columns(self, entity: str) -> tuple[Column, ...]:
+        return tuple(c for c, _ in _table(entity).columns)
+
+    def count(self, case_code: str, entity: str, query: TableQuery | None = None) -> int:
+        table = _table(entity)
+        query = query or TableQuery()
+        with self.ctx.store.session() as s:
+            case_ = case_by_code(s, case_code)
+            stmt = table.joins(select(func.count())).where(table.scope(case_))
+            stmt = stmt.where(_text_filter(table, query.text))
+            return int(s.execute(stmt).scalar_one())
+
+    def fetch(
+        self,
+        case_code: str,
+        entity: str,
+        query: TableQuery | None = None,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> list[dict[str, Any]]:
+        """Rows ``offset`` … ``offset + limit`` in the query's order (ties by id)."""
+        table = _table(entity)
+        query = query or TableQuery()
+        sort_key = query.sort or table.default_sort
+        exprs = table.exprs
+        if sort_key and sort_key not in exprs:
+            raise InputRejected(entity, [FieldError("sort", f"no column {sort_key!r}")])
+        order: list[Expr] = []
+        if sort_key:
+            e = exprs[sort_key]
+            order.append(e.desc() if query.descending else e.asc())
+        order.append(table.id_expr.desc() if query.descending else table.id_expr.asc())
+        labelled = [
+            table.id_expr.label("id"),
+            *(e.label(k) for k, e in table.extras),
+            *(e.label(c.key) for c, e in table.columns),
+        ]
+        with self.ctx.store.session() as s:
+            case_ = case_by_code(s, case_code)
+            stmt = (
+                table.joins(select(*labelled))
+                .where(table.scope(case_))
+                .where(_text_filter(table, query.text))
+                .order_by(*order)
+                .offset(max(0, offset))
+                .limit(max(0, limit))
+            )
+            rows = [dict(r._mapping) for r in s.execute(stmt)]
+            if entity == "persons":
+                _attach_other_cases(s, rows, "person_id", CaseParty, CaseParty.person_id, case_)
+            elif entity == "vehicles":
+                _attach_other_cases(
+                    s, rows, "vehicle_id", CaseVehicle, CaseVehicle.vehicle_id, case_
+                )
+        if entity == "audit":
+            for row in rows:
+                row["at"] = _parse_audit_time(row["at"])
+        return rows
+
+
+def _table(entity: str) -> _Table:
+    try:
+        return _TABLES[entity]
+    except KeyError:
+        raise InputRejected(entity, [FieldError("entity", "unknown table")]) from None
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _vocab_keys(name: str, text: str) -> list[str]:
+    """Keys whose Chinese or English label (or the key itself) contains ``text``."""
+    labels = getattr(vocab, name, None)
+    if labels is None:
+        return []
+    needle = text.casefold()
+    return [
+        key
+        for key, (zh, en) in labels.items()
+        if needle in zh.casefold() or needle in en.casefold() or needle in key.casefold()
+    ]
+
+
+def _text_filter(table: _Table, text: str) -> Expr:
+    """Every word must appear in some visible text column (or a vocabulary label)."""
+    words = text.split()
+    if not words:
+        return true()
+    clauses: list[Expr] = []
+    for word in words:
+        pattern = _like_pattern(word)
+        # Lists are JSON stored with \\u escapes: search the escaped spelling too.
+        json_pattern = _like_pattern(json.dumps(word)[1:-1])
+        alternatives: list[Expr] = []
+        for column, expr in table.columns:
+            if column.kind == "list":
+                as_text = cast(expr, String)
+                alternatives.append(as_text.like(pattern, escape="\\"))
+                if json_pattern != pattern:
+                    alternatives.append(as_text.like(json_pattern, escape="\\"))
+            elif column.kind in _SEARCHABLE:
+                alternatives.append(cast(expr, String).like(pattern, escape="\\"))
+            elif column.kind.startswith("vocab:"):
+                keys = _vocab_keys(column.kind.removeprefix("vocab:"), word)
+                if keys:
+                    alternatives.append(expr.in_(keys))
+        clauses.append(or_(*alternatives) if alternatives else false())
+    return and_(*clauses)
+
+
+def _attach_other_cases(
+    s: Session,
+    rows: list[dict[str, Any]],
+    key: str,
+    link_model: Any,
+    link_col: Any,
+    this_case: CaseFile,
+) -> None:
+    """Fill ``other_cases`` for one page with one grouped query (codes sorted)."""
+    ids = {row[key] for row in rows}
+    found: dict[int, list[str]] = {}
+    if ids:
+        sep = "\x1f"
+        stmt = (
+            select(link_col, func.group_concat(CaseFile.code, sep))
+            .join(CaseFile, CaseFile.id == link_model.case_id)
+            .where(link_col.in_(ids), link_model.case_id != this_case.id)
+            .group_by(link_col)
+        )
+        for record_id, codes in s.execute(stmt):
+            found[int(record_id)] = sorted(str(codes).split(sep))
+    for row in rows:
+        row["other_cases"] = found.get(row[key], [])
+
+
+def _parse_audit_time(text: str) -> datetime:
+    """Audit times are kept as the exact ISO text that was hashed; show them as times."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+__all__ = ["ENTITIES", "Column", "TableQuery", "TableService"]
