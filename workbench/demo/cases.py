@@ -121,8 +121,12 @@ class _P:
     phones: int = 1
 
 
-def _persons(case_no: int, rows: Sequence[_P]) -> tuple[DemoPerson, ...]:
-    """Turn table rows into persons; serial = case_no * 100 + row index keeps IDs unique."""
+def _persons(
+    case_no: int, rows: Sequence[_P], *, gang: bool = False
+) -> tuple[DemoPerson, ...]:
+    """Turn table rows into persons; serial = case_no * 100 + row index keeps IDs unique.
+
+    ``gang``: the case's suspects are a gang (the 30-day arrest-request limit applies)."""
     persons = []
     for index, row in enumerate(rows):
         serial = case_no * 100 + index
@@ -138,6 +142,7 @@ def _persons(case_no: int, rows: Sequence[_P]) -> tuple[DemoPerson, ...]:
                 role=row.role,
                 is_suspect=row.suspect,
                 status=row.status,
+                roving_or_gang=gang and row.suspect,
                 aliases=row.aliases,
                 education=row.education,
                 occupation=row.occupation,
@@ -453,7 +458,7 @@ def _case_1() -> DemoCase:
         _P("feng", "冯某", "M", "1984-05-23", "410403", "某街道", "buyer",
            suspect=False, status="not_applicable",
            notes="冯某等人涉嫌贩卖毒品案另案处理;其毒品来源于本团伙,为本案线索来源"),
-    ))  # fmt: skip
+    ), gang=True)  # fmt: skip
     suspects = [p.key for p in persons if p.is_suspect]
     caught = _caught_on(_CATCHES_1, suspects)
 
@@ -745,7 +750,7 @@ def _case_2() -> DemoCase:
         _P("zhou", "周某", "M", "1975-10-05", "510603", "某街道", "supplier",
            status="at_large", lives="四川省德阳市(具体住址不详)", phones=2,
            notes="朱某上线,在逃,已上网追逃"),
-    ))  # fmt: skip
+    ), gang=True)  # fmt: skip
     caught = _caught_on(_CATCHES_2, (p.key for p in persons if p.status == "arrested"))
 
     locations = (

@@ -71,7 +71,12 @@ def load_case(ctx: Context, case: DemoCase) -> None:
             "notes": p.notes,
         }
         ref = persons.add_to_case(
-            code, person, role=p.role, is_suspect=p.is_suspect, status=p.status
+            code,
+            person,
+            role=p.role,
+            is_suspect=p.is_suspect,
+            status=p.status,
+            roving_or_gang=p.roving_or_gang,
         ).value
         ids[("person", p.key)] = ref.person_id
     for ms in case.measures:

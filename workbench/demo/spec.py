@@ -48,6 +48,7 @@ class DemoPerson:
     phones: tuple[str, ...] = ()
     prior_record: str = ""
     notes: str = ""
+    roving_or_gang: bool = False  # Criminal Procedure Law: 30 days to request arrest
 
 
 @dataclass(frozen=True)

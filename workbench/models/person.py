@@ -46,6 +46,8 @@ class CaseParty(Base):
     role: Mapped[str] = mapped_column(String(40), default="other")
     is_suspect: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(String(40), default="not_applicable")
+    # A roving, repeated or gang suspect: 30 days to request arrest, not 3 (+4).
+    roving_or_gang: Mapped[bool] = mapped_column(default=False, server_default="0")
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -18,10 +18,6 @@ from workbench.services.cases import CASE_FIELDS, CaseService
 from workbench.services.context import Context
 from workbench.services.lookup import case_by_code
 
-# Case categories whose suspects get the 30-day arrest-request limit (roving, repeated,
-# gang crime: Criminal Procedure Law Art. 91 ¶2) — the demo's organised cases.
-_GANG_LEVELS = frozenset({"ministry_target", "provincial_target"})
-
 
 @dataclass(frozen=True)
 class DeadlineRow:
@@ -75,7 +71,7 @@ class OverviewService:
                 )
             ]
             suspects = s.execute(
-                select(Person.id, Person.name)
+                select(Person.id, Person.name, CaseParty.roving_or_gang)
                 .join(CaseParty, CaseParty.person_id == Person.id)
                 .where(CaseParty.case_id == case.id)
                 .order_by(Person.id)
@@ -89,9 +85,8 @@ class OverviewService:
                 measures.setdefault(m.person_id, []).append(
                     MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps)
                 )
-            gang = case.level in _GANG_LEVELS
         rows = []
-        for person_id, name in suspects:
+        for person_id, name, gang in suspects:
             for d in running_deadlines(measures.get(person_id, []), profile, roving_or_gang=gang):
                 rows.append(
                     DeadlineRow(

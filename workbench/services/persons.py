@@ -42,7 +42,7 @@ PERSON_FIELDS = frozenset(
         "notes",
     }
 )
-PARTY_FIELDS = frozenset({"role", "is_suspect", "status", "notes"})
+PARTY_FIELDS = frozenset({"role", "is_suspect", "status", "roving_or_gang", "notes"})
 MEASURE_FIELDS = frozenset(
     {
         "kind",

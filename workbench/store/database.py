@@ -229,6 +229,8 @@ def _make_engine(creator: Any) -> Engine:
 
 def _check_file_shape(path: Path) -> None:
     """Reject what is plainly not one of our databases before any key is tried."""
+    if not path.is_file():
+        raise NotAWorkbenchDatabase(path, f"{path} is not a file")
     size = path.stat().st_size
     if size == 0:
         raise NotAWorkbenchDatabase(path, f"{path} is empty: not a workbench database")
