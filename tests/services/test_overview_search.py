@@ -50,3 +50,12 @@ def test_search_plates_and_exhibits(demo_ctx: Context) -> None:
     assert services.search.search("%") == [] or all(
         "%" in h.value for h in services.search.search("%")
     )
+
+
+def test_case_list_counts_persons_and_suspects(demo_ctx: Context) -> None:
+    rows = {r.code: (r.persons, r.suspects) for r in Services(demo_ctx).cases.list()}
+    assert rows == {
+        "PDS-2019-001": (26, 25),
+        "PDS-2019-002": (16, 16),
+        "PDS-2019-003": (10, 2),
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.quantities import format_cny, format_grams
@@ -162,7 +162,7 @@ class CaseService:
                 select(
                     CaseParty.case_id,
                     func.count().label("n"),
-                    func.sum(CaseParty.is_suspect).label("suspects"),
+                    func.sum(cast(CaseParty.is_suspect, Integer)).label("suspects"),
                 )
                 .group_by(CaseParty.case_id)
                 .subquery()
