@@ -327,6 +327,38 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    """The window; with --screenshot, a PNG of it built offscreen (no screen needed)."""
+    from workbench import app  # Qt is loaded only for this command
+
+    db_value = args.db or os.environ.get("WORKBENCH_DB")
+    try:
+        if args.screenshot:
+            return app.run_screenshot(
+                _db_path(args),
+                _passphrase(args),
+                _user(args),
+                args.case,
+                args.view,
+                args.lang,
+                Path(args.screenshot),
+            )
+        # Credentials given non-interactively open the database directly; otherwise
+        # the unlock dialog asks (never a terminal prompt for a windowed program).
+        noninteractive = args.passphrase_file or os.environ.get("WORKBENCH_PASSPHRASE")
+        key = _passphrase(args) if db_value and noninteractive else None
+        return app.run_gui(
+            Path(db_value) if db_value else None,
+            key,
+            args.user or os.environ.get("WORKBENCH_USER"),
+            lang=args.lang,
+            case=args.case,
+            view=args.view,
+        )
+    except app.UnknownView as exc:
+        raise UsageError(str(exc)) from None
+
+
 # -- parser ------------------------------------------------------------------------
 
 
@@ -361,7 +393,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="workbench", description="Task Force Workbench", parents=[top])
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    # Plain `workbench` opens the window, as a desktop user expects.
+    sub = parser.add_subparsers(dest="command", required=False, parser_class=_Parser)
 
     def add(
         name: str, fn: Callable[[argparse.Namespace], int], help_: str, parent: Any = sub
@@ -393,6 +426,14 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "cipher page check and SQLite integrity check")
     backup = add("backup", cmd_backup, "a consistent, verified encrypted copy")
     backup.add_argument("--out", required=True)
+
+    gui = add("gui", cmd_gui, "open the window (or save a screenshot of it)")
+    gui.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    gui.add_argument("--case", help="open this case file")
+    gui.add_argument("--view", help="show this tab (overview, persons, vehicles, …)")
+    gui.add_argument(
+        "--screenshot", metavar="PNG", help="build the window offscreen, save it, and exit"
+    )
     return parser
 
 
@@ -404,6 +445,8 @@ def _is_damage(exc: BaseException) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
     with contextlib.suppress(OSError):
         configure_logging()
     try:

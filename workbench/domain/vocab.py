@@ -230,6 +230,17 @@ ENTITY_KINDS: Labels = _vocab(
 # Entities that a Link or an Event participant may point at.
 LINKABLE_KINDS: tuple[str, ...] = ("person", "vehicle", "location", "seizure", "asset", "event")
 
+AUDIT_ACTIONS: Labels = _vocab(
+    ("create", "新增", "create"),
+    ("update", "修改", "update"),
+    ("delete", "删除", "delete"),
+    ("restore", "恢复(撤销删除)", "restore"),
+    ("bulk_create", "批量导入", "bulk create"),
+    ("export", "导出", "export"),
+    ("login", "登录", "sign-in"),
+    ("login_failure", "登录失败", "sign-in failure"),
+)
+
 USER_ROLES: Labels = _vocab(
     ("investigator", "侦查员", "investigator"),
     ("case_lead", "主办人", "case lead"),

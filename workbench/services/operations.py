@@ -47,8 +47,11 @@ def add_person(case_code: str, person: dict[str, Any], **party: Any) -> Operatio
     return _op("person.add", f"Add person {name}", case_code=case_code, person=person, party=party)
 
 
-def update_person(person_id: int, **fields: Any) -> Operation:
-    return _op("person.update", "Edit person", person_id=person_id, fields=fields)
+def update_person(person_id: int, *, case_code: str | None = None, **fields: Any) -> Operation:
+    """``case_code``: the case the edit is made from (persons are shared between cases)."""
+    return _op(
+        "person.update", "Edit person", person_id=person_id, fields=fields, case_code=case_code
+    )
 
 
 def update_party(party_id: int, **fields: Any) -> Operation:
@@ -83,8 +86,10 @@ def add_vehicle(case_code: str, vehicle: dict[str, Any], **in_case: Any) -> Oper
     )
 
 
-def update_vehicle(vehicle_id: int, **fields: Any) -> Operation:
-    return _op("vehicle.update", "Edit vehicle", vehicle_id=vehicle_id, fields=fields)
+def update_vehicle(vehicle_id: int, *, case_code: str | None = None, **fields: Any) -> Operation:
+    return _op(
+        "vehicle.update", "Edit vehicle", vehicle_id=vehicle_id, fields=fields, case_code=case_code
+    )
 
 
 def remove_vehicle(case_vehicle_id: int, *, delete_orphan_vehicle: bool = False) -> Operation:
@@ -159,8 +164,9 @@ class OperationRunner:
         fields = dict(a["fields"])
         # birth date and sex follow the ID number, so they are restored with it
         before = self._before(Person, a["person_id"], {*fields, "birth_date", "sex"}, "person")
-        result = PersonService(self.ctx).update_person(a["person_id"], **fields)
-        return replace(result, inverse=update_person(a["person_id"], **before))
+        code = a.get("case_code")
+        result = PersonService(self.ctx).update_person(a["person_id"], case_code=code, **fields)
+        return replace(result, inverse=update_person(a["person_id"], case_code=code, **before))
 
     def _party_update(self, a: Mapping[str, Any]) -> OpResult[Any]:
         fields = dict(a["fields"])
@@ -231,8 +237,9 @@ class OperationRunner:
     def _vehicle_update(self, a: Mapping[str, Any]) -> OpResult[Any]:
         fields = dict(a["fields"])
         before = self._before(Vehicle, a["vehicle_id"], fields, "vehicle")
-        result = VehicleService(self.ctx).update_vehicle(a["vehicle_id"], **fields)
-        return replace(result, inverse=update_vehicle(a["vehicle_id"], **before))
+        code = a.get("case_code")
+        result = VehicleService(self.ctx).update_vehicle(a["vehicle_id"], case_code=code, **fields)
+        return replace(result, inverse=update_vehicle(a["vehicle_id"], case_code=code, **before))
 
     def _vehicle_remove(self, a: Mapping[str, Any]) -> OpResult[Any]:
         result = VehicleService(self.ctx).remove_from_case(

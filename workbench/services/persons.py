@@ -125,7 +125,11 @@ class PersonService:
             PartyRef(target.id, link.id, existing is not None), uow.changes, tuple(warnings)
         )
 
-    def update_person(self, person_id: int, **fields: Any) -> OpResult[None]:
+    def update_person(
+        self, person_id: int, *, case_code: str | None = None, **fields: Any
+    ) -> OpResult[None]:
+        """Persons are global; ``case_code`` names the case the edit was made from, so the
+        case's audit log shows it (the change itself applies in every case)."""
         reject_unknown_fields(fields, PERSON_FIELDS, "person")
         with unit_of_work(self.ctx) as uow:
             person = get(uow.session, Person, person_id, "person")
@@ -141,7 +145,7 @@ class PersonService:
             before = snapshot(person)
             for name in {*fields, "birth_date", "sex"}:
                 setattr(person, name, checked.values.get(name, getattr(person, name)))
-            uow.updated("person", person, before, None)
+            uow.updated("person", person, before, case_code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
     def update_party(self, party_id: int, **fields: Any) -> OpResult[None]:

@@ -28,7 +28,8 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
 
 from workbench.domain import vocab
 from workbench.models import (
@@ -48,8 +49,7 @@ from workbench.models import (
     Vehicle,
 )
 from workbench.services.context import Context
-from workbench.services.errors import FieldError, InputRejected
-from workbench.services.lookup import case_by_code
+from workbench.services.errors import FieldError, InputRejected, NotFound
 
 ENTITIES = (
     "persons",
@@ -91,6 +91,13 @@ class TableQuery:
 
 # -- table declarations -------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class _CaseRef:
+    id: int
+    code: str
+
+
 Expr = SQLColumnExpression[Any]
 
 
@@ -100,7 +107,7 @@ class _Table:
     id_expr: Expr
     extras: tuple[tuple[str, Expr], ...]
     joins: Callable[[Select[Any]], Select[Any]]
-    scope: Callable[[CaseFile], Expr]  # the WHERE that keeps rows to one case
+    scope: Callable[[_CaseRef], Expr]  # the WHERE that keeps rows to one case
     default_sort: str
 
     @property
@@ -112,8 +119,8 @@ def _c(key: str, zh: str, en: str, kind: str, expr: Any) -> tuple[Column, Expr]:
     return Column(key, zh, en, kind), expr
 
 
-def _by_case(model: Any) -> Callable[[CaseFile], Expr]:
-    def scope(c: CaseFile) -> Expr:
+def _by_case(model: Any) -> Callable[[_CaseRef], Expr]:
+    def scope(c: _CaseRef) -> Expr:
         result: Expr = model.case_id == c.id
         return result
 
@@ -176,25 +183,25 @@ def _build_tables() -> dict[str, _Table]:
 
     t["persons"] = _Table(
         columns=(
-            _c("name", "姓名", "name", "text", Person.name),
-            _c("aliases", "绰号/别名", "aliases", "list", Person.aliases),
-            _c("sex", "性别", "sex", "text", Person.sex),
-            _c("birth_date", "出生日期", "born", "date", Person.birth_date),
-            _c("id_number", "公民身份号码", "resident ID", "text", Person.id_number),
-            _c("role", "角色", "role", "vocab:PARTY_ROLES", CaseParty.role),
-            _c("is_suspect", "犯罪嫌疑人", "suspect", "bool", CaseParty.is_suspect),
-            _c("status", "状态", "status", "vocab:PARTY_STATUSES", CaseParty.status),
-            _c("phones", "电话", "phones", "list", Person.phones),
-            _c("occupation", "职业", "occupation", "text", Person.occupation),
-            _c("current_address", "现住址", "current address", "text", Person.current_address),
+            _c("name", "姓名", "Name", "text", Person.name),
+            _c("aliases", "绰号/别名", "Aliases", "list", Person.aliases),
+            _c("sex", "性别", "Sex", "text", Person.sex),
+            _c("birth_date", "出生日期", "Born", "date", Person.birth_date),
+            _c("id_number", "公民身份号码", "Resident ID", "text", Person.id_number),
+            _c("role", "角色", "Role", "vocab:PARTY_ROLES", CaseParty.role),
+            _c("is_suspect", "犯罪嫌疑人", "Suspect", "bool", CaseParty.is_suspect),
+            _c("status", "状态", "Status", "vocab:PARTY_STATUSES", CaseParty.status),
+            _c("phones", "电话", "Phones", "list", Person.phones),
+            _c("occupation", "职业", "Occupation", "text", Person.occupation),
+            _c("current_address", "现住址", "Current address", "text", Person.current_address),
             _c(
                 "household_address",
                 "户籍地",
-                "household address",
+                "Household address",
                 "text",
                 Person.household_address,
             ),
-            _c("notes", "备注", "notes", "text", CaseParty.notes),
+            _c("notes", "备注", "Notes", "text", CaseParty.notes),
         ),
         id_expr=CaseParty.id,
         extras=(("person_id", Person.id),),
@@ -204,15 +211,15 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["measures"] = _Table(
         columns=(
-            _c("person", "人员", "person", "text", Person.name),
-            _c("kind", "措施", "measure", "vocab:MEASURES", Measure.kind),
-            _c("decided_on", "决定日期", "decided", "date", Measure.decided_on),
-            _c("starts_on", "起始日期", "starts", "date", Measure.starts_on),
-            _c("ends_on", "截止日期", "ends", "date", Measure.ends_on),
-            _c("extension_steps", "延长次数", "extensions", "int", Measure.extension_steps),
-            _c("document_no", "文书号", "document no.", "text", Measure.document_no),
-            _c("place", "执行场所", "place", "text", Measure.place),
-            _c("notes", "备注", "notes", "text", Measure.notes),
+            _c("person", "人员", "Person", "text", Person.name),
+            _c("kind", "措施", "Measure", "vocab:MEASURES", Measure.kind),
+            _c("decided_on", "决定日期", "Decided", "date", Measure.decided_on),
+            _c("starts_on", "起始日期", "Starts", "date", Measure.starts_on),
+            _c("ends_on", "截止日期", "Ends", "date", Measure.ends_on),
+            _c("extension_steps", "延长次数", "Extensions", "int", Measure.extension_steps),
+            _c("document_no", "文书号", "Document no.", "text", Measure.document_no),
+            _c("place", "执行场所", "Place", "text", Measure.place),
+            _c("notes", "备注", "Notes", "text", Measure.notes),
         ),
         id_expr=Measure.id,
         extras=(("person_id", Measure.person_id),),
@@ -222,15 +229,15 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["vehicles"] = _Table(
         columns=(
-            _c("plate", "号牌", "plate", "text", Vehicle.plate),
+            _c("plate", "号牌", "Plate", "text", Vehicle.plate),
             _c("vin", "车辆识别代号", "VIN", "text", Vehicle.vin),
-            _c("make", "品牌", "make", "text", Vehicle.make),
-            _c("model", "型号", "model", "text", Vehicle.model),
-            _c("colour", "颜色", "colour", "text", Vehicle.colour),
-            _c("owner", "所有人", "owner", "text", owner.name),
-            _c("seized", "已扣押", "seized", "bool", CaseVehicle.seized),
-            _c("seized_on", "扣押日期", "seized on", "date", CaseVehicle.seized_on),
-            _c("notes", "备注", "notes", "text", CaseVehicle.notes),
+            _c("make", "品牌", "Make", "text", Vehicle.make),
+            _c("model", "型号", "Model", "text", Vehicle.model),
+            _c("colour", "颜色", "Colour", "text", Vehicle.colour),
+            _c("owner", "所有人", "Owner", "text", owner.name),
+            _c("seized", "已扣押", "Seized", "bool", CaseVehicle.seized),
+            _c("seized_on", "扣押日期", "Seized on", "date", CaseVehicle.seized_on),
+            _c("notes", "备注", "Notes", "text", CaseVehicle.notes),
         ),
         id_expr=CaseVehicle.id,
         extras=(("vehicle_id", Vehicle.id), ("owner_id", Vehicle.owner_id)),
@@ -244,20 +251,20 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["seizures"] = _Table(
         columns=(
-            _c("exhibit_no", "检材编号", "exhibit no.", "text", Seizure.exhibit_no),
-            _c("drug", "毒品种类", "drug", "vocab:SUBSTANCES", Seizure.drug),
-            _c("form", "形态", "form", "vocab:SEIZURE_FORMS", Seizure.form),
-            _c("package_count", "包数", "packages", "int", Seizure.package_count),
-            _c("gross_mg", "毛重(克)", "gross (g)", "weight", Seizure.gross_mg),
-            _c("tare_mg", "皮重(克)", "tare (g)", "weight", Seizure.tare_mg),
-            _c("net_mg", "净重(克)", "net (g)", "weight", Seizure.net_mg),
-            _c("purity_bp", "含量", "purity", "purity", Seizure.purity_bp),
-            _c("seized_at", "查获时间", "seized at", "datetime", Seizure.seized_at),
-            _c("location", "查获地点", "location", "text", seized_at.name),
-            _c("from_person", "查获自", "from", "text", from_person.name),
-            _c("lab_report_no", "鉴定书编号", "lab report no.", "text", Seizure.lab_report_no),
-            _c("sent_for_test_on", "送检日期", "sent for test", "date", Seizure.sent_for_test_on),
-            _c("status", "状态", "status", "vocab:SEIZURE_STATUSES", Seizure.status),
+            _c("exhibit_no", "检材编号", "Exhibit no.", "text", Seizure.exhibit_no),
+            _c("drug", "毒品种类", "Drug", "vocab:SUBSTANCES", Seizure.drug),
+            _c("form", "形态", "Form", "vocab:SEIZURE_FORMS", Seizure.form),
+            _c("package_count", "包数", "Packages", "int", Seizure.package_count),
+            _c("gross_mg", "毛重(克)", "Gross (g)", "weight", Seizure.gross_mg),
+            _c("tare_mg", "皮重(克)", "Tare (g)", "weight", Seizure.tare_mg),
+            _c("net_mg", "净重(克)", "Net (g)", "weight", Seizure.net_mg),
+            _c("purity_bp", "含量", "Purity", "purity", Seizure.purity_bp),
+            _c("seized_at", "查获时间", "Seized at", "datetime", Seizure.seized_at),
+            _c("location", "查获地点", "Location", "text", seized_at.name),
+            _c("from_person", "查获自", "From", "text", from_person.name),
+            _c("lab_report_no", "鉴定书编号", "Lab report no.", "text", Seizure.lab_report_no),
+            _c("sent_for_test_on", "送检日期", "Sent for test", "date", Seizure.sent_for_test_on),
+            _c("status", "状态", "Status", "vocab:SEIZURE_STATUSES", Seizure.status),
         ),
         id_expr=Seizure.id,
         extras=(("location_id", Seizure.location_id), ("from_person_id", Seizure.from_person_id)),
@@ -271,15 +278,15 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["assets"] = _Table(
         columns=(
-            _c("kind", "类别", "kind", "vocab:ASSET_KINDS", Asset.kind),
-            _c("amount_fen", "金额", "amount", "money", Asset.amount_fen),
-            _c("action", "措施", "action", "vocab:ASSET_ACTIONS", Asset.action),
-            _c("seized_on", "日期", "date", "date", Asset.seized_on),
-            _c("from_person", "涉及人员", "from", "text", from_person.name),
-            _c("account", "账号", "account", "text", Asset.account),
-            _c("bank", "开户行", "bank", "text", Asset.bank),
-            _c("document_no", "文书号", "document no.", "text", Asset.document_no),
-            _c("description", "说明", "description", "text", Asset.description),
+            _c("kind", "类别", "Kind", "vocab:ASSET_KINDS", Asset.kind),
+            _c("amount_fen", "金额", "Amount", "money", Asset.amount_fen),
+            _c("action", "措施", "Action", "vocab:ASSET_ACTIONS", Asset.action),
+            _c("seized_on", "日期", "Date", "date", Asset.seized_on),
+            _c("from_person", "涉及人员", "From", "text", from_person.name),
+            _c("account", "账号", "Account", "text", Asset.account),
+            _c("bank", "开户行", "Bank", "text", Asset.bank),
+            _c("document_no", "文书号", "Document no.", "text", Asset.document_no),
+            _c("description", "说明", "Description", "text", Asset.description),
         ),
         id_expr=Asset.id,
         extras=(("from_person_id", Asset.from_person_id),),
@@ -291,12 +298,12 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["locations"] = _Table(
         columns=(
-            _c("name", "名称", "name", "text", Location.name),
-            _c("kind", "类型", "kind", "vocab:LOCATION_KINDS", Location.kind),
-            _c("address", "地址", "address", "text", Location.address),
-            _c("lat", "纬度", "latitude", "text", Location.lat),
-            _c("lon", "经度", "longitude", "text", Location.lon),
-            _c("notes", "备注", "notes", "text", Location.notes),
+            _c("name", "名称", "Name", "text", Location.name),
+            _c("kind", "类型", "Kind", "vocab:LOCATION_KINDS", Location.kind),
+            _c("address", "地址", "Address", "text", Location.address),
+            _c("lat", "纬度", "Latitude", "text", Location.lat),
+            _c("lon", "经度", "Longitude", "text", Location.lon),
+            _c("notes", "备注", "Notes", "text", Location.notes),
         ),
         id_expr=Location.id,
         extras=(),
@@ -306,12 +313,12 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["events"] = _Table(
         columns=(
-            _c("occurred_at", "时间", "when", "datetime", Event.occurred_at),
-            _c("ends_at", "结束时间", "until", "datetime", Event.ends_at),
-            _c("kind", "类型", "kind", "vocab:EVENT_KINDS", Event.kind),
-            _c("title", "事件", "event", "text", Event.title),
-            _c("description", "详情", "description", "text", Event.description),
-            _c("source", "来源", "source", "text", Event.source),
+            _c("occurred_at", "时间", "When", "datetime", Event.occurred_at),
+            _c("ends_at", "结束时间", "Until", "datetime", Event.ends_at),
+            _c("kind", "类型", "Kind", "vocab:EVENT_KINDS", Event.kind),
+            _c("title", "事件", "Event", "text", Event.title),
+            _c("description", "详情", "Description", "text", Event.description),
+            _c("source", "来源", "Source", "text", Event.source),
         ),
         id_expr=Event.id,
         extras=(("precision", Event.precision),),
@@ -321,14 +328,14 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["links"] = _Table(
         columns=(
-            _c("a_type", "甲方类型", "from kind", "vocab:ENTITY_KINDS", Link.a_type),
-            _c("a_name", "甲方", "from", "text", _endpoint_name(Link.a_type, Link.a_id)),
-            _c("kind", "关系", "relation", "vocab:LINK_KINDS", Link.kind),
-            _c("b_type", "乙方类型", "to kind", "vocab:ENTITY_KINDS", Link.b_type),
-            _c("b_name", "乙方", "to", "text", _endpoint_name(Link.b_type, Link.b_id)),
-            _c("starts_on", "起始", "from date", "date", Link.starts_on),
-            _c("ends_on", "截止", "to date", "date", Link.ends_on),
-            _c("evidence", "依据", "evidence", "text", Link.evidence),
+            _c("a_type", "甲方类型", "From kind", "vocab:ENTITY_KINDS", Link.a_type),
+            _c("a_name", "甲方", "From", "text", _endpoint_name(Link.a_type, Link.a_id)),
+            _c("kind", "关系", "Relation", "vocab:LINK_KINDS", Link.kind),
+            _c("b_type", "乙方类型", "To kind", "vocab:ENTITY_KINDS", Link.b_type),
+            _c("b_name", "乙方", "To", "text", _endpoint_name(Link.b_type, Link.b_id)),
+            _c("starts_on", "起始", "From date", "date", Link.starts_on),
+            _c("ends_on", "截止", "To date", "date", Link.ends_on),
+            _c("evidence", "依据", "Evidence", "text", Link.evidence),
         ),
         id_expr=Link.id,
         extras=(("a_id", Link.a_id), ("b_id", Link.b_id)),
@@ -338,12 +345,12 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["attachments"] = _Table(
         columns=(
-            _c("filename", "文件名", "file", "text", Attachment.filename),
-            _c("description", "说明", "description", "text", Attachment.description),
-            _c("media_type", "类型", "type", "text", Attachment.media_type),
-            _c("size", "大小(字节)", "size (bytes)", "int", Attachment.size),
+            _c("filename", "文件名", "File", "text", Attachment.filename),
+            _c("description", "说明", "Description", "text", Attachment.description),
+            _c("media_type", "类型", "Type", "text", Attachment.media_type),
+            _c("size", "大小(字节)", "Size (bytes)", "int", Attachment.size),
             _c("sha256", "SHA-256", "SHA-256", "text", Attachment.sha256),
-            _c("added_at", "添加时间", "added", "datetime", Attachment.added_at),
+            _c("added_at", "添加时间", "Added", "datetime", Attachment.added_at),
         ),
         id_expr=Attachment.id,
         extras=(),
@@ -353,19 +360,19 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["custody"] = _Table(
         columns=(
-            _c("at", "时间", "when", "datetime", CustodyEntry.at),
-            _c("item_type", "物品类型", "item kind", "vocab:ENTITY_KINDS", CustodyEntry.item_type),
+            _c("at", "时间", "When", "datetime", CustodyEntry.at),
+            _c("item_type", "物品类型", "Item kind", "vocab:ENTITY_KINDS", CustodyEntry.item_type),
             _c(
                 "item",
                 "物品",
-                "item",
+                "Item",
                 "text",
                 _endpoint_name(CustodyEntry.item_type, CustodyEntry.item_id),
             ),
-            _c("from_holder", "移交人", "from", "text", CustodyEntry.from_holder),
-            _c("to_holder", "接收人", "to", "text", CustodyEntry.to_holder),
-            _c("place", "地点", "place", "text", CustodyEntry.place),
-            _c("purpose", "事由", "purpose", "text", CustodyEntry.purpose),
+            _c("from_holder", "移交人", "From", "text", CustodyEntry.from_holder),
+            _c("to_holder", "接收人", "To", "text", CustodyEntry.to_holder),
+            _c("place", "地点", "Place", "text", CustodyEntry.place),
+            _c("purpose", "事由", "Purpose", "text", CustodyEntry.purpose),
         ),
         id_expr=CustodyEntry.id,
         extras=(("item_id", CustodyEntry.item_id),),
@@ -375,13 +382,13 @@ def _build_tables() -> dict[str, _Table]:
     )
     t["audit"] = _Table(
         columns=(
-            _c("seq", "序号", "seq", "int", AuditEntry.seq),
-            _c("at", "时间", "when", "datetime", AuditEntry.at),
-            _c("user", "用户", "user", "text", AuditEntry.user),
-            _c("action", "操作", "action", "text", AuditEntry.action),
-            _c("entity", "对象", "record", "vocab:ENTITY_KINDS", AuditEntry.entity),
-            _c("entity_id", "编号", "id", "text", AuditEntry.entity_id),
-            _c("changes", "变更内容", "changes", "text", AuditEntry.changes),
+            _c("seq", "序号", "No.", "int", AuditEntry.seq),
+            _c("at", "时间", "When", "datetime", AuditEntry.at),
+            _c("user", "用户", "User", "text", AuditEntry.user),
+            _c("action", "操作", "Action", "text", AuditEntry.action),
+            _c("entity", "对象", "Record", "vocab:ENTITY_KINDS", AuditEntry.entity),
+            _c("entity_id", "编号", "ID", "text", AuditEntry.entity_id),
+            _c("changes", "变更内容", "Changes", "text", AuditEntry.changes),
         ),
         id_expr=AuditEntry.seq,
         extras=(("hash", AuditEntry.hash),),
@@ -410,11 +417,11 @@ class TableService:
     def count(self, case_code: str, entity: str, query: TableQuery | None = None) -> int:
         table = _table(entity)
         query = query or TableQuery()
-        with self.ctx.store.session() as s:
-            case_ = case_by_code(s, case_code)
+        with self.ctx.store.engine.connect() as conn:
+            case_ = _case_ref(conn, case_code)
             stmt = table.joins(select(func.count())).where(table.scope(case_))
             stmt = stmt.where(_text_filter(table, query.text))
-            return int(s.execute(stmt).scalar_one())
+            return int(conn.execute(stmt).scalar_one())
 
     def fetch(
         self,
@@ -436,13 +443,14 @@ class TableService:
             e = exprs[sort_key]
             order.append(e.desc() if query.descending else e.asc())
         order.append(table.id_expr.desc() if query.descending else table.id_expr.asc())
-        labelled = [
+        labelled: list[Any] = [
             table.id_expr.label("id"),
             *(e.label(k) for k, e in table.extras),
             *(e.label(c.key) for c, e in table.columns),
         ]
-        with self.ctx.store.session() as s:
-            case_ = case_by_code(s, case_code)
+        # Core, not the ORM: plain rows, no identity map; this is the hot path of scrolling.
+        with self.ctx.store.engine.connect() as conn:
+            case_ = _case_ref(conn, case_code)
             stmt = (
                 table.joins(select(*labelled))
                 .where(table.scope(case_))
@@ -451,12 +459,14 @@ class TableService:
                 .offset(max(0, offset))
                 .limit(max(0, limit))
             )
-            rows = [dict(r._mapping) for r in s.execute(stmt)]
+            result = conn.execute(stmt)
+            keys = list(result.keys())
+            rows = [dict(zip(keys, r, strict=True)) for r in result.all()]
             if entity == "persons":
-                _attach_other_cases(s, rows, "person_id", CaseParty, CaseParty.person_id, case_)
+                _attach_other_cases(conn, rows, "person_id", CaseParty, CaseParty.person_id, case_)
             elif entity == "vehicles":
                 _attach_other_cases(
-                    s, rows, "vehicle_id", CaseVehicle, CaseVehicle.vehicle_id, case_
+                    conn, rows, "vehicle_id", CaseVehicle, CaseVehicle.vehicle_id, case_
                 )
         if entity == "audit":
             for row in rows:
@@ -477,7 +487,7 @@ def _like_pattern(text: str) -> str:
 
 
 def _vocab_keys(name: str, text: str) -> list[str]:
-    """Keys whose Chinese or English label (or the key itself) contains ``text``."""
+    """Keys whose Chinese or English label contains ``text`` (users never see keys)."""
     labels = getattr(vocab, name, None)
     if labels is None:
         return []
@@ -485,7 +495,7 @@ def _vocab_keys(name: str, text: str) -> list[str]:
     return [
         key
         for key, (zh, en) in labels.items()
-        if needle in zh.casefold() or needle in en.casefold() or needle in key.casefold()
+        if needle in zh.casefold() or needle in en.casefold()
     ]
 
 
@@ -516,13 +526,20 @@ def _text_filter(table: _Table, text: str) -> Expr:
     return and_(*clauses)
 
 
+def _case_ref(conn: Connection, code: str) -> _CaseRef:
+    row = conn.execute(select(CaseFile.id, CaseFile.code).where(CaseFile.code == code)).first()
+    if row is None:
+        raise NotFound(f"no case with code {code!r}")
+    return _CaseRef(int(row[0]), str(row[1]))
+
+
 def _attach_other_cases(
-    s: Session,
+    conn: Connection,
     rows: list[dict[str, Any]],
     key: str,
     link_model: Any,
     link_col: Any,
-    this_case: CaseFile,
+    this_case: _CaseRef,
 ) -> None:
     """Fill ``other_cases`` for one page with one grouped query (codes sorted)."""
     ids = {row[key] for row in rows}
@@ -535,7 +552,7 @@ def _attach_other_cases(
             .where(link_col.in_(ids), link_model.case_id != this_case.id)
             .group_by(link_col)
         )
-        for record_id, codes in s.execute(stmt):
+        for record_id, codes in conn.execute(stmt):
             found[int(record_id)] = sorted(str(codes).split(sep))
     for row in rows:
         row["other_cases"] = found.get(row[key], [])

@@ -69,7 +69,10 @@ class VehicleService:
         ref = VehicleRef(target.id, link.id, bool(existing))
         return OpResult(ref, uow.changes, tuple(checked.warnings))
 
-    def update_vehicle(self, vehicle_id: int, **fields: Any) -> OpResult[None]:
+    def update_vehicle(
+        self, vehicle_id: int, *, case_code: str | None = None, **fields: Any
+    ) -> OpResult[None]:
+        """Vehicles are global; ``case_code`` names the case the edit was made from."""
         reject_unknown_fields(fields, VEHICLE_FIELDS, "vehicle")
         checked = check_vehicle(fields)
         checked.raise_if_errors("vehicle")
@@ -78,7 +81,7 @@ class VehicleService:
             before = snapshot(vehicle)
             for name, value in checked.values.items():
                 setattr(vehicle, name, value)
-            uow.updated("vehicle", vehicle, before, None)
+            uow.updated("vehicle", vehicle, before, case_code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
     def remove_from_case(
