@@ -2,22 +2,35 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= demo.db
-export QT_QPA_PLATFORM ?= offscreen
-export WORKBENCH_PASSPHRASE ?= demo-passphrase
-export WORKBENCH_USER ?= demo
+DEMO_PASSPHRASE ?= demo-passphrase
+DEMO_USER ?= demo
 
-.PHONY: setup run demo test lint bench clean
+.PHONY: setup run demo test lint bench clean translations
 
 setup:
 	@bash scripts/setup.sh
 
-# Build the demo database (if missing) and open it.
+# Build the demo database (if missing) and open the window on it: the unlock dialog
+# asks for the passphrase ($(DEMO_PASSPHRASE)) and user ($(DEMO_USER)). Without a screen
+# (no DISPLAY / WAYLAND_DISPLAY) it saves a screenshot of the window instead.
 run: setup
-	@test -f $(DB) || $(VENV)/bin/workbench demo --db $(DB)
-	$(VENV)/bin/workbench cases --db $(DB)
+	@test -f $(DB) || WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench demo --db $(DB)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" = Darwin ]; then \
+		WORKBENCH_USER=$(DEMO_USER) $(VENV)/bin/workbench gui --db $(DB); \
+	else \
+		mkdir -p out; \
+		echo "run: no screen here; saving the window to out/demo-overview.png"; \
+		WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+			QT_QPA_PLATFORM=offscreen $(VENV)/bin/workbench gui --db $(DB) \
+			--case PDS-2019-001 --view overview --screenshot out/demo-overview.png; \
+		WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+			$(VENV)/bin/workbench cases --db $(DB); \
+	fi
 
 demo: setup
-	$(VENV)/bin/workbench demo --db $(DB) --force
+	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench demo --db $(DB) --force
 
 lint: setup
 	$(VENV)/bin/ruff check workbench tests benchmarks
@@ -26,7 +39,24 @@ lint: setup
 	$(VENV)/bin/mypy
 
 test: lint
-	$(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Refresh the Qt .ts catalogues from every tr()/translate() in the views and app.py, then
+# compile the .qm files that ship in the package. English is the source language: its
+# catalogue holds plural forms only and is compiled only when it has any.
+I18N := workbench/resources/i18n
+TR_SOURCES = $(sort $(shell find workbench/views -name '*.py') $(wildcard workbench/app.py))
+LUPDATE = $(VENV)/bin/pyside6-lupdate -no-obsolete -locations none
+
+translations: setup
+	$(LUPDATE) $(TR_SOURCES) -ts $(I18N)/workbench_zh_CN.ts
+	$(LUPDATE) -pluralonly $(TR_SOURCES) -ts $(I18N)/workbench_en.ts
+	$(VENV)/bin/pyside6-lrelease $(I18N)/workbench_zh_CN.ts -qm $(I18N)/workbench_zh_CN.qm
+	@if grep -q '<message' $(I18N)/workbench_en.ts; then \
+		$(VENV)/bin/pyside6-lrelease $(I18N)/workbench_en.ts -qm $(I18N)/workbench_en.qm; \
+	else rm -f $(I18N)/workbench_en.qm; fi
+	@n=$$(grep -c 'type="unfinished"' $(I18N)/workbench_zh_CN.ts || true); \
+	if [ "$$n" != 0 ]; then echo "translations: $$n entries still need a Chinese translation" >&2; fi
 
 bench: setup
 	$(PY) -m benchmarks
