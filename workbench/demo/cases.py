@@ -121,9 +121,7 @@ class _P:
     phones: int = 1
 
 
-def _persons(
-    case_no: int, rows: Sequence[_P], *, gang: bool = False
-) -> tuple[DemoPerson, ...]:
+def _persons(case_no: int, rows: Sequence[_P], *, gang: bool = False) -> tuple[DemoPerson, ...]:
     """Turn table rows into persons; serial = case_no * 100 + row index keeps IDs unique.
 
     ``gang``: the case's suspects are a gang (the 30-day arrest-request limit applies)."""
