@@ -10,7 +10,7 @@ datetimes, vocabulary keys): formatting is the view's business.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,9 +27,12 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    tuple_,
+    type_coerce,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
+from sqlalchemy.types import NullType
 
 from workbench.domain import vocab
 from workbench.models import (
@@ -415,12 +418,18 @@ class TableService:
         return tuple(c for c, _ in _table(entity).columns)
 
     def count(self, case_code: str, entity: str, query: TableQuery | None = None) -> int:
+        """Rows matching ``query``. Without a filter no join is needed (every join is to
+        the one parent a row must have, or an outer one), so the count reads the case_id
+        index alone."""
         table = _table(entity)
         query = query or TableQuery()
         with self.ctx.store.engine.connect() as conn:
             case_ = _case_ref(conn, case_code)
-            stmt = table.joins(select(func.count())).where(table.scope(case_))
-            stmt = stmt.where(_text_filter(table, query.text))
+            if query.text.split():
+                stmt = table.joins(select(func.count())).where(table.scope(case_))
+                stmt = stmt.where(_text_filter(table, query.text))
+            else:  # FROM the one table the scope names
+                stmt = select(func.count()).where(table.scope(case_))
             return int(conn.execute(stmt).scalar_one())
 
     def fetch(
@@ -430,19 +439,26 @@ class TableService:
         query: TableQuery | None = None,
         offset: int = 0,
         limit: int = 500,
+        *,
+        total: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Rows ``offset`` … ``offset + limit`` in the query's order (ties by id)."""
+        """Rows ``offset`` … ``offset + limit`` in the query's order (ties by id).
+
+        ``total``, the caller's :meth:`count` of the same query, lets a page in the back
+        half be read from the far end (the order reversed, a small OFFSET, the rows turned
+        round): SQLite steps over OFFSET rows one by one, so the last page of 100,000 costs
+        what the first does.
+        """
         table = _table(entity)
         query = query or TableQuery()
-        sort_key = query.sort or table.default_sort
-        exprs = table.exprs
-        if sort_key and sort_key not in exprs:
-            raise InputRejected(entity, [FieldError("sort", f"no column {sort_key!r}")])
-        order: list[Expr] = []
-        if sort_key:
-            e = exprs[sort_key]
-            order.append(e.desc() if query.descending else e.asc())
-        order.append(table.id_expr.desc() if query.descending else table.id_expr.asc())
+        offset, limit = max(0, offset), max(0, limit)
+        backwards = False
+        if total is not None:
+            limit = max(0, min(limit, total - offset))
+            backwards = limit > 0 and offset + limit // 2 > total // 2
+            if backwards:
+                offset = total - offset - limit
+        order = _order(entity, table, query, reverse=backwards)
         labelled: list[Any] = [
             table.id_expr.label("id"),
             *(e.label(k) for k, e in table.extras),
@@ -456,12 +472,14 @@ class TableService:
                 .where(table.scope(case_))
                 .where(_text_filter(table, query.text))
                 .order_by(*order)
-                .offset(max(0, offset))
-                .limit(max(0, limit))
+                .offset(offset)
+                .limit(limit)
             )
             result = conn.execute(stmt)
             keys = list(result.keys())
             rows = [dict(zip(keys, r, strict=True)) for r in result.all()]
+            if backwards:
+                rows.reverse()
             if entity == "persons":
                 _attach_other_cases(conn, rows, "person_id", CaseParty, CaseParty.person_id, case_)
             elif entity == "vehicles":
@@ -472,6 +490,101 @@ class TableService:
             for row in rows:
                 row["at"] = _parse_audit_time(row["at"])
         return rows
+
+    def position(
+        self,
+        case_code: str,
+        entity: str,
+        query: TableQuery | None,
+        record_id: int,
+        *,
+        key: str = "id",
+    ) -> int | None:
+        """The row number of ``record_id`` under ``query``'s filter and order, or None when
+        the filter leaves it out (or there is no such record).
+
+        ``key`` may name one of the table's extra ids instead ("person_id" in persons):
+        the first row carrying it is meant. One lookup of the row's sort value, then one
+        COUNT of the rows ordered before it.
+        """
+        table = _table(entity)
+        query = query or TableQuery()
+        if key == "id":
+            match = table.id_expr
+        elif key in dict(table.extras):
+            match = dict(table.extras)[key]
+        else:
+            raise InputRejected(entity, [FieldError("key", f"no id column {key!r}")])
+        order = _order(entity, table, query)
+        sort = _sort_expr(entity, table, query)
+        if sort is not None:  # compare stored values as stored (no JSON or time round trip)
+            sort = type_coerce(sort, NullType())
+        with self.ctx.store.engine.connect() as conn:
+            case_ = _case_ref(conn, case_code)
+            scoped = (
+                table.joins(select(table.id_expr, *(() if sort is None else (sort,))))
+                .where(table.scope(case_))
+                .where(_text_filter(table, query.text))
+            )
+            found = conn.execute(scoped.where(match == record_id).order_by(*order).limit(1)).first()
+            if found is None:
+                return None
+            total = 0
+            for before in _before(table, query, sort, found):
+                stmt = (
+                    table.joins(select(func.count()))
+                    .where(table.scope(case_))
+                    .where(_text_filter(table, query.text))
+                    .where(before)
+                )
+                total += int(conn.execute(stmt).scalar_one())
+            return total
+
+
+def _sort_expr(entity: str, table: _Table, query: TableQuery) -> Expr | None:
+    sort_key = query.sort or table.default_sort
+    if not sort_key:
+        return None
+    exprs = table.exprs
+    if sort_key not in exprs:
+        raise InputRejected(entity, [FieldError("sort", f"no column {sort_key!r}")])
+    return exprs[sort_key]
+
+
+def _order(entity: str, table: _Table, query: TableQuery, *, reverse: bool = False) -> list[Expr]:
+    """ORDER BY the sort column, then the id (a total order: pages never overlap).
+
+    Events' default order, (occurred_at, id), is the ix_event_case_time index itself
+    (an index ends with the rowid), so no page sorts the table.
+    """
+    descending = query.descending != reverse
+    sort = _sort_expr(entity, table, query)
+    order: list[Expr] = []
+    if sort is not None:
+        order.append(sort.desc() if descending else sort.asc())
+    order.append(table.id_expr.desc() if descending else table.id_expr.asc())
+    return order
+
+
+def _before(
+    table: _Table, query: TableQuery, sort: Expr | None, found: Sequence[Any]
+) -> list[Expr]:
+    """Disjoint conditions that together hold the rows ordered before ``found`` (its id,
+    then its sort value); each is counted on its own, so that a row-value range, (sort,
+    id) < (value, id), can be read off an index such as ix_event_case_time instead of
+    testing every row. SQLite puts NULLs first going up, last going down."""
+    record_id, value = found[0], (found[1] if sort is not None else None)
+    ident = table.id_expr
+    id_before: Expr = ident > record_id if query.descending else ident < record_id
+    if sort is None:
+        return [id_before]
+    if value is None:
+        if query.descending:
+            return [sort.is_not(None), and_(sort.is_(None), id_before)]
+        return [and_(sort.is_(None), id_before)]
+    if query.descending:
+        return [tuple_(sort, ident) > tuple_(value, record_id)]
+    return [sort.is_(None), tuple_(sort, ident) < tuple_(value, record_id)]
 
 
 def _table(entity: str) -> _Table:

@@ -1,0 +1,320 @@
+"""The Chinese catalogue is complete and current, the compiled .qm matches it, and the
+window built in zh_CN shows no English a translator missed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from workbench.services.context import Context
+from workbench.store import PassphraseKey, Store
+from workbench.views.i18n import (
+    I18N_DIR,
+    arg,
+    available_languages,
+    current_language,
+    install_translators,
+    remove_translators,
+    resolve_language,
+)
+from workbench.views.settings import Settings, SettingsDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = I18N_DIR / "workbench_zh_CN.ts"
+QM = I18N_DIR / "workbench_zh_CN.qm"
+BIN = Path(sys.executable).parent
+
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+WORD = re.compile(r"[A-Za-z]{2,}")
+# Text that is data or a proper noun, never interface language.
+ALLOWED_WORDS = {"SHA", "VIN", "ID", "MDMA", "GHB", "PDF", "CNY", "mg", "kg", "Ctrl", "Shift"}
+ALLOWED_WORDS |= {"English"}  # each language is named in itself in the language list
+DATA_PATTERNS = (
+    re.compile(r"\b[A-Z]{2,5}-\d{4}-\d{3}\b"),  # case codes
+    re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b"),  # VINs
+    re.compile(r"\S+\.(db|wbdb|sqlite)\b"),  # database file names
+    re.compile(r"/\S+"),  # paths
+)
+
+
+def messages(path: Path) -> Iterator[tuple[str, ET.Element]]:
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            yield name, message
+
+
+def translation_texts(message: ET.Element) -> list[str]:
+    element = message.find("translation")
+    assert element is not None
+    forms = element.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [element.text or ""]
+
+
+def lupdate_sources() -> list[str]:
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workbench/views").rglob("*.py"))
+    if (ROOT / "workbench/app.py").exists():
+        files.append("workbench/app.py")
+    return files
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(BIN / name)
+    if not Path(found).exists():
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+# -- the catalogue --------------------------------------------------------------------
+
+
+def test_chinese_catalogue_has_no_unfinished_entries() -> None:
+    text = TS.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert 'type="vanished"' not in text and 'type="obsolete"' not in text
+    entries = list(messages(TS))
+    assert len(entries) > 100
+    for context, message in entries:
+        source = message.findtext("source") or ""
+        for translated in translation_texts(message):
+            where = f"{context}: {source!r}"
+            assert translated.strip() or source.strip() in {"", ";"}, f"empty: {where}"
+            markers = set(re.findall(r"%\d|%n", source))
+            assert set(re.findall(r"%\d|%n", translated)) == markers, f"placeholders: {where}"
+            if re.search(r"&[^&\s]", source):
+                assert "&" in translated, f"accelerator lost: {where}"
+            if source.strip() and WORD.search(source):
+                assert CJK.search(translated) or not WORD.search(translated.replace("%n", "")), (
+                    f"still English: {where} -> {translated!r}"
+                )
+
+
+def test_catalogue_covers_every_string_in_the_sources(tmp_path: Path) -> None:
+    """lupdate over today's sources finds nothing new: `make translations` is up to date."""
+    copy = tmp_path / TS.name
+    shutil.copyfile(TS, copy)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+            *lupdate_sources(),
+            "-ts",
+            str(copy),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    unfinished = [
+        f"{context}: {message.findtext('source')!r}"
+        for context, message in messages(copy)
+        if message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert unfinished == [], "run `make translations` and translate:\n" + "\n".join(unfinished)
+
+
+def test_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
+    out = tmp_path / QM.name
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert QM.read_bytes() == out.read_bytes(), "run `make translations` to recompile"
+
+
+# -- installing a language ------------------------------------------------------------
+
+
+@pytest.fixture
+def chinese(qapp: QCoreApplication) -> Iterator[str]:
+    language = install_translators("zh_CN")
+    yield language
+    remove_translators()
+    QLocale.setDefault(QLocale.system())
+
+
+def test_languages_and_resolution() -> None:
+    assert "zh_CN" in available_languages() and "en" in available_languages()
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    taiwan = QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan)
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert resolve_language("system", china) == "zh_CN"
+    assert resolve_language("system", taiwan) == "zh_CN"
+    assert resolve_language("system", german) == "en"
+    assert resolve_language("en", china) == "en"
+    assert resolve_language("fr") == "en"
+    assert arg("%2 of %1 (%10)", *range(1, 11)) == "2 of 1 (10)"
+
+
+def test_chinese_installs_ours_and_qts(chinese: str) -> None:
+    assert chinese == "zh_CN" and current_language() == "zh_CN"
+    assert QCoreApplication.translate("UnlockDialog", "&Unlock") == "解锁(&U)"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # qtbase
+    assert QLocale().language() == QLocale.Language.Chinese
+    remove_translators()
+    assert QCoreApplication.translate("UnlockDialog", "&Unlock") == "&Unlock"
+
+
+def test_english_plurals(qapp: QCoreApplication) -> None:
+    from workbench.views.search_dialog import SearchDialog
+
+    install_translators("en")
+    try:
+        dialog = SearchDialog()
+        assert dialog.tr("%n case(s)", "", 1) == "1 case"
+        assert dialog.tr("%n case(s)", "", 3) == "3 cases"
+        dialog.deleteLater()
+    finally:
+        remove_translators()
+
+
+# -- walking the widgets --------------------------------------------------------------
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for everything a person reads: labels, buttons, actions and menus,
+    tabs, group and dock titles, placeholders, combo items, headers, window titles."""
+    yield "title", root.windowTitle()
+    for widget in [root, *root.findChildren(QWidget)]:
+        kind = type(widget).__name__
+        if isinstance(widget, QLabel):
+            yield kind, re.sub(r"<[^>]+>", "", widget.text())
+        elif isinstance(widget, QAbstractButton):
+            yield kind, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield kind, widget.title()
+        elif isinstance(widget, QDockWidget | QDialog):
+            yield kind, widget.windowTitle()
+        elif isinstance(widget, QLineEdit):
+            yield "placeholder", widget.placeholderText()
+        elif isinstance(widget, QTabBar):
+            yield from ((kind, widget.tabText(i)) for i in range(widget.count()))
+        elif isinstance(widget, QComboBox):
+            yield from ((kind, widget.itemText(i)) for i in range(widget.count()))
+        elif isinstance(widget, QMenu):
+            yield "menu", widget.title()
+            yield from (("action", a.text()) for a in widget.actions())
+        header = widget.horizontalHeader() if isinstance(widget, QTableView) else None
+        header = widget.header() if isinstance(widget, QTreeView) else header
+        if header is not None and not header.isHidden() and widget.model() is not None:
+            for section in range(header.count()):
+                if not header.isSectionHidden(section):
+                    title = widget.model().headerData(
+                        section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                    )
+                    yield f"{kind} header", str(title or "")
+    yield from (("window action", a.text()) for a in root.actions())
+
+
+def untranslated(texts: Iterable[tuple[str, str]], data: Iterable[str] = ()) -> list[str]:
+    found = []
+    values = [d for d in data if d]
+    for where, text in texts:
+        if not text or CJK.search(text):
+            continue
+        rest = text.replace("&", "")
+        for value in values:
+            rest = rest.replace(value, " ")
+        for pattern in DATA_PATTERNS:
+            rest = pattern.sub(" ", rest)
+        words = [w for w in WORD.findall(rest) if w not in ALLOWED_WORDS]
+        if words:
+            found.append(f"{where}: {text!r}")
+    return sorted(set(found))
+
+
+@pytest.fixture
+def settings(private_settings: Path) -> Settings:
+    """The private ini file of tests/views/conftest.py, as the window's Settings() sees it."""
+    return Settings(QSettings(str(private_settings), QSettings.Format.IniFormat))
+
+
+def test_my_dialogs_in_chinese(
+    qtbot: QtBot, chinese: str, demo_db: Path, settings: Settings
+) -> None:
+    from workbench.views.search_dialog import SearchDialog
+    from workbench.views.session_lock import LockScreen
+    from workbench.views.unlock_dialog import UnlockDialog
+
+    settings.add_recent_file(demo_db)
+    unlock = UnlockDialog(settings, user="tester")
+    unlock.new_passphrase_edit.setText("abc")
+    unlock.repeat_edit.setText("abd")
+    unlock.passphrase_edit.setText("wrong")
+    unlock.accept()  # the wrong-passphrase message, in Chinese
+    assert "口令错误" in unlock.error_label.text()
+    lock = LockScreen()
+    lock.arm(demo_db, "tester")
+    search = SearchDialog()
+    for widget in (unlock, lock, search, SettingsDialog(settings)):
+        qtbot.addWidget(widget)
+        assert untranslated(visible_texts(widget), [str(demo_db), "tester"]) == []
+    assert unlock.windowTitle() == "解锁 — 专案组工作台"
+
+
+VIEWS = (
+    "overview",
+    "persons",
+    "vehicles",
+    "seizures",
+    "assets",
+    "locations",
+    "events",
+    "links",
+    "attachments",
+    "audit",
+)
+
+
+def test_main_window_in_chinese_has_no_english(
+    qtbot: QtBot, chinese: str, demo_db: Path, settings: Settings
+) -> None:
+    app_module = pytest.importorskip("workbench.app")
+    store = Store.open(demo_db, PassphraseKey(PASSPHRASE))
+    try:
+        window = app_module.build_window(Context(store, "tester"), "zh_CN")
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        data = ["tester", demo_db.name]
+        problems: set[str] = set()
+        for code in ("PDS-2019-001", "PDS-2019-003"):
+            window.open_case(code)
+            for view in VIEWS:
+                window.show_view(view)
+                qtbot.wait(10)
+                problems.update(untranslated(visible_texts(window), data))
+        assert sorted(problems) == [], "\n".join(sorted(problems))
+        assert "专案组工作台" in window.windowTitle()
+    finally:
+        store.close()

@@ -1,0 +1,314 @@
+"""Builds the QApplication and the main window: the one module that wires views to services.
+
+``workbench gui`` (cli.py) resolves the command line's credentials and calls
+:func:`run_gui` or :func:`run_screenshot`; :func:`main` is the same entry for
+``python -m workbench.app``, taking credentials only from a file or the environment
+(the unlock dialog asks otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog
+
+from workbench.logs import configure_logging
+from workbench.services.context import Context
+from workbench.services.errors import ServiceError
+from workbench.services.users import UserService
+from workbench.store import DatabaseKey, PassphraseKey, Store, StoreError
+from workbench.views.i18n import install_translators
+from workbench.views.main_window import MainWindow
+
+qt_log = logging.getLogger("workbench.qt")
+
+SCREENSHOT_SIZE = (1400, 900)
+DOCK_WIDTH = 380
+
+
+class UnknownView(ValueError):
+    """``--view`` names no tab of the window."""
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The process's QApplication (created once; tests and benchmarks share it)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_qt_message)
+    app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setOrganizationName("TaskForceWorkbench")
+    app.setApplicationName("Workbench")
+    app.setApplicationDisplayName("Task Force Workbench")
+    return app
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own diagnostics go to the log file, as SQLCipher's do: a person sees only
+    our one ``error:`` line (offscreen screenshots otherwise print platform notes)."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    qt_log.log(level, "%s", message)
+
+
+def open_context(db: Path, key: DatabaseKey, user: str) -> Context:
+    """Open the store and sign ``user`` in; the store is closed again on failure."""
+    store = Store.open(db, key)
+    ctx = Context(store, user)
+    try:
+        UserService(ctx).authenticate()
+    except BaseException:
+        store.close()
+        raise
+    return ctx
+
+
+def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWindow:
+    """The main window with the parts other modules contribute attached.
+
+    ``interactive`` adds what only a person at the screen needs: the idle lock, the
+    settings dialog, saved window layout. Screenshots and tests leave it off.
+    """
+    window = MainWindow(ctx, lang)
+    _attach_editing(window)
+    _attach_search(window)
+    _attach_clipboard(window)
+    lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
+    lock_action.setShortcut(QKeySequence("Ctrl+L"))
+    lock_action.triggered.connect(window.lock)
+    window.file_menu.addAction(lock_action)
+    window.addAction(lock_action)
+    if interactive:
+        _attach_session(window)
+    window.file_menu.addSeparator()
+    quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
+    quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_action.triggered.connect(window.close)
+    window.file_menu.addAction(quit_action)
+    window.resizeDocks([window.case_list], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+    return window
+
+
+def _attach_editing(window: MainWindow) -> None:
+    """Undo/Redo, New…/Edit…/Delete: every edit's changes come back to apply_changes."""
+    with contextlib.suppress(ImportError):  # until the editing module lands
+        from workbench.views.editing import install_editing
+
+        install_editing(window)
+
+
+def _attach_search(window: MainWindow) -> None:
+    with contextlib.suppress(ImportError):
+        from workbench.views.search_dialog import install_search
+
+        install_search(window)
+
+
+def _attach_clipboard(window: MainWindow) -> None:
+    """Copies from the tables clear themselves after the configured time (ID numbers)."""
+    with contextlib.suppress(ImportError):
+        from workbench.views.clipboard import install_sensitive_copy
+        from workbench.views.settings import Settings
+
+        window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
+            window, lambda: Settings().clipboard_clear_seconds
+        )
+
+
+def _attach_session(window: MainWindow) -> None:
+    """Idle lock, Settings…, and the window layout kept between runs."""
+    from workbench.views.session_lock import IdleLock, minutes_to_ms
+    from workbench.views.settings import Settings, SettingsDialog
+
+    settings = Settings()
+    idle = IdleLock(window.lock, minutes_to_ms(settings.auto_lock_minutes), parent=window)
+    window.locked.connect(idle.pause)
+    window.unlocked.connect(idle.start)
+
+    def edit_settings() -> None:
+        dialog = SettingsDialog(settings, window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            idle.set_minutes(settings.auto_lock_minutes)
+
+    action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
+    action.triggered.connect(edit_settings)
+    window.tools_menu.addAction(action)
+    settings.restore_window(window)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: settings.save_window(window))
+
+
+def _languages(lang: str | None) -> tuple[str, str]:
+    """(interface language installed, language of data labels) for ``--lang``/setting.
+
+    The data labels (vocabularies, column titles) exist in both languages even when a
+    compiled catalogue for the interface is missing, so an explicit choice wins there.
+    """
+    if lang is None:
+        from workbench.views.settings import Settings
+
+        lang = Settings().language
+    interface = install_translators(lang)
+    data = lang if lang in ("zh_CN", "en") else interface
+    return interface, data
+
+
+def _show(window: MainWindow, case: str | None, view: str | None) -> None:
+    if case:
+        window.open_case(case)
+    if view:
+        if view not in window.case_view.view_names():
+            raise UnknownView(
+                f"no view {view!r}; expected one of {', '.join(window.case_view.view_names())}"
+            )
+        window.show_view(view)
+
+
+def run_gui(
+    db: Path | None,
+    key: DatabaseKey | None,
+    user: str | None,
+    *,
+    lang: str | None = None,
+    case: str | None = None,
+    view: str | None = None,
+) -> int:
+    """The interactive application; returns the exit code of the event loop."""
+    app = application()
+    _, data_lang = _languages(lang)
+    if db is not None and key is not None and user:
+        ctx = open_context(db, key, user)
+    else:
+        from workbench.views.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(path=db, user=user)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        opened = dialog.context()
+        if opened is None:
+            return 0
+        ctx = opened
+    window = build_window(ctx, data_lang)
+    _show(window, case, view)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        if not window.is_locked():
+            window.services.ctx.store.close()
+
+
+def run_screenshot(
+    db: Path,
+    key: DatabaseKey,
+    user: str,
+    case: str | None,
+    view: str | None,
+    lang: str | None,
+    out: Path,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
+    """Build the window offscreen, open ``case`` at ``view``, save a PNG of it, return 0."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
+    _, data_lang = _languages(lang or "system")
+    ctx = open_context(db, key, user)
+    try:
+        window = build_window(ctx, data_lang, interactive=False)
+        window.resize(*size)
+        window.show()
+        _show(window, case, view)
+        settle()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out), "PNG"):
+            raise OSError(f"could not write {out}")
+        window.close()
+        window.deleteLater()
+        settle()
+    finally:
+        ctx.store.close()
+    return 0
+
+
+def settle(rounds: int = 5) -> None:
+    """Let layouts, lazy fetches and deferred deletes run (no event loop is running)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for _ in range(rounds):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, 0)
+
+
+# -- python -m workbench.app ---------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbench-gui", description="Task Force Workbench")
+    p.add_argument("--db", default=os.environ.get("WORKBENCH_DB"))
+    p.add_argument("--passphrase-file")
+    p.add_argument("--user", default=os.environ.get("WORKBENCH_USER"))
+    p.add_argument("--lang", choices=("zh_CN", "en", "system"))
+    p.add_argument("--case")
+    p.add_argument("--view")
+    p.add_argument("--screenshot", metavar="PNG")
+    return p
+
+
+def _key(args: argparse.Namespace) -> DatabaseKey | None:
+    if args.passphrase_file:
+        text = Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        return PassphraseKey(text)
+    if os.environ.get("WORKBENCH_PASSPHRASE"):
+        return PassphraseKey(os.environ["WORKBENCH_PASSPHRASE"])
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m workbench.app``: exit codes as the command line's (DESIGN.md)."""
+    args = _parser().parse_args(argv)
+    with contextlib.suppress(OSError):
+        configure_logging()
+    try:
+        key = _key(args)
+        db = Path(args.db) if args.db else None
+        if args.screenshot:
+            if db is None or key is None or not args.user:
+                print(
+                    "error: --screenshot needs --db, a passphrase (--passphrase-file or "
+                    "WORKBENCH_PASSPHRASE) and --user (or WORKBENCH_USER)",
+                    file=sys.stderr,
+                )
+                return 2
+            return run_screenshot(
+                db, key, args.user, args.case, args.view, args.lang, Path(args.screenshot)
+            )
+        return run_gui(db, key, args.user, lang=args.lang, case=args.case, view=args.view)
+    except (StoreError, ServiceError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 1))
+    except (UnknownView, OSError) as exc:  # a bad --view, an unreadable passphrase file
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1520 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Add file…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a copy</source>
+        <translation>打开副本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Custody entry…</source>
+        <translation>保管交接登记(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>SHA-256 of %1: %2</source>
+        <translation>%1 的 SHA-256 校验值：%2</translation>
+    </message>
+    <message>
+        <source>Add a file to the case</source>
+        <translation>向本案添加文件</translation>
+    </message>
+    <message>
+        <source>Describe the file</source>
+        <translation>文件说明</translation>
+    </message>
+    <message>
+        <source>What is %1?</source>
+        <translation>%1 是什么文件？</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListDock</name>
+    <message>
+        <source>Case files</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Filter by code or title</source>
+        <translation>按案件编号或名称筛选</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>%1 of %2 case files, %3 suspects in all</source>
+        <translation>显示 %1 / %2 起案件，共有犯罪嫌疑人 %3 名</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Code</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>涉案人数</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>嫌疑人数</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Overview</source>
+        <translation>案件概况</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>涉案人员</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>涉案车辆</translation>
+    </message>
+    <message>
+        <source>Seizures</source>
+        <translation>检材</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>涉案财物</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Compulsory measures</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Chain of custody</source>
+        <translation>保管交接记录</translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (Enter or double-click)</source>
+        <translation>编辑选中的行(回车或双击)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Chain of &amp;custody entry…</source>
+        <translation>保管交接登记(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>确定删除“%1”吗？</translation>
+    </message>
+    <message>
+        <source>this record</source>
+        <translation>此记录</translation>
+    </message>
+    <message>
+        <source>Delete these %1 records?</source>
+        <translation>确定删除这 %1 条记录吗？</translation>
+    </message>
+    <message>
+        <source>Delete %1 records</source>
+        <translation>删除 %1 条记录</translation>
+    </message>
+    <message>
+        <source>The person stays on file for other cases.</source>
+        <translation>该人员在其他案件中的信息仍予保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The workbench is locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <source>The case data is hidden and the database is closed. Enter the passphrase to continue where you left off.</source>
+        <translation>案件数据已隐藏，数据库已关闭。请输入口令，继续之前的工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in to this database.</source>
+        <translation>用户 %1 已无法登录此数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Choose a case file from the list.</source>
+        <translation>请从列表中选择案件。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Task Force Workbench</source>
+        <translation>专案组工作台</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Case file</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>Seized drugs (net weight)</source>
+        <translation>缴获毒品(净重)</translation>
+    </message>
+    <message>
+        <source>Task force</source>
+        <translation>专案组</translation>
+    </message>
+    <message>
+        <source>Running custody deadlines</source>
+        <translation>进行中的羁押期限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>届满日期</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>案件级别：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>案件类别：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>案件状态：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>承办单位：</translation>
+    </message>
+    <message>
+        <source>Case lead:</source>
+        <translation>主办人：</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>立案日期：</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>结案日期：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>简要案情：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>案件来源：</translation>
+    </message>
+    <message>
+        <source>No task force members recorded.</source>
+        <translation>尚未登记专案组成员。</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>犯罪嫌疑人</translation>
+    </message>
+    <message>
+        <source>Arrested</source>
+        <translation>已逮捕</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>涉案人员</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>涉案车辆</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>检材</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Cash total:</source>
+        <translation>现金合计：</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 克</translation>
+    </message>
+    <message>
+        <source>%1 g (precursor chemical)</source>
+        <translation>%1 克(易制毒化学品)</translation>
+    </message>
+    <message>
+        <source>No drugs seized.</source>
+        <translation>未缴获毒品。</translation>
+    </message>
+    <message>
+        <source>Heroin equivalent:</source>
+        <translation>折合海洛因：</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1(依据：%2)</translation>
+    </message>
+    <message>
+        <source>Quantity tier:</source>
+        <translation>数量档次：</translation>
+    </message>
+    <message>
+        <source>small quantity</source>
+        <translation>少量</translation>
+    </message>
+    <message>
+        <source>relatively large quantity</source>
+        <translation>数量较大</translation>
+    </message>
+    <message>
+        <source>large quantity</source>
+        <translation>数量大</translation>
+    </message>
+    <message>
+        <source>below the small-quantity threshold</source>
+        <translation>低于少量标准</translation>
+    </message>
+    <message>
+        <source>request arrest approval</source>
+        <translation>提请批准逮捕</translation>
+    </message>
+    <message>
+        <source>arrest request, extended</source>
+        <translation>提请批准逮捕(延长)</translation>
+    </message>
+    <message>
+        <source>arrest request, gang suspect</source>
+        <translation>提请批准逮捕(流窜、多次、结伙作案)</translation>
+    </message>
+    <message>
+        <source>procuratorate decision</source>
+        <translation>检察院批准逮捕决定</translation>
+    </message>
+    <message>
+        <source>investigation custody ends</source>
+        <translation>侦查羁押期限届满</translation>
+    </message>
+    <message>
+        <source>detention term ends</source>
+        <translation>拘留期限届满</translation>
+    </message>
+    <message>
+        <source>rehabilitation term ends</source>
+        <translation>戒毒期限届满</translation>
+    </message>
+    <message>
+        <source>No custody deadline is running.</source>
+        <translation>当前没有进行中的羁押期限。</translation>
+    </message>
+    <message>
+        <source>%1 running, %2 overdue (today %3)</source>
+        <translation>进行中 %1 项，已超期 %2 项(今天是 %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>Filter: words to find in any text column</source>
+        <translation>筛选：在任一文字列中查找</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching row(s)</source>
+        <translation>
+            <numerusform>%n 行符合条件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Also in case files: %1</source>
+        <extracomment>total number of rows matching the current filter changed (after reload/filter)</extracomment>
+        <translation>亦见于案件：%1</translation>
+    </message>
+    <message>
+        <source>Case files in which the same person or vehicle also appears</source>
+        <translation>同一人员或车辆还出现在这些案件中</translation>
+    </message>
+    <message>
+        <source>Other cases</source>
+        <translation>关联案件</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all cases</source>
+        <translation>全库检索</translation>
+    </message>
+    <message>
+        <source>Name, alias, ID number, phone, plate, VIN or exhibit number</source>
+        <translation>姓名、绰号、身份证号、电话、号牌、车辆识别代号或检材编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>匹配项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>检索失败：%1</translation>
+    </message>
+    <message>
+        <source>Type to search every case. Enter opens the selected record.</source>
+        <translation>输入内容即在所有案件中检索；按回车键打开选中的记录。</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>没有找到匹配的记录。</translation>
+    </message>
+    <message>
+        <source>The first %1 matches; type more to narrow them.</source>
+        <translation>仅显示前 %1 条结果；请输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+        <source>%1 in %2.</source>
+        <translation>%1，分布在%2中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform> %n 起案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>检材</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>绰号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>号牌号码</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Exhibit no.</source>
+        <translation>检材编号</translation>
+    </message>
+    <message>
+        <source>&amp;Search all cases…</source>
+        <translation>全库检索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find a person, vehicle or exhibit in every case</source>
+        <translation>在所有案件中查找人员、车辆或检材</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>空闲自动锁定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Clear copied ID numbers after:</source>
+        <translation>复制的证件号码清除时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time the workbench starts.</source>
+        <translation>更改的界面语言将在下次启动工作台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation>口令错误。请检查输入法、键盘布局和大写锁定键后重试。</translation>
+    </message>
+    <message>
+        <source>There is no database at this path.</source>
+        <translation>该路径下没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>A file already exists at this path; choose another name.</source>
+        <translation>该路径下已有同名文件，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>This file is not a workbench database.</source>
+        <translation>该文件不是工作台数据库。</translation>
+    </message>
+    <message>
+        <source>The database is damaged; restore it from a backup.</source>
+        <translation>数据库已损坏，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>This user name is not registered in the database.</source>
+        <translation>该用户名未在此数据库中登记。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>Unlock — Task Force Workbench</source>
+        <translation>解锁 — 专案组工作台</translation>
+    </message>
+    <message>
+        <source>Task Force Workbench</source>
+        <translation>专案组工作台</translation>
+    </message>
+    <message>
+        <source>Case files are kept in an encrypted database. Enter its passphrase to begin.</source>
+        <translation>案件资料保存在加密数据库中。请输入数据库口令后开始工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Open database</source>
+        <translation>打开数据库(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;New database</source>
+        <translation>新建数据库(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Path of the database file</source>
+        <translation>数据库文件路径</translation>
+    </message>
+    <message>
+        <source>Open &amp;another…</source>
+        <translation>打开其他数据库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Recent databases:</source>
+        <translation>最近使用的数据库：</translation>
+    </message>
+    <message>
+        <source>Where to save the new database</source>
+        <translation>新数据库的保存位置</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再次输入相同的口令</translation>
+    </message>
+    <message>
+        <source>New file:</source>
+        <translation>新文件：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>确认口令(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be recovered. Without it the database cannot be opened by anyone. You become the database's administrator.</source>
+        <translation>口令一旦遗失无法找回，任何人都将无法打开该数据库。创建者将成为该数据库的管理员。</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1(文件不存在)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open a workbench database</source>
+        <translation>打开工作台数据库</translation>
+    </message>
+    <message>
+        <source>Workbench databases (%1);;All files (*)</source>
+        <translation>工作台数据库 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Create a workbench database</source>
+        <translation>新建工作台数据库</translation>
+    </message>
+    <message>
+        <source>Use a long phrase: several words, digits or symbols, or Chinese.</source>
+        <translation>建议使用较长的口令：由多个词组成，可包含数字、符号或汉字。</translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation>很弱</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>at least %1 characters are required</source>
+        <translation>至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 or more characters are better</source>
+        <translation>建议不少于 %1 个字符</translation>
+    </message>
+    <message>
+        <source>mix letters, digits and symbols</source>
+        <translation>请混合使用字母、数字和符号</translation>
+    </message>
+    <message>
+        <source>avoid common words and repeated characters</source>
+        <translation>避免使用常见词语和重复字符</translation>
+    </message>
+    <message>
+        <source>the two entries differ</source>
+        <translation>两次输入不一致</translation>
+    </message>
+    <message>
+        <source>Strength: %1</source>
+        <translation>口令强度：%1</translation>
+    </message>
+    <message>
+        <source> — </source>
+        <translation> — </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Choose a database file.</source>
+        <translation>请选择数据库文件。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new database.</source>
+        <translation>请选择新数据库的保存位置。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation>正在创建加密数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>克</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>编辑案件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>案件代号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>案件级别</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>案件状态</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>主办人</translation>
+    </message>
+    <message>
+        <source>Case source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新增涉案人员</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑涉案人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>18 characters; fills birth date and sex</source>
+        <translation>18 位；自动填写出生日期和性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>绰号/别名</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>多个用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Birthplace</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Household address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>现住址</translation>
+    </message>
+    <message>
+        <source>Prior penalties</source>
+        <translation>前科劣迹</translation>
+    </message>
+    <message>
+        <source>Notes on the person</source>
+        <translation>人员备注</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>涉案角色</translation>
+    </message>
+    <message>
+        <source>Criminal suspect</source>
+        <translation>犯罪嫌疑人</translation>
+    </message>
+    <message>
+        <source>Custody status</source>
+        <translation>人员状态</translation>
+    </message>
+    <message>
+        <source>Notes in this case</source>
+        <translation>本案备注</translation>
+    </message>
+    <message>
+        <source>In this case</source>
+        <translation>本案信息</translation>
+    </message>
+    <message>
+        <source>New measure</source>
+        <translation>新增强制措施</translation>
+    </message>
+    <message>
+        <source>Edit measure</source>
+        <translation>编辑强制措施</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>延长次数</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A plate or a VIN is required</source>
+        <translation>号牌号码和车辆识别代号至少填写一项</translation>
+    </message>
+    <message>
+        <source>New vehicle</source>
+        <translation>新增涉案车辆</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>编辑涉案车辆</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>号牌号码</translation>
+    </message>
+    <message>
+        <source>e.g. 豫D12345</source>
+        <translation>例如 豫D12345</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Notes on the vehicle</source>
+        <translation>车辆备注</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Seized</source>
+        <translation>已扣押</translation>
+    </message>
+    <message>
+        <source>Seized on</source>
+        <translation>扣押日期</translation>
+    </message>
+    <message>
+        <source>New exhibit</source>
+        <translation>新增检材</translation>
+    </message>
+    <message>
+        <source>Edit exhibit</source>
+        <translation>编辑检材</translation>
+    </message>
+    <message>
+        <source>Exhibit no.</source>
+        <translation>检材编号</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>毒品种类</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形态</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>包数</translation>
+    </message>
+    <message>
+        <source>Gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>皮重(包装)</translation>
+    </message>
+    <message>
+        <source>Net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>Scale resolution</source>
+        <translation>衡器分度值</translation>
+    </message>
+    <message>
+        <source>Purity</source>
+        <translation>含量</translation>
+    </message>
+    <message>
+        <source>Seized at</source>
+        <translation>查获时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>查获地点</translation>
+    </message>
+    <message>
+        <source>Seized from</source>
+        <translation>查获对象</translation>
+    </message>
+    <message>
+        <source>Lab report no.</source>
+        <translation>鉴定书编号</translation>
+    </message>
+    <message>
+        <source>Sent for testing on</source>
+        <translation>送检日期</translation>
+    </message>
+    <message>
+        <source>Exhibit status</source>
+        <translation>检材状态</translation>
+    </message>
+    <message>
+        <source>Complex case (7 days to test)</source>
+        <translation>疑难复杂案件(7 日内送检)</translation>
+    </message>
+    <message>
+        <source>New asset</source>
+        <translation>新增涉案财物</translation>
+    </message>
+    <message>
+        <source>Edit asset</source>
+        <translation>编辑涉案财物</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Seized or frozen on</source>
+        <translation>扣押/冻结日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>New location</source>
+        <translation>新增地点</translation>
+    </message>
+    <message>
+        <source>Edit location</source>
+        <translation>编辑地点</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新增事件</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑事件</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Known to the</source>
+        <translation>时间精确到</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>新增关系</translation>
+    </message>
+    <message>
+        <source>Edit link</source>
+        <translation>编辑关系</translation>
+    </message>
+    <message>
+        <source>From kind</source>
+        <translation>来源类别</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <source>To kind</source>
+        <translation>去向类别</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>New custody entry</source>
+        <translation>新增保管交接记录</translation>
+    </message>
+    <message>
+        <source>Edit custody entry</source>
+        <translation>编辑保管交接记录</translation>
+    </message>
+    <message>
+        <source>Item kind</source>
+        <translation>物品类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>编辑案件 %1</translation>
+    </message>
+    <message>
+        <source>Add person %1</source>
+        <translation>新增涉案人员 %1</translation>
+    </message>
+    <message>
+        <source>Edit person %1</source>
+        <translation>编辑人员 %1</translation>
+    </message>
+    <message>
+        <source>Edit the case role of %1</source>
+        <translation>编辑 %1 的涉案角色</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the case</source>
+        <translation>将 %1 移出本案</translation>
+    </message>
+    <message>
+        <source>Add %2 %1</source>
+        <translation>新增%2 %1</translation>
+    </message>
+    <message>
+        <source>Edit %2 %1</source>
+        <translation>编辑%2 %1</translation>
+    </message>
+    <message>
+        <source>Delete %2 %1</source>
+        <translation>删除%2 %1</translation>
+    </message>
+    <message>
+        <source>Add vehicle %1</source>
+        <translation>新增涉案车辆 %1</translation>
+    </message>
+    <message>
+        <source>Edit vehicle %1</source>
+        <translation>编辑车辆 %1</translation>
+    </message>
+    <message>
+        <source>Remove vehicle %1 from the case</source>
+        <translation>将车辆 %1 移出本案</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>The change was not made</source>
+        <translation>未能完成此项更改</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>A resident ID number has 18 characters</source>
+        <translation>公民身份号码应为 18 位</translation>
+    </message>
+    <message>
+        <source>Only digits, and X as the last character</source>
+        <translation>只能为数字，末位可为 X</translation>
+    </message>
+    <message>
+        <source>The region code is not a province</source>
+        <translation>前两位不是有效的省级行政区划代码</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number is not a date</source>
+        <translation>身份号码中的出生日期不是有效日期</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number is in the future</source>
+        <translation>身份号码中的出生日期晚于今天</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number is implausibly early</source>
+        <translation>身份号码中的出生日期过早，不合常理</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a digit is mistyped</source>
+        <translation>校验码不符：有数字录入错误</translation>
+    </message>
+    <message>
+        <source>Differs from the birth date in the ID number</source>
+        <translation>与身份号码中的出生日期不一致</translation>
+    </message>
+    <message>
+        <source>Differs from the sex in the ID number</source>
+        <translation>与身份号码中的性别不一致</translation>
+    </message>
+    <message>
+        <source>A VIN has 17 characters</source>
+        <translation>车辆识别代号应为 17 位</translation>
+    </message>
+    <message>
+        <source>A VIN never contains I, O or Q</source>
+        <translation>车辆识别代号中不含字母 I、O、Q</translation>
+    </message>
+    <message>
+        <source>Only letters and digits</source>
+        <translation>只能为字母和数字</translation>
+    </message>
+    <message>
+        <source>Not a Chinese plate number</source>
+        <translation>不是有效的机动车号牌号码</translation>
+    </message>
+    <message>
+        <source>A plate starts with a province abbreviation</source>
+        <translation>号牌号码应以省、自治区、直辖市简称开头</translation>
+    </message>
+    <message>
+        <source>The issuing-office letter is missing or invalid</source>
+        <translation>发牌机关代号缺失或无效</translation>
+    </message>
+    <message>
+        <source>Not a mobile or landline number</source>
+        <translation>不是有效的手机或固定电话号码</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>Cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>Finer than one milligram</source>
+        <translation>精度不能小于 1 毫克</translation>
+    </message>
+    <message>
+        <source>Implausibly large</source>
+        <translation>数值过大，不合常理</translation>
+    </message>
+    <message>
+        <source>Finer than one fen</source>
+        <translation>精度不能小于 1 分</translation>
+    </message>
+    <message>
+        <source>Between 0 and 100 %</source>
+        <translation>应在 0 至 100% 之间</translation>
+    </message>
+    <message>
+        <source>Finer than 0.01 %</source>
+        <translation>精度不能小于 0.01%</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,380 @@
+"""New…, Edit… and Delete for whatever table the user is in, through the undo stack.
+
+The actions ask the case view which entity is current, open that entity's form with
+the row's values, and push the Operations the form returns; nothing here writes to the
+database except through ``UndoController.push``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, Qt, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView, QWidget
+
+from workbench.services import operations as ops
+from workbench.services.operations import Operation
+from workbench.views.attachments_panel import AttachmentsPanel, install_attachments
+from workbench.views.forms import FORMS, RecordForm
+from workbench.views.forms.choices import case_choices
+from workbench.views.i18n import arg
+from workbench.views.table_model import RecordTableModel
+from workbench.views.undo import UndoController
+
+# Table entity (services.tables) -> form entity (views.forms.FORMS).
+TABLE_FORMS = {
+    "overview": "case",
+    "persons": "person",
+    "measures": "measure",
+    "vehicles": "vehicle",
+    "seizures": "seizure",
+    "assets": "asset",
+    "locations": "location",
+    "events": "event",
+    "links": "link",
+    "custody": "custody",
+}
+RECORD_TABLES = ("measures", "seizures", "assets", "locations", "events", "links", "custody")
+PERSON_ROW_FIELDS = (
+    "name",
+    "aliases",
+    "sex",
+    "birth_date",
+    "id_number",
+    "phones",
+    "occupation",
+    "current_address",
+    "household_address",
+)
+VEHICLE_ROW_FIELDS = ("plate", "vin", "make", "model", "colour", "owner_id")
+# What names a row in a confirmation or the undo text.
+ROW_SUBJECT = {
+    "persons": "name",
+    "vehicles": "plate",
+    "seizures": "exhibit_no",
+    "locations": "name",
+    "events": "title",
+    "measures": "person",
+    "assets": "document_no",
+    "links": "a_name",
+    "custody": "item",
+}
+
+
+class Window(Protocol):
+    """The part of MainWindow (docs/gui-contract.md) editing relies on."""
+
+    services: Any
+    undo_stack: Any
+    edit_menu: Any
+    case_view: Any
+    case_changed: Any
+
+    def current_case_code(self) -> str | None: ...
+
+    def apply_changes(self, changes: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class Target:
+    """The form to open for a row: values per section and the ids the operations take."""
+
+    initial: dict[str, dict[str, Any]]
+    ids: dict[str, int]
+
+
+class EditingController(QObject):
+    """Owns the undo controller and the New/Edit/Delete actions of one window.
+
+    ``run_dialog`` and ``confirm`` are attributes so tests (and callers that already
+    asked) can replace the modal parts.
+    """
+
+    def __init__(self, window: Window) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self.window = window
+        self.undo = UndoController(
+            lambda: self.window.services.operations,
+            window.apply_changes,
+            stack=window.undo_stack,
+            on_warnings=self._show_warnings,
+            parent=window,  # type: ignore[arg-type]
+        )
+        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.confirm: Callable[[str], bool] = self._ask
+        self.attachments: AttachmentsPanel | None = None
+        self.new_action = self._action(
+            self.tr("&New…"), "action_new", self.new_record, QKeySequence.StandardKey.New
+        )
+        self.edit_action = self._action(self.tr("&Edit…"), "action_edit", self.edit_current)
+        # Enter and double-click reach it through the views' activated signal, so the
+        # action itself claims no key a dialog's line edit might need.
+        self.edit_action.setToolTip(self.tr("Edit the selected row (Enter or double-click)"))
+        self.delete_action = self._action(
+            self.tr("&Delete"),
+            "action_delete",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.custody_action = self._action(
+            self.tr("Chain of &custody entry…"), "action_custody", self.add_custody
+        )
+        menu = window.edit_menu
+        menu.addAction(self.undo.undo_action)
+        menu.addAction(self.undo.redo_action)
+        menu.addSeparator()
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            menu.addAction(action)
+        menu.addAction(self.custody_action)
+        menu.aboutToShow.connect(self.update_actions)
+        for entity in TABLE_FORMS:
+            view = self._view(entity)
+            if view is None:
+                continue
+            view.addAction(self.delete_action)
+            view.activated.connect(lambda _index, e=entity: self.edit_row(e))
+            view.selectionModel().selectionChanged.connect(self.update_actions)
+            view.model().modelReset.connect(self.update_actions)
+        self._follow_lock(window)
+        window.case_changed.connect(self.update_actions)
+        window.case_view.currentChanged.connect(self.update_actions)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # which table has focus decides the entity
+            app.focusChanged.connect(self.update_actions)
+        self.update_actions()
+
+    def _follow_lock(self, window: Window) -> None:
+        """No undo while locked: the runner's database connection is closed then."""
+        for name, enabled in (("locked", False), ("unlocked", True)):
+            signal = getattr(window, name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(lambda *_args, on=enabled: self.undo.set_enabled(on))
+        changed = getattr(window, "locked_changed", None)
+        if isinstance(changed, SignalInstance):
+            changed.connect(lambda locked: self.undo.set_enabled(not locked))
+
+    def _action(
+        self,
+        text: str,
+        name: str,
+        slot: Callable[[], object],
+        key: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, cast(QObject, self.window))
+        action.setObjectName(name)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- where the user is ---------------------------------------------------------
+
+    def _view(self, entity: str) -> QTableView | None:
+        try:
+            view = self.window.case_view.table_view(entity)
+        except (KeyError, AttributeError):
+            return None
+        return view if isinstance(view, QTableView) else None
+
+    def current_entity(self) -> str:
+        return str(self.window.case_view.current_entity())
+
+    def selected_rows(self, entity: str) -> list[dict[str, Any]]:
+        """The selected rows of a table as the service returned them."""
+        view = self._view(entity)
+        if view is None or view.selectionModel() is None:
+            return []
+        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+        if not rows and view.currentIndex().isValid():
+            rows = [view.currentIndex().row()]
+        return [self._row(view, r) for r in rows]
+
+    @staticmethod
+    def _row(view: QTableView, row: int) -> dict[str, Any]:
+        model = view.model()
+        value = model.data(model.index(row, 0), RecordTableModel.RowRole)
+        return dict(value) if isinstance(value, Mapping) else {}
+
+    def has_selection(self, entity: str) -> bool:
+        view = self._view(entity)
+        if view is None or view.selectionModel() is None:
+            return False
+        return view.selectionModel().hasSelection() or view.currentIndex().isValid()
+
+    def update_actions(self, *_args: object) -> None:
+        """Enable what applies to the current table; cheap, so it follows every change
+        of tab, focus and selection."""
+        if not shiboken6.isValid(self.window) or not shiboken6.isValid(self.new_action):
+            return
+        case = self.window.current_case_code()
+        entity = self.current_entity() if case else ""
+        has_form = entity in TABLE_FORMS
+        selected = has_form and entity != "overview" and self.has_selection(entity)
+        self.new_action.setEnabled(bool(case) and has_form and entity != "overview")
+        self.edit_action.setEnabled(bool(case) and (selected or entity == "overview"))
+        self.delete_action.setEnabled(bool(case) and selected)
+        self.custody_action.setEnabled(bool(case) and entity in ("seizures", "attachments"))
+
+    # -- forms -----------------------------------------------------------------------
+
+    def form(
+        self,
+        form_entity: str,
+        target: Target | None = None,
+        *,
+        parent: QWidget | None = None,
+    ) -> RecordForm:
+        """The form for a new record (no target) or for editing ``target``."""
+        case = self.window.current_case_code() or ""
+        services = self.window.services
+        return RecordForm(
+            FORMS[form_entity],
+            services.preview.check,
+            case,
+            initial=target.initial if target else None,
+            ids=target.ids if target else None,
+            choices=case_choices(services.tables, case) if case else None,
+            parent=parent if parent is not None else self.window,  # type: ignore[arg-type]
+        )
+
+    def target(self, entity: str, row: Mapping[str, Any]) -> Target:
+        """What the edit form of a table row starts from."""
+        if entity == "persons":
+            return Target(
+                {
+                    "person": {k: row[k] for k in PERSON_ROW_FIELDS if k in row},
+                    "party": {k: row[k] for k in ("role", "is_suspect", "status", "notes")},
+                },
+                {"person_id": int(row["person_id"]), "party_id": int(row["id"])},
+            )
+        if entity == "vehicles":
+            return Target(
+                {
+                    "vehicle": {k: row[k] for k in VEHICLE_ROW_FIELDS if k in row},
+                    "case_vehicle": {k: row[k] for k in ("seized", "seized_on", "notes")},
+                },
+                {"vehicle_id": int(row["vehicle_id"]), "case_vehicle_id": int(row["id"])},
+            )
+        form_entity = TABLE_FORMS[entity]
+        details = self.window.services.records.details(form_entity, int(row["id"]))
+        return Target({form_entity: details}, {"record_id": int(row["id"])})
+
+    def case_target(self) -> Target:
+        case = self.window.services.cases.get(self.window.current_case_code())
+        fields = [f.key for f in FORMS["case"].sections[0].fields]
+        return Target({"case": {k: getattr(case, k) for k in fields}}, {"case_id": case.id})
+
+    def submit(self, form: RecordForm) -> bool:
+        """Push what an accepted form means; False if it failed (the error is shown)."""
+        operations = form.operations()
+        if not operations:
+            return True
+        return self.undo.push(operations, form.subject()) is not None
+
+    def open_and_submit(self, form: RecordForm) -> bool:
+        if self.run_dialog(form) != QDialog.DialogCode.Accepted:
+            return False
+        return self.submit(form)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def new_record(self, entity: str | None = None) -> bool:
+        entity = entity or self.current_entity()
+        if not self.window.current_case_code() or entity not in TABLE_FORMS:
+            return False
+        if entity == "overview":
+            return self.edit_current()
+        return self.open_and_submit(self.form(TABLE_FORMS[entity]))
+
+    def edit_current(self) -> bool:
+        entity = self.current_entity()
+        if not self.window.current_case_code():
+            return False
+        if entity == "overview":
+            return self.open_and_submit(self.form("case", self.case_target()))
+        return self.edit_row(entity)
+
+    def edit_row(self, entity: str, index: QModelIndex | None = None) -> bool:
+        if entity not in TABLE_FORMS or not self.window.current_case_code():
+            return False
+        rows = self.selected_rows(entity)
+        if not rows:
+            return False
+        form = self.form(TABLE_FORMS[entity], self.target(entity, rows[0]))
+        return self.open_and_submit(form)
+
+    def delete_operations(self, entity: str, rows: list[dict[str, Any]]) -> list[Operation]:
+        if entity == "persons":
+            return [ops.remove_party(int(r["id"])) for r in rows]
+        if entity == "vehicles":
+            return [ops.remove_vehicle(int(r["id"])) for r in rows]
+        if entity in RECORD_TABLES:
+            return [ops.delete_record(TABLE_FORMS[entity], int(r["id"])) for r in rows]
+        return []
+
+    def delete_selected(self) -> bool:
+        entity = self.current_entity()
+        rows = self.selected_rows(entity)
+        operations = self.delete_operations(entity, rows)
+        if not operations:
+            return False
+        names = [str(r.get(ROW_SUBJECT.get(entity, ""), "") or "") for r in rows]
+        if len(rows) == 1:
+            question = arg(self.tr("Delete %1?"), names[0] or self.tr("this record"))
+            subject, text = names[0], ""
+        else:
+            question = arg(self.tr("Delete these %1 records?"), len(rows))
+            subject, text = "", arg(self.tr("Delete %1 records"), len(rows))
+        if entity == "persons":
+            question += "\n" + self.tr("The person stays on file for other cases.")
+        if not self.confirm(question):
+            return False
+        return self.undo.push(operations, subject, text) is not None
+
+    def add_custody(self, item_type: str | None = None, item_id: int | None = None) -> bool:
+        """A chain-of-custody entry for the selected exhibit or attachment."""
+        if item_type is None:
+            entity = self.current_entity()
+            item_type = {"seizures": "seizure", "attachments": "attachment"}.get(entity)
+            rows = self.selected_rows(entity) if item_type else []
+            item_id = int(rows[0]["id"]) if rows else None
+        if item_type is None or not self.window.current_case_code():
+            return False
+        form = self.form("custody")
+        form.fill("custody", "item_type", item_type)
+        form.refresh_choices("custody", "item_type")
+        if item_id is not None:
+            form.fill("custody", "item_id", item_id)
+        form.validate()
+        return self.open_and_submit(form)
+
+    # -- messages --------------------------------------------------------------------
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,  # type: ignore[arg-type]
+            self.tr("Delete"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_warnings(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 15000)
+
+
+def install_editing(window: Window) -> EditingController:
+    """Add Undo/Redo, New…, Edit…, Delete, custody entries and the attachments panel to
+    ``window``; the controller is also kept as ``window.editing``."""
+    controller = EditingController(window)
+    controller.attachments = install_attachments(controller)
+    window.editing = controller  # type: ignore[attr-defined]
+    return controller

@@ -1,0 +1,63 @@
+"""Validation messages in the user's language, chosen by the error's stable code.
+
+The domain layer words its errors in English with the particulars ("check character
+should be X, not 1"); beside a field the user reads the translated sentence for the
+code, and the English particulars stay in the field's tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_BY_CODE = {
+    "resident_id.length": QT_TRANSLATE_NOOP("validation", "A resident ID number has 18 characters"),
+    "resident_id.characters": QT_TRANSLATE_NOOP(
+        "validation", "Only digits, and X as the last character"
+    ),
+    "resident_id.province": QT_TRANSLATE_NOOP("validation", "The region code is not a province"),
+    "resident_id.birth_date": QT_TRANSLATE_NOOP(
+        "validation", "The birth date in the ID number is not a date"
+    ),
+    "resident_id.birth_date_future": QT_TRANSLATE_NOOP(
+        "validation", "The birth date in the ID number is in the future"
+    ),
+    "resident_id.birth_date_early": QT_TRANSLATE_NOOP(
+        "validation", "The birth date in the ID number is implausibly early"
+    ),
+    "resident_id.check_char": QT_TRANSLATE_NOOP(
+        "validation", "The check character does not match: a digit is mistyped"
+    ),
+    "person.birth_date_mismatch": QT_TRANSLATE_NOOP(
+        "validation", "Differs from the birth date in the ID number"
+    ),
+    "person.sex_mismatch": QT_TRANSLATE_NOOP("validation", "Differs from the sex in the ID number"),
+    "vin.length": QT_TRANSLATE_NOOP("validation", "A VIN has 17 characters"),
+    "vin.letters": QT_TRANSLATE_NOOP("validation", "A VIN never contains I, O or Q"),
+    "vin.characters": QT_TRANSLATE_NOOP("validation", "Only letters and digits"),
+    "plate.format": QT_TRANSLATE_NOOP("validation", "Not a Chinese plate number"),
+    "plate.province": QT_TRANSLATE_NOOP(
+        "validation", "A plate starts with a province abbreviation"
+    ),
+    "plate.office": QT_TRANSLATE_NOOP(
+        "validation", "The issuing-office letter is missing or invalid"
+    ),
+    "mobile.format": QT_TRANSLATE_NOOP("validation", "Not a mobile or landline number"),
+    "weight.invalid": QT_TRANSLATE_NOOP("validation", "Not a number"),
+    "weight.negative": QT_TRANSLATE_NOOP("validation", "Cannot be negative"),
+    "weight.precision": QT_TRANSLATE_NOOP("validation", "Finer than one milligram"),
+    "weight.too_large": QT_TRANSLATE_NOOP("validation", "Implausibly large"),
+    "money.invalid": QT_TRANSLATE_NOOP("validation", "Not a number"),
+    "money.negative": QT_TRANSLATE_NOOP("validation", "Cannot be negative"),
+    "money.precision": QT_TRANSLATE_NOOP("validation", "Finer than one fen"),
+    "money.too_large": QT_TRANSLATE_NOOP("validation", "Implausibly large"),
+    "purity.invalid": QT_TRANSLATE_NOOP("validation", "Not a number"),
+    "purity.range": QT_TRANSLATE_NOOP("validation", "Between 0 and 100 %"),
+    "purity.precision": QT_TRANSLATE_NOOP("validation", "Finer than 0.01 %"),
+    "decimal.invalid": QT_TRANSLATE_NOOP("validation", "Not a number"),
+}
+
+
+def field_message(message: str, code: str = "") -> str:
+    """The sentence shown beside a field: translated by code, else the message itself."""
+    template = _BY_CODE.get(code)
+    return QCoreApplication.translate("validation", template) if template else message

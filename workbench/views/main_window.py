@@ -1,0 +1,212 @@
+"""The main window: composes the case list dock and the case view, owns the menus.
+
+Kept small on purpose: widgets live in their own modules, and other parts of the
+application (forms, undo, search, settings, session lock) attach to the public
+attributes here — ``services``, ``undo_stack``, the four menus, ``case_view`` — rather
+than growing this class. ``apply_changes`` is the one place the window refreshes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services.bundle import Services
+from workbench.services.changes import Changes
+from workbench.services.context import Context
+from workbench.views.case_list import CaseListDock
+from workbench.views.case_view import CaseView
+from workbench.views.formatting import DEFAULT_ZONE
+from workbench.views.i18n import arg, current_language
+from workbench.views.session_lock import LockScreen
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``case_changed(code)`` after a case opens ("" when none is open);
+    ``locked()`` once the data is hidden and the store closed; ``unlocked()`` after.
+    """
+
+    case_changed = Signal(str)
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        ctx: Context,
+        lang: str | None = None,
+        zone: str = DEFAULT_ZONE,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.lang = lang or current_language()
+        self.zone = zone
+        self.services = Services(ctx)
+        self.undo_stack = QUndoStack(self)
+        self._case: str | None = None
+        self._locked = False
+
+        self.case_view = CaseView(self.services, self.lang, zone)
+        self.case_list = CaseListDock(self.lang, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.case_list)
+        self.case_list.case_activated.connect(self.open_case)
+
+        self._empty_page = _message_page(self.tr("Choose a case file from the list."))
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlocked.connect(self.unlock)
+        self._stack = QStackedWidget()
+        for page in (self._empty_page, self.case_view, self.lock_screen):
+            self._stack.addWidget(page)
+        self.setCentralWidget(self._stack)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.case_list.toggleViewAction())
+
+        self._status_user = QLabel()
+        self.statusBar().addPermanentWidget(self._status_user)
+        self._update_title()
+        self._update_status()
+        self.reload_cases()
+
+    # -- cases ---------------------------------------------------------------------
+
+    def current_case_code(self) -> str | None:
+        return self._case
+
+    def open_case(self, code: str) -> None:
+        """Show case ``code`` (the tab stays where it was); NotFound for an unknown code."""
+        if self._locked:
+            return
+        self.services.cases.summary(code)  # raises NotFound before anything changes
+        self._case = code
+        self.case_view.set_case(code)
+        self.case_list.select(code)
+        self._stack.setCurrentWidget(self.case_view)
+        self._update_title()
+        self.case_changed.emit(code)
+
+    def close_case(self) -> None:
+        self._case = None
+        self.case_view.set_case(None)
+        self.case_list.select(None)
+        self._stack.setCurrentWidget(self._empty_page)
+        self._update_title()
+        self.case_changed.emit("")
+
+    def show_view(self, name: str) -> None:
+        """Switch to a tab by view name (KeyError for an unknown name)."""
+        self.case_view.show_view(name)
+
+    def select_record(self, entity: str, record_id: int) -> bool:
+        """Select a record of the open case in its table (search results use this)."""
+        return self.case_view.select_record(entity, record_id)
+
+    def reload_cases(self) -> None:
+        self.case_list.set_cases(self.services.cases.list())
+        if self._case is not None:
+            self.case_list.select(self._case)
+
+    # -- refreshing ----------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what ``changes`` touched: the affected tables, the overview, the list."""
+        if self._locked:
+            return
+        self.reload_cases()
+        if self._case is None:
+            return
+        if "case" in changes.entities and self._case in changes.cases:
+            known = {row.code for row in self.case_list.model.rows()}
+            if self._case not in known:  # the open case was deleted
+                self.close_case()
+                return
+            self._update_title()
+        self.case_view.refresh(changes.entities)
+
+    def refresh(self) -> None:
+        """View ▸ Refresh: re-read everything (another workstation may have written)."""
+        if self._locked:
+            return
+        self.reload_cases()
+        if self._case is not None:
+            self.case_view.refresh()
+
+    # -- locking -------------------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide every record, forget loaded rows and close the database connections."""
+        if self._locked:
+            return
+        self._locked = True
+        self.case_view.clear()
+        self.case_list.clear()
+        self._stack.setCurrentWidget(self.lock_screen)
+        self.case_list.setEnabled(False)
+        for menu in (self.edit_menu, self.view_menu, self.tools_menu):
+            menu.setEnabled(False)
+        ctx = self.services.ctx
+        self.lock_screen.arm(ctx.store.path, ctx.user)
+        ctx.store.close()
+        self._update_title()
+        self.locked.emit()
+
+    def unlock(self, ctx: Context) -> None:
+        """Continue with a freshly opened store; the case that was open opens again."""
+        self.services = Services(ctx)
+        self.case_view.set_services(self.services)
+        self._locked = False
+        self.case_list.setEnabled(True)
+        for menu in (self.edit_menu, self.view_menu, self.tools_menu):
+            menu.setEnabled(True)
+        self.reload_cases()
+        self._update_status()
+        case, self._case = self._case, None
+        if case is not None:
+            self.open_case(case)
+        else:
+            self._stack.setCurrentWidget(self._empty_page)
+            self._update_title()
+        self.unlocked.emit()
+
+    # -- chrome --------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        app = self.tr("Task Force Workbench")
+        if self._locked or self._case is None:
+            self.setWindowTitle(app)
+            return
+        title = next((r.title for r in self.case_list.model.rows() if r.code == self._case), "")
+        self.setWindowTitle(f"{self._case} {title} — {app}")
+
+    def _update_status(self) -> None:
+        ctx = self.services.ctx
+        self._status_user.setText(arg(self.tr("%1 on %2"), ctx.user, ctx.store.path.name))
+
+
+def _message_page(text: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    layout.addWidget(label)
+    return page
