@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         """Show case ``code`` (the tab stays where it was); NotFound for an unknown code."""
         if self._locked:
             return
-        self.services.cases.summary(code)  # raises NotFound before anything changes
+        self.services.cases.get(code)  # raises NotFound before anything changes
         self._case = code
         self.case_view.set_case(code)
         self.case_list.select(code)
