@@ -57,3 +57,16 @@ def test_injected_grouping_and_decimal_point() -> None:
     assert german.format("weight", 1_234_500) == "1.234,5"
     assert EN.decimal(Decimal("26000.000")) == "26,000"
     assert EN.decimal(Decimal("0.500")) == "0.5"
+
+
+def test_audit_changes_read_as_fields_not_json() -> None:
+    update = '{"before": {"title": "旧", "level": null}, "after": {"title": "新", "level": "A"}}'
+    assert EN.format("changes", update) == "level: ∅ → A; title: 旧 → 新"
+    assert ZH.format("changes", update) == "level: ∅ → A；title: 旧 → 新"
+    create = '{"after": {"name": "朱某", "aliases": [], "notes": "", "id": 27}}'
+    assert EN.format("changes", create) == "id=27; name=朱某"
+    long = '{"after": {"summary": "' + "案" * 100 + '"}}'
+    assert EN.format("changes", long).endswith("…")
+    assert EN.format("changes", '{"sha256": "ab", "rows": 3}') == "rows=3; sha256=ab"
+    assert EN.format("vocab:AUDIT_ACTIONS", "create") == "create"
+    assert ZH.format("vocab:AUDIT_ACTIONS", "export") == "导出"

@@ -69,7 +69,7 @@ ENTITIES = (
 )
 
 # Column kinds whose stored text is what the user reads, so LIKE can search it.
-_SEARCHABLE = frozenset({"text", "list", "date"})
+_SEARCHABLE = frozenset({"text", "list", "date", "changes"})
 
 
 @dataclass(frozen=True)
@@ -388,10 +388,10 @@ def _build_tables() -> dict[str, _Table]:
             _c("seq", "序号", "No.", "int", AuditEntry.seq),
             _c("at", "时间", "When", "datetime", AuditEntry.at),
             _c("user", "用户", "User", "text", AuditEntry.user),
-            _c("action", "操作", "Action", "text", AuditEntry.action),
+            _c("action", "操作", "Action", "vocab:AUDIT_ACTIONS", AuditEntry.action),
             _c("entity", "对象", "Record", "vocab:ENTITY_KINDS", AuditEntry.entity),
             _c("entity_id", "编号", "ID", "text", AuditEntry.entity_id),
-            _c("changes", "变更内容", "Changes", "text", AuditEntry.changes),
+            _c("changes", "变更内容", "Changes", "changes", AuditEntry.changes),
         ),
         id_expr=AuditEntry.seq,
         extras=(("hash", AuditEntry.hash),),

@@ -8,6 +8,7 @@ integer arithmetic stays here and the locale's conventions stay Qt's.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -108,6 +109,25 @@ class CellFormatter:
         whole, part = divmod(int(value), 100)
         return f"{whole}{self.decimal_point}{part:02d}%"
 
+    def _changes(self, value: Any, row: Mapping[str, Any]) -> str:
+        """An audit entry's before/after JSON as "field: old → new; …" for reading in a row."""
+        data = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(data, dict):
+            return str(value)
+        before, after = data.get("before"), data.get("after")
+        sep = "；" if self.chinese else "; "
+        if isinstance(before, dict) and isinstance(after, dict):
+            return sep.join(
+                f"{k}: {_short(before.get(k))} → {_short(after.get(k))}"
+                for k in sorted(set(before) | set(after))
+            )
+        side = after if isinstance(after, dict) else before
+        if isinstance(side, dict):
+            shown = {k: v for k, v in side.items() if v not in (None, "", [], {})}
+            return sep.join(f"{k}={_short(v)}" for k, v in sorted(shown.items()))
+        rest = {k: v for k, v in data.items() if k not in ("before", "after")}
+        return sep.join(f"{k}={_short(v)}" for k, v in sorted(rest.items()))
+
     # -- helpers -------------------------------------------------------------------
 
     def local(self, value: datetime) -> datetime:
@@ -129,6 +149,13 @@ class CellFormatter:
         whole, _, fraction = text.lstrip("-").partition(".")
         grouped = self.group(int(whole))
         return f"{sign}{grouped}{self.decimal_point}{fraction}" if fraction else sign + grouped
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "∅"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def vocab_label(name: str, key: str, lang: str) -> str:
