@@ -188,8 +188,8 @@ class _CloseWatcher(QObject):
 def install_attachments(editing: EditingController) -> AttachmentsPanel | None:
     """Put the panel above the window's attachments table and wipe copies on close/lock."""
     window: Any = editing.window
-    table = getattr(window.case_view, "tables", {}).get("attachments")
-    if table is None or table.layout() is None:
+    table = window.case_view.record_table("attachments")
+    if table.layout() is None:
         return None
     panel = AttachmentsPanel(editing, table)
     table.layout().insertWidget(0, panel)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QSplitter, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.services.bundle import Services
 from workbench.views.formatting import DEFAULT_ZONE
@@ -112,23 +119,18 @@ class CaseView(QTabWidget):
             "custody": self.tr("Chain of custody"),
         }
         self.add_tab("overview", self.overview, titles["overview"], self.overview.refresh)
+        self._titles = subtitles
+        self._pages: dict[str, QWidget] = {}
         for name, entities in TAB_TABLES.items():
-            widgets = []
             for entity in entities:
-                model = RecordTableModel(services.tables, entity, lang=lang, zone=zone, parent=self)
-                table = RecordTable(model, subtitles.get(entity, ""))
-                self.models[entity] = model
-                self.tables[entity] = table
-                widgets.append(table)
-            if len(widgets) == 1:
-                page: QWidget = widgets[0]
-            else:
-                splitter = QSplitter(Qt.Orientation.Vertical)
-                for w in widgets:
-                    splitter.addWidget(w)
-                splitter.setStretchFactor(0, 3)
-                splitter.setStretchFactor(1, 2)
-                page = splitter
+                self.models[entity] = RecordTableModel(
+                    services.tables, entity, lang=lang, zone=zone, parent=self
+                )
+            # The tables are built when their tab is first shown: most sessions look at a
+            # few tabs, and each table widget costs a millisecond or two at start-up.
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages[name] = page
             self.add_tab(name, page, titles[name])
         self.currentChanged.connect(self._tab_changed)
         # The table last focused in each tab: menus take the focus while they are open.
@@ -153,6 +155,34 @@ class CaseView(QTabWidget):
         if refresh is not None:
             self._refreshers[name] = refresh
         return index
+
+    def _build_tables(self, name: str) -> None:
+        """Put tab ``name``'s tables on its page (once)."""
+        page = self._pages.get(name)
+        entities = TAB_TABLES.get(name, ())
+        if page is None or not entities or entities[0] in self.tables:
+            return
+        widgets = []
+        for entity in entities:
+            table = RecordTable(self.models[entity], self._titles.get(entity, ""))
+            self.tables[entity] = table
+            widgets.append(table)
+        content: QWidget = widgets[0]
+        if len(widgets) > 1:
+            content = QSplitter(Qt.Orientation.Vertical)
+            for w in widgets:
+                content.addWidget(w)
+            content.setStretchFactor(0, 3)
+            content.setStretchFactor(1, 2)
+        page.layout().addWidget(content)
+        content.setVisible(True)  # a layout shows a late child only on the next event loop
+
+    def record_table(self, entity: str) -> RecordTable:
+        """The table widget of ``entity``, built if its tab has not been shown yet."""
+        for name, entities in TAB_TABLES.items():
+            if entity in entities:
+                self._build_tables(name)
+        return self.tables[entity]
 
     def view_names(self) -> tuple[str, ...]:
         return tuple(self._names)
@@ -179,8 +209,9 @@ class CaseView(QTabWidget):
 
     def table_view(self, entity: str) -> QTableView:
         """The table of ``entity``; its rows are loaded if its tab had not been shown."""
+        table = self.record_table(entity)
         self.models[entity].ensure_loaded()
-        return self.tables[entity].view
+        return table.view
 
     def model(self, entity: str) -> RecordTableModel:
         """The model of ``entity``, loaded (see :meth:`table_view`)."""
@@ -203,7 +234,7 @@ class CaseView(QTabWidget):
         for name, entities in TAB_TABLES.items():
             if table in entities:
                 self.show_view(name)
-        view = self.tables[table].view
+        view = self.record_table(table).view
         view.selectRow(row)
         view.scrollTo(model.index(row, 0))
         view.setFocus()
@@ -212,7 +243,8 @@ class CaseView(QTabWidget):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for name, entities in TAB_TABLES.items():
             for entity in entities:
-                if new is self.tables[entity].view:
+                table = self.tables.get(entity)
+                if table is not None and new is table.view:
                     self._last_table[name] = entity
                     return
 
@@ -268,6 +300,7 @@ class CaseView(QTabWidget):
 
     def _load_current(self) -> None:
         name = self.current_view()
+        self._build_tables(name)
         for entity in TAB_TABLES.get(name, ()):
             self.models[entity].ensure_loaded()
         if name in self._stale_tabs:
