@@ -181,3 +181,30 @@ def test_custody_must_point_at_an_item_of_the_case(svc: Services) -> None:
                 at=datetime(2019, 1, 1, tzinfo=UTC),
             )
         )
+
+
+def test_attachment_remove_restores_same_bytes_and_refuses_with_custody(
+    svc: Services, tmp_path: Path
+) -> None:
+    source = tmp_path / "笔录.pdf"
+    source.write_bytes(b"%PDF-1.4 statement")
+    runner = OperationRunner(svc.ctx)
+    added = runner.run(ops.add_attachment("U-1", str(source), "询问笔录"))
+    att_id = added.value
+    final = _cycle(runner, ops.remove_attachment(att_id))  # remove, restore, remove
+    assert final.name == "attachment.restore"
+    runner.run(final)
+    copy = svc.attachments.open_copy(att_id)
+    assert copy.read_bytes() == b"%PDF-1.4 statement"
+    assert svc.attachments.cleanup_copies() == 1
+
+    custody = {"item_type": "attachment", "item_id": att_id, "to_holder": "档案室"}
+    with pytest.raises(InputRejected, match="at: is required"):  # by name, not IntegrityError
+        runner.run(ops.add_record("U-1", "custody", **custody))
+    at = datetime(2019, 3, 30, 8, tzinfo=UTC)
+    runner.run(ops.add_record("U-1", "custody", **custody, at=at))
+    before = _log(svc)
+    with pytest.raises(InputRejected, match="chain-of-custody"):
+        runner.run(ops.remove_attachment(att_id))
+    assert _log(svc) == before  # refused: nothing written, nothing audited
+    assert AuditService(svc.ctx).verify().ok

@@ -426,6 +426,38 @@ def test_attachment_added_encrypted_opened_and_wiped(
     assert not copy.exists()
 
 
+def test_attachment_add_and_remove_undo_and_redo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    controller = editing(window)
+    panel = controller.attachments
+    assert panel is not None
+    source = tmp_path / "现场照片.jpg"
+    source.write_bytes(b"\xff\xd8 photo bytes")
+    window.show_view("attachments")
+    attachment_id = panel.add_file(source, "scene photo")
+    assert attachment_id is not None
+    assert controller.undo.undo_action.text().startswith("&Undo")
+    assert [r["id"] for r in rows(window, "attachments")] == [attachment_id]
+
+    controller.undo.stack.undo()  # the file leaves the case ...
+    assert rows(window, "attachments") == []
+    source.unlink()  # ... and redo does not need the original file any more
+    controller.undo.stack.redo()
+    [row] = rows(window, "attachments")
+    assert row["id"] == attachment_id  # the same record, so later steps still point at it
+    assert row["sha256"] == hashlib.sha256(b"\xff\xd8 photo bytes").hexdigest()
+
+    panel.select(attachment_id)
+    controller.confirm = lambda question: "现场照片.jpg" in question
+    assert panel.remove_selected() is True
+    assert rows(window, "attachments") == []
+    controller.undo.stack.undo()
+    assert [r["id"] for r in rows(window, "attachments")] == [attachment_id]
+    actions = [e.action for e in window.services.audit.log(CASE) if e.entity == "attachment"]
+    assert actions == ["create", "delete", "create", "delete", "create"]
+
+
 def test_custody_entry_for_an_exhibit(qtbot: QtBot, window: MainWindow) -> None:
     controller = editing(window)
     command = controller.undo.push(

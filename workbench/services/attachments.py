@@ -15,14 +15,18 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.models import Attachment, AttachmentLink
+from sqlalchemy import func, select
+
+from workbench.models import Attachment, AttachmentLink, CustodyEntry
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code, get
-from workbench.services.unit_of_work import unit_of_work
+from workbench.services.lookup import case_code as lookup_case_code
+from workbench.services.unit_of_work import column_values, unit_of_work
 
 MAX_BYTES = 512 * 1024 * 1024
 _copies_dir: Path | None = None
@@ -66,6 +70,15 @@ def _safe_name(name: str) -> str:
     return cleaned[:200]
 
 
+@dataclass(frozen=True)
+class AttachmentSnapshot:
+    """A removed attachment, content included, so undo puts it back with the same id."""
+
+    case_code: str
+    row: dict[str, object]
+    links: tuple[tuple[str, int], ...]
+
+
 class AttachmentService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -104,6 +117,52 @@ class AttachmentService:
             uow.session.add(att)
             uow.created("attachment", att, case.code)
             for entity, record_id in links:
+                uow.session.add(
+                    AttachmentLink(attachment_id=att.id, entity_type=entity, entity_id=record_id)
+                )
+        return OpResult(att.id, uow.changes)
+
+    def remove(self, attachment_id: int) -> OpResult[AttachmentSnapshot]:
+        """Take an attachment out of the case; refused once it has a chain of custody,
+        because the custody record would then point at nothing."""
+        with unit_of_work(self.ctx) as uow:
+            s = uow.session
+            att = get(s, Attachment, attachment_id, "attachment")
+            held = s.scalar(
+                select(func.count())
+                .select_from(CustodyEntry)
+                .where(CustodyEntry.item_type == "attachment", CustodyEntry.item_id == att.id)
+            )
+            if held:
+                raise InputRejected(
+                    "attachment",
+                    [
+                        FieldError(
+                            "custody",
+                            f"{att.filename} has {held} chain-of-custody entr"
+                            f"{'y' if held == 1 else 'ies'}; it cannot be removed",
+                        )
+                    ],
+                )
+            case_code = lookup_case_code(s, att.case_id)
+            links = tuple(
+                (link.entity_type, link.entity_id)
+                for link in s.scalars(
+                    select(AttachmentLink).where(AttachmentLink.attachment_id == att.id)
+                )
+            )
+            removed = AttachmentSnapshot(case_code, column_values(att), links)
+            uow.deleted("attachment", att, case_code)
+        return OpResult(removed, uow.changes)
+
+    def restore(self, removed: AttachmentSnapshot) -> OpResult[int]:
+        """Put a removed attachment back (undo of :meth:`remove`), same id and bytes."""
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, removed.case_code)
+            att = Attachment(**{**removed.row, "case_id": case.id})
+            uow.session.add(att)
+            uow.created("attachment", att, case.code)
+            for entity, record_id in removed.links:
                 uow.session.add(
                     AttachmentLink(attachment_id=att.id, entity_type=entity, entity_id=record_id)
                 )

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from workbench.models import CaseParty, Person, Vehicle
+from workbench.services.attachments import AttachmentService, AttachmentSnapshot
 from workbench.services.cases import CASE_FIELDS, CaseService
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
@@ -36,6 +38,21 @@ def _op(name: str, description: str, **args: Any) -> Operation:
 
 
 # -- constructors (what the window builds) -------------------------------------------
+
+
+def add_attachment(case_code: str, path: str, description: str = "") -> Operation:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return _op(
+        "attachment.add",
+        f"Add attachment {name}",
+        case_code=case_code,
+        path=path,
+        text=description,
+    )
+
+
+def remove_attachment(attachment_id: int) -> Operation:
+    return _op("attachment.remove", "Remove attachment", attachment_id=attachment_id)
 
 
 def update_case(code: str, **fields: Any) -> Operation:
@@ -126,6 +143,9 @@ class OperationRunner:
             "vehicle.update": self._vehicle_update,
             "vehicle.remove": self._vehicle_remove,
             "vehicle.restore": self._vehicle_restore,
+            "attachment.add": self._attachment_add,
+            "attachment.remove": self._attachment_remove,
+            "attachment.restore": self._attachment_restore,
         }
 
     def run(self, op: Operation) -> OpResult[Any]:
@@ -222,6 +242,21 @@ class OperationRunner:
         )
         return replace(result, inverse=delete_record(a["entity"], result.value))
 
+    def _attachment_add(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        result = AttachmentService(self.ctx).add(a["case_code"], Path(a["path"]), a.get("text", ""))
+        return replace(result, inverse=remove_attachment(result.value))
+
+    def _attachment_remove(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        result = AttachmentService(self.ctx).remove(a["attachment_id"])
+        name = result.value.row.get("filename", "")
+        inverse = _op("attachment.restore", f"Restore attachment {name}", removed=result.value)
+        return replace(result, inverse=inverse)
+
+    def _attachment_restore(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        removed: AttachmentSnapshot = a["removed"]
+        result = AttachmentService(self.ctx).restore(removed)
+        return replace(result, inverse=remove_attachment(result.value))
+
     def _vehicle_add(self, a: Mapping[str, Any]) -> OpResult[Any]:
         result = VehicleService(self.ctx).add_to_case(
             a["case_code"], dict(a["vehicle"]), **a["in_case"]
@@ -269,11 +304,13 @@ def _desc(a: Mapping[str, Any], name: str) -> str:
 __all__ = [
     "Operation",
     "OperationRunner",
+    "add_attachment",
     "add_measure",
     "add_person",
     "add_record",
     "add_vehicle",
     "delete_record",
+    "remove_attachment",
     "remove_party",
     "remove_vehicle",
     "update_case",

@@ -59,6 +59,20 @@ class RecordKind:
     needs_complete: bool = False
 
 
+def _required_columns(model: type[Any]) -> tuple[str, ...]:
+    """NOT NULL columns with no default: a record without them is refused by name, not by
+    the database's integrity error."""
+    return tuple(
+        c.key
+        for c in model.__table__.columns
+        if not c.nullable
+        and not c.primary_key
+        and c.default is None
+        and c.server_default is None
+        and c.key != "case_id"
+    )
+
+
 def _fields(model: type[Any]) -> frozenset[str]:
     return frozenset(c.key for c in model.__table__.columns) - {"id", "case_id"}
 
@@ -103,9 +117,14 @@ class RecordService:
     def _check(
         self, kind: RecordKind, values: Mapping[str, Any], complete: Mapping[str, Any]
     ) -> Checked:
-        if kind.needs_complete:
-            return kind.check(values, complete=complete)
-        return kind.check(values)
+        checked = (
+            kind.check(values, complete=complete) if kind.needs_complete else kind.check(values)
+        )
+        merged = {**complete, **values}
+        for name in _required_columns(kind.model):
+            if merged.get(name) is None and name not in {e.field for e in checked.errors}:
+                checked.error(name, "is required")
+        return checked
 
     def add(self, case_code_: str, entity: str, **values: Any) -> OpResult[int]:
         """Add one record; ``participants`` (events) and ``attributed_to`` (seizures) too."""

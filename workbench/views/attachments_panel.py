@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.services import operations as ops
 from workbench.services.errors import ServiceError
 from workbench.views.i18n import arg
 from workbench.views.table_model import RecordTableModel
@@ -57,6 +58,9 @@ class AttachmentsPanel(QWidget):
         self.open_button = QPushButton(self.tr("&Open a copy"))
         self.open_button.setObjectName("attachment_open")
         self.open_button.clicked.connect(lambda: self.open_selected())
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.setObjectName("attachment_remove")
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.custody_button = QPushButton(self.tr("&Custody entry…"))
         self.custody_button.setObjectName("attachment_custody")
         self.custody_button.clicked.connect(lambda: self.add_custody())
@@ -67,7 +71,7 @@ class AttachmentsPanel(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_button, self.open_button, self.custody_button):
+        for button in (self.add_button, self.open_button, self.remove_button, self.custody_button):
             layout.addWidget(button)
         layout.addWidget(self.sha_label, 1)
         view = self.view()
@@ -89,6 +93,7 @@ class AttachmentsPanel(QWidget):
     def update_selection(self, *_args: object) -> None:
         row = self.selected()
         self.open_button.setEnabled(row is not None)
+        self.remove_button.setEnabled(row is not None)
         self.custody_button.setEnabled(row is not None)
         if row is None:
             self.sha_label.setText("")
@@ -111,14 +116,20 @@ class AttachmentsPanel(QWidget):
             description = self.ask_description(path.name)
             if description is None:
                 return None
-        try:
-            result = self.main_window.services.attachments.add(case, path, description)
-        except (ServiceError, OSError) as exc:
-            self._error(str(exc))
+        # Through the undo stack: Ctrl+Z takes the file out again (audited), redo puts the
+        # same bytes back under the same id.
+        command = self.editing.undo.push(
+            ops.add_attachment(case, str(path), description), subject=path.name
+        )
+        if command is None:
             return None
-        self.main_window.apply_changes(result.changes)
-        self.select(result.value)
-        return int(result.value)
+        attachment_id = int(command.values[0])
+        self.select(attachment_id)
+        return attachment_id
+
+    def remove_selected(self) -> bool:
+        """Take the selected attachment(s) out of the case (asks first; undoable)."""
+        return self.editing.delete_selected("attachments")
 
     def select(self, attachment_id: int) -> None:
         view = self.view()

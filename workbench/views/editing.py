@@ -62,6 +62,7 @@ ROW_SUBJECT = {
     "assets": "document_no",
     "links": "a_name",
     "custody": "item",
+    "attachments": "filename",
 }
 
 
@@ -313,12 +314,14 @@ class EditingController(QObject):
             return [ops.remove_party(int(r["id"])) for r in rows]
         if entity == "vehicles":
             return [ops.remove_vehicle(int(r["id"])) for r in rows]
+        if entity == "attachments":
+            return [ops.remove_attachment(int(r["id"])) for r in rows]
         if entity in RECORD_TABLES:
             return [ops.delete_record(TABLE_FORMS[entity], int(r["id"])) for r in rows]
         return []
 
-    def delete_selected(self) -> bool:
-        entity = self.current_entity()
+    def delete_selected(self, entity: str | None = None) -> bool:
+        entity = entity or self.current_entity()
         rows = self.selected_rows(entity)
         operations = self.delete_operations(entity, rows)
         if not operations:

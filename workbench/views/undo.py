@@ -45,6 +45,8 @@ _TEMPLATES = {
     "vehicle.add": QT_TRANSLATE_NOOP("undo", "Add vehicle %1"),
     "vehicle.update": QT_TRANSLATE_NOOP("undo", "Edit vehicle %1"),
     "vehicle.remove": QT_TRANSLATE_NOOP("undo", "Remove vehicle %1 from the case"),
+    "attachment.add": QT_TRANSLATE_NOOP("undo", "Add attachment %1"),
+    "attachment.remove": QT_TRANSLATE_NOOP("undo", "Remove attachment %1"),
 }
 
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttachmentsPanel</name>
@@ -9,6 +10,10 @@
     <message>
         <source>&amp;Open a copy</source>
         <translation>打开副本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Custody entry…</source>
@@ -760,7 +765,7 @@
         <translation>确认口令(&amp;R)：</translation>
     </message>
     <message>
-        <source>The passphrase cannot be recovered. Without it the database cannot be opened by anyone. You become the database's administrator.</source>
+        <source>The passphrase cannot be recovered. Without it the database cannot be opened by anyone. You become the database&apos;s administrator.</source>
         <translation>口令一旦遗失无法找回，任何人都将无法打开该数据库。创建者将成为该数据库的管理员。</translation>
     </message>
     <message>
@@ -1408,6 +1413,14 @@
     <message>
         <source>Remove vehicle %1 from the case</source>
         <translation>将车辆 %1 移出本案</translation>
+    </message>
+    <message>
+        <source>Add attachment %1</source>
+        <translation>添加附件 %1</translation>
+    </message>
+    <message>
+        <source>Remove attachment %1</source>
+        <translation>移除附件 %1</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
