@@ -78,6 +78,12 @@ class PersonService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
+    def details(self, person_id: int) -> dict[str, Any]:
+        """Every editable field of a person (a form shows more than the table's columns)."""
+        with self.ctx.store.session() as s:
+            person = get(s, Person, person_id, "person")
+            return {k: getattr(person, k) for k in sorted(PERSON_FIELDS)}
+
     def add_to_case(
         self, case_code: str, person: dict[str, Any], **party: Any
     ) -> OpResult[PartyRef]:

@@ -34,6 +34,12 @@ class VehicleService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
+    def details(self, vehicle_id: int) -> dict[str, Any]:
+        """Every editable field of a vehicle (the form shows more than the table)."""
+        with self.ctx.store.session() as s:
+            vehicle = get(s, Vehicle, vehicle_id, "vehicle")
+            return {k: getattr(vehicle, k) for k in sorted(VEHICLE_FIELDS)}
+
     def add_to_case(
         self, case_code_: str, vehicle: dict[str, Any], **in_case: Any
     ) -> OpResult[VehicleRef]:

@@ -39,18 +39,6 @@ TABLE_FORMS = {
     "custody": "custody",
 }
 RECORD_TABLES = ("measures", "seizures", "assets", "locations", "events", "links", "custody")
-PERSON_ROW_FIELDS = (
-    "name",
-    "aliases",
-    "sex",
-    "birth_date",
-    "id_number",
-    "phones",
-    "occupation",
-    "current_address",
-    "household_address",
-)
-VEHICLE_ROW_FIELDS = ("plate", "vin", "make", "model", "colour", "owner_id")
 # What names a row in a confirmation or the undo text.
 ROW_SUBJECT = {
     "persons": "name",
@@ -248,7 +236,7 @@ class EditingController(QObject):
         if entity == "persons":
             return Target(
                 {
-                    "person": {k: row[k] for k in PERSON_ROW_FIELDS if k in row},
+                    "person": self.window.services.persons.details(int(row["person_id"])),
                     "party": {k: row[k] for k in ("role", "is_suspect", "status", "notes")},
                 },
                 {"person_id": int(row["person_id"]), "party_id": int(row["id"])},
@@ -256,7 +244,7 @@ class EditingController(QObject):
         if entity == "vehicles":
             return Target(
                 {
-                    "vehicle": {k: row[k] for k in VEHICLE_ROW_FIELDS if k in row},
+                    "vehicle": self.window.services.vehicles.details(int(row["vehicle_id"])),
                     "case_vehicle": {k: row[k] for k in ("seized", "seized_on", "notes")},
                 },
                 {"vehicle_id": int(row["vehicle_id"]), "case_vehicle_id": int(row["id"])},
