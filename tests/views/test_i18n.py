@@ -318,3 +318,23 @@ def test_main_window_in_chinese_has_no_english(
         assert "专案组工作台" in window.windowTitle()
     finally:
         store.close()
+
+
+def test_service_warnings_are_said_in_chinese_in_grams(chinese: str) -> None:
+    from workbench.services.errors import FieldWarning
+    from workbench.views.forms.messages import warning_message
+
+    warning = FieldWarning(
+        "scale_resolution_mg",
+        "1000 mg is coarser than the 10 mg required for a net weight of 986400 mg (p)",
+        "seizure.resolution",
+        resolution_mg=1000,
+        need_mg=10,
+        net_mg=986_400,
+        profile="prc-2016 v2016.1",
+    )
+    assert str(warning).startswith("scale_resolution_mg: 1000 mg")  # plain text elsewhere
+    assert warning_message(warning) == (
+        "衡器分度值为 1 克；净重 986.4 克须使用 0.01 克或更精确的衡器（prc-2016 v2016.1）"
+    )
+    assert warning_message("vin: something uncoded") == "something uncoded"

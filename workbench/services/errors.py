@@ -16,6 +16,21 @@ class FieldError:
         return f"{self.field}: {self.message}"
 
 
+class FieldWarning(str):
+    """A warning that reads as plain English ("field: message") wherever text is enough,
+    and carries a stable code and its values so a window can say it in the user's
+    language, with weights in grams."""
+
+    field: str
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, field: str, message: str, code: str, **params: object) -> FieldWarning:
+        warning = super().__new__(cls, f"{field}: {message}")
+        warning.field, warning.code, warning.params = field, code, dict(params)
+        return warning
+
+
 class ServiceError(Exception):
     exit_code = 1
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from workbench.models import CaseParty, Measure, Person
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
-from workbench.services.errors import FieldError, InputRejected
+from workbench.services.errors import FieldError, FieldWarning, InputRejected
 from workbench.services.lookup import case_by_code, case_code, get
 from workbench.services.unit_of_work import column_values, snapshot, unit_of_work
 from workbench.services.validation import (
@@ -111,8 +111,15 @@ class PersonService:
                 target = existing
                 if existing.name != checked.values["name"]:
                     warnings.append(
-                        f"id_number: {existing.id_number} is already {existing.name}; "
-                        f"kept that name rather than {checked.values['name']}"
+                        FieldWarning(
+                            "id_number",
+                            f"{existing.id_number} is already {existing.name}; "
+                            f"kept that name rather than {checked.values['name']}",
+                            "person.known_id",
+                            id_number=existing.id_number,
+                            known=existing.name,
+                            given=checked.values["name"],
+                        )
                     )
                 already = uow.session.execute(
                     select(CaseParty.id).where(

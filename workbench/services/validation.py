@@ -25,7 +25,7 @@ from workbench.domain.identifiers import (
 )
 from workbench.domain.profile import load_profile
 from workbench.domain.weighing import required_resolution_mg, resolution_ok, test_is_late
-from workbench.services.errors import FieldError, InputRejected
+from workbench.services.errors import FieldError, FieldWarning, InputRejected
 
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
@@ -212,7 +212,14 @@ def check_vehicle(values: Mapping[str, Any]) -> Checked:
         if parsed_vin is not None:
             c.values["vin"] = parsed_vin.number
             if not parsed_vin.check_ok:
-                c.warnings.append(f"vin: check digit of {parsed_vin.number} does not match")
+                c.warnings.append(
+                    FieldWarning(
+                        "vin",
+                        f"check digit of {parsed_vin.number} does not match",
+                        "vin.check_digit",
+                        vin=parsed_vin.number,
+                    )
+                )
     elif "vin" in c.values:
         c.values["vin"] = None
     return c
@@ -257,8 +264,16 @@ def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> 
     if net is not None and resolution is not None and not resolution_ok(net, resolution, profile):
         need = required_resolution_mg(net, profile)
         c.warnings.append(
-            f"scale_resolution_mg: {resolution} mg is coarser than the {need} mg required "
-            f"for a net weight of {net} mg ({profile.label})"
+            FieldWarning(
+                "scale_resolution_mg",
+                f"{resolution} mg is coarser than the {need} mg required "
+                f"for a net weight of {net} mg ({profile.label})",
+                "seizure.resolution",
+                resolution_mg=resolution,
+                need_mg=need,
+                net_mg=net,
+                profile=profile.label,
+            )
         )
     seized_at, sent = full.get("seized_at"), full.get("sent_for_test_on")
     if isinstance(seized_at, datetime) and isinstance(sent, date):
@@ -267,7 +282,13 @@ def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> 
             c.error("sent_for_test_on", f"{sent} is before the seizure on {seized_on}")
         elif test_is_late(seized_on, sent, profile, complex_case=bool(full.get("complex_case"))):
             c.warnings.append(
-                f"sent_for_test_on: {sent} is later than the testing deadline ({profile.label})"
+                FieldWarning(
+                    "sent_for_test_on",
+                    f"{sent} is later than the testing deadline ({profile.label})",
+                    "seizure.test_late",
+                    sent=sent.isoformat(),
+                    profile=profile.label,
+                )
             )
     return c
 

@@ -21,6 +21,7 @@ from workbench.domain import vocab
 from workbench.services.changes import Changes
 from workbench.services.errors import ServiceError
 from workbench.services.operations import Operation, OperationRunner
+from workbench.views.forms.messages import warning_message
 from workbench.views.i18n import arg, current_language
 
 ChangesFn = Callable[[Changes], None]
@@ -140,7 +141,7 @@ class OperationCommand(QUndoCommand):
         self.values = values
         self._on_changes(changes)
         if warnings and self._on_warnings is not None:
-            self._on_warnings("\n".join(warnings))
+            self._on_warnings("\n".join(warning_message(w) for w in warnings))
         return inverses
 
     def _resolve(self) -> OperationRunner:

@@ -1529,5 +1529,21 @@
         <source>Finer than 0.01 %</source>
         <translation>精度不能小于 0.01%</translation>
     </message>
+    <message>
+        <source>The scale reads to %1 g; a net weight of %2 g needs %3 g or finer (%4)</source>
+        <translation>衡器分度值为 %1 克；净重 %2 克须使用 %3 克或更精确的衡器（%4）</translation>
+    </message>
+    <message>
+        <source>Sent for testing on %1, after the deadline (%2)</source>
+        <translation>%1 送检，已超过送检期限（%2）</translation>
+    </message>
+    <message>
+        <source>The check digit of %1 does not match</source>
+        <translation>%1 的校验位不符</translation>
+    </message>
+    <message>
+        <source>%1 is already on file as %2; that name is kept, not %3</source>
+        <translation>%1 已登记为 %2；保留该姓名，未改为 %3</translation>
+    </message>
 </context>
 </TS>

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from workbench.domain.quantities import format_grams
+from workbench.services.errors import FieldWarning
+
 _BY_CODE = {
     "resident_id.length": QT_TRANSLATE_NOOP("validation", "A resident ID number has 18 characters"),
     "resident_id.characters": QT_TRANSLATE_NOOP(
@@ -61,3 +64,39 @@ def field_message(message: str, code: str = "") -> str:
     """The sentence shown beside a field: translated by code, else the message itself."""
     template = _BY_CODE.get(code)
     return QCoreApplication.translate("validation", template) if template else message
+
+
+# Warnings by code: %1, %2 … are the warning's values in the order given here.
+_WARNINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "seizure.resolution": (
+        QT_TRANSLATE_NOOP(
+            "validation", "The scale reads to %1 g; a net weight of %2 g needs %3 g or finer (%4)"
+        ),
+        ("resolution_mg", "net_mg", "need_mg", "profile"),
+    ),
+    "seizure.test_late": (
+        QT_TRANSLATE_NOOP("validation", "Sent for testing on %1, after the deadline (%2)"),
+        ("sent", "profile"),
+    ),
+    "vin.check_digit": (
+        QT_TRANSLATE_NOOP("validation", "The check digit of %1 does not match"),
+        ("vin",),
+    ),
+    "person.known_id": (
+        QT_TRANSLATE_NOOP("validation", "%1 is already on file as %2; that name is kept, not %3"),
+        ("id_number", "known", "given"),
+    ),
+}
+
+
+def warning_message(warning: str) -> str:
+    """A service warning in the user's language (weights in grams); plain text if unknown."""
+    if not isinstance(warning, FieldWarning) or warning.code not in _WARNINGS:
+        return warning.partition(": ")[2] or warning
+    template, names = _WARNINGS[warning.code]
+    text = QCoreApplication.translate("validation", template)
+    for number, name in reversed(list(enumerate(names, 1))):
+        value = warning.params.get(name, "")
+        shown = format_grams(value) if name.endswith("_mg") and isinstance(value, int) else value
+        text = text.replace(f"%{number}", str(shown))
+    return text

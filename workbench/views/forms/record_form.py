@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.views.forms.editors import Editor, RefEditor, Unparsable, make_editor, translated
-from workbench.views.forms.messages import field_message
+from workbench.views.forms.messages import field_message, warning_message
 from workbench.views.forms.spec import FieldSpec, FormData, FormSpec, Section
 
 if TYPE_CHECKING:
@@ -319,9 +319,10 @@ class RecordForm(QDialog):
 
     def _labelled(self, section: Section, warning: str) -> str:
         """ "scale_resolution_mg: …" reads "Scale resolution: …" (in the user's language)."""
-        name, sep, rest = warning.partition(": ")
+        name = warning.partition(": ")[0]
         field = next((f for f in section.fields if f.key == name), None)
-        return f"{translated(field.label)}: {rest}" if sep and field is not None else warning
+        text = warning_message(warning)
+        return f"{translated(field.label)}: {text}" if field is not None else text
 
     def _apply_derived(self, section: Section, derived: Mapping[str, Any]) -> None:
         for field in section.fields:
