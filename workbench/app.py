@@ -108,28 +108,25 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
 
 def _attach_editing(window: MainWindow) -> None:
     """Undo/Redo, New…/Edit…/Delete: every edit's changes come back to apply_changes."""
-    with contextlib.suppress(ImportError):  # until the editing module lands
-        from workbench.views.editing import install_editing
+    from workbench.views.editing import install_editing
 
-        install_editing(window)
+    install_editing(window)
 
 
 def _attach_search(window: MainWindow) -> None:
-    with contextlib.suppress(ImportError):
-        from workbench.views.search_dialog import install_search
+    from workbench.views.search_dialog import install_search
 
-        install_search(window)
+    install_search(window)
 
 
 def _attach_clipboard(window: MainWindow) -> None:
     """Copies from the tables clear themselves after the configured time (ID numbers)."""
-    with contextlib.suppress(ImportError):
-        from workbench.views.clipboard import install_sensitive_copy
-        from workbench.views.settings import Settings
+    from workbench.views.clipboard import install_sensitive_copy
+    from workbench.views.settings import Settings
 
-        window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
-            window, lambda: Settings().clipboard_clear_seconds
-        )
+    window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
+        window, lambda: Settings().clipboard_clear_seconds
+    )
 
 
 def _attach_session(window: MainWindow) -> None:

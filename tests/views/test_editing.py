@@ -400,6 +400,38 @@ def test_case_form_edits_the_open_case(qtbot: QtBot, window: MainWindow) -> None
     assert controller.undo.undo_action.text() == f"&Undo Edit case {CASE}"
 
 
+def test_new_case_by_keyboard_opens_it_and_undo_removes_it_while_empty(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    controller = editing(window)
+
+    def drive(form: RecordForm) -> None:
+        assert not form.save_button.isEnabled()  # code and title are required
+        type_into(qtbot, line(form, "case", "code"), "PDS-2026-007")
+        type_into(qtbot, line(form, "case", "title"), "新建测试案")
+        qtbot.keyClick(line(form, "case", "title"), Qt.Key.Key_Return)
+
+    driving(qtbot, controller, drive)
+    assert controller.new_case() is True
+    assert window.current_case_code() == "PDS-2026-007"
+    assert "PDS-2026-007" in [r.code for r in window.services.cases.list()]
+    assert controller.undo.undo_action.text() == "&Undo New case PDS-2026-007"
+
+    controller.undo.stack.undo()  # still empty: the case goes, and the window closes it
+    assert "PDS-2026-007" not in [r.code for r in window.services.cases.list()]
+    assert window.current_case_code() is None
+    controller.undo.stack.redo()
+    assert window.services.cases.get("PDS-2026-007").title == "新建测试案"
+
+    # Recorded outside the undo stack (an import, another window): undo must not take it.
+    window.services.records.add("PDS-2026-007", "location", name="窝点")
+    errors: list[str] = []
+    controller.undo.on_error = errors.append
+    controller.undo.stack.undo()
+    assert "PDS-2026-007" in [r.code for r in window.services.cases.list()]
+    assert errors and "not empty (1 location)" in errors[0]
+
+
 # -- attachments and custody -----------------------------------------------------------
 
 

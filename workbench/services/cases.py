@@ -14,6 +14,7 @@ from workbench.domain.quantities import format_cny, format_grams
 from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
+    Base,
     CaseFile,
     CaseMember,
     CaseParty,
@@ -26,6 +27,7 @@ from workbench.models import (
 )
 from workbench.services.changes import Changes, OpResult
 from workbench.services.context import Context
+from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code
 from workbench.services.unit_of_work import snapshot, unit_of_work
 from workbench.services.validation import check_case, check_member, reject_unknown_fields
@@ -133,11 +135,20 @@ class CaseService:
             uow.updated("case", case, before, case.code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
-    def delete(self, code: str) -> OpResult[None]:
-        """Delete a case and everything recorded under it (persons stay: they are global)."""
+    def delete(self, code: str, *, only_if_empty: bool = False) -> OpResult[None]:
+        """Delete a case and everything recorded under it (persons stay: they are global).
+
+        ``only_if_empty`` refuses a case that holds any record (undoing "New case" must
+        never take work with it)."""
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, code)
             counts = _counts(uow.session, case.id)
+            held = _held_records(uow.session, case.id) if only_if_empty else {}
+            if held:
+                listed = ", ".join(f"{n} {k}" for k, n in sorted(held.items()))
+                raise InputRejected(
+                    "case", [FieldError("code", f"{code} is not empty ({listed}); not deleted")]
+                )
             uow.audit(
                 "delete", "case", case.id, case.code, {"before": snapshot(case), "records": counts}
             )
@@ -233,6 +244,20 @@ class CaseService:
 
 def _case_dates(case: CaseFile) -> dict[str, Any]:
     return {"opened_on": case.opened_on, "closed_on": case.closed_on}
+
+
+def _held_records(s: Session, case_id: int) -> dict[str, int]:
+    """Rows of every table that belongs to a case (any table with a case_id), by table;
+    read from the metadata so tables added later count too."""
+    held = {}
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("case_id")
+        if column is None:
+            continue
+        n = s.execute(select(func.count()).select_from(table).where(column == case_id)).scalar()
+        if n:
+            held[table.name] = int(n)
+    return held
 
 
 def _counts(s: Session, case_id: int) -> dict[str, int]:

@@ -55,6 +55,10 @@ def remove_attachment(attachment_id: int) -> Operation:
     return _op("attachment.remove", "Remove attachment", attachment_id=attachment_id)
 
 
+def create_case(code: str, title: str, **fields: Any) -> Operation:
+    return _op("case.create", f"New case {code}", code=code, title=title, fields=fields)
+
+
 def update_case(code: str, **fields: Any) -> Operation:
     return _op("case.update", f"Edit case {code}", code=code, fields=fields)
 
@@ -129,6 +133,8 @@ class OperationRunner:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self._handlers: dict[str, Callable[[Mapping[str, Any]], OpResult[Any]]] = {
+            "case.create": self._case_create,
+            "case.delete_empty": self._case_delete_empty,
             "case.update": self._case_update,
             "person.add": self._person_add,
             "person.update": self._person_update,
@@ -160,6 +166,19 @@ class OperationRunner:
         with self.ctx.store.session() as s:
             obj = get(s, model, record_id, entity)
             return {n: getattr(obj, n) for n in names}
+
+    def _case_create(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        result = CaseService(self.ctx).create(a["code"], a["title"], **a["fields"])
+        inverse = _op("case.delete_empty", f"Delete new case {a['code']}", code=a["code"])
+        return replace(result, inverse=inverse)
+
+    def _case_delete_empty(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        """Undo of "New case": refused once anything was recorded in the case."""
+        services = CaseService(self.ctx)
+        case = services.get(a["code"])
+        fields = {n: getattr(case, n) for n in CASE_FIELDS if n not in ("code", "title")}
+        result = services.delete(a["code"], only_if_empty=True)
+        return replace(result, inverse=create_case(case.code, case.title, **fields))
 
     def _case_update(self, a: Mapping[str, Any]) -> OpResult[Any]:
         fields = dict(a["fields"])
@@ -309,6 +328,7 @@ __all__ = [
     "add_person",
     "add_record",
     "add_vehicle",
+    "create_case",
     "delete_record",
     "remove_attachment",
     "remove_party",

@@ -60,10 +60,13 @@ class Window(Protocol):
     services: Any
     undo_stack: Any
     edit_menu: Any
+    file_menu: Any
     case_view: Any
     case_changed: Any
 
     def current_case_code(self) -> str | None: ...
+
+    def open_case(self, code: str) -> None: ...
 
     def apply_changes(self, changes: Any) -> None: ...
 
@@ -99,6 +102,12 @@ class EditingController(QObject):
         self.new_action = self._action(
             self.tr("&New…"), "action_new", self.new_record, QKeySequence.StandardKey.New
         )
+        self.new_case_action = self._action(
+            self.tr("New &case file…"), "action_new_case", self.new_case
+        )
+        self.new_case_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        window.file_menu.addAction(self.new_case_action)
+        window.file_menu.addSeparator()
         self.edit_action = self._action(self.tr("&Edit…"), "action_edit", self.edit_current)
         # Enter and double-click reach it through the views' activated signal, so the
         # action itself claims no key a dialog's line edit might need.
@@ -271,6 +280,17 @@ class EditingController(QObject):
         return self.submit(form)
 
     # -- actions ---------------------------------------------------------------------
+
+    def new_case(self) -> bool:
+        """A new case file (undoable while it is still empty), opened once created."""
+        form = self.form("case")
+        if self.run_dialog(form) != QDialog.DialogCode.Accepted:
+            return False
+        code = str(form.peek("case", "code") or "")
+        if not self.submit(form):
+            return False
+        self.window.open_case(code)
+        return True
 
     def new_record(self, entity: str | None = None) -> bool:
         entity = entity or self.current_entity()

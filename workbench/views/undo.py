@@ -35,6 +35,7 @@ def _entity_label(entity: str) -> str:
 
 # Menu texts by operation name: %1 names the record, %2 is the kind of record.
 _TEMPLATES = {
+    "case.create": QT_TRANSLATE_NOOP("undo", "New case %1"),
     "case.update": QT_TRANSLATE_NOOP("undo", "Edit case %1"),
     "person.add": QT_TRANSLATE_NOOP("undo", "Add person %1"),
     "person.update": QT_TRANSLATE_NOOP("undo", "Edit person %1"),

@@ -148,6 +148,10 @@
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
+        <source>New &amp;case file…</source>
+        <translation>新建案件(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -1370,6 +1374,10 @@
 </context>
 <context>
     <name>undo</name>
+    <message>
+        <source>New case %1</source>
+        <translation>新建案件 %1</translation>
+    </message>
     <message>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>

@@ -49,6 +49,9 @@ def _records(entity: str) -> Any:
 
 
 def _build_case(data: FormData) -> list[Operation]:
+    if not data.editing:
+        values = _set(data.values["case"])
+        return [ops.create_case(values.pop("code"), values.pop("title"), **values)]
     changed = dict(data.changed["case"])
     changed.pop("code", None)
     return [ops.update_case(data.case_code, **changed)] if changed else []
