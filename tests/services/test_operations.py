@@ -134,6 +134,23 @@ def test_vehicle_remove_and_restore(svc: Services) -> None:
     assert svc.cases.summary("U-1").counts["vehicles"] == 0
 
 
+def test_vehicle_in_case_fields_edit_undo_redo(svc: Services) -> None:
+    runner = svc.operations
+    added = runner.run(ops.add_vehicle("U-1", {"plate": "豫D12345"}, seized=False))
+    link_id = added.value.case_vehicle_id
+    edit = ops.update_case_vehicle(link_id, seized=True, seized_on=date(2019, 3, 30))
+    done = runner.run(edit)
+    [row] = svc.tables.fetch("U-1", "vehicles")
+    assert (row["seized"], row["seized_on"]) == (True, date(2019, 3, 30))
+    assert done.inverse is not None
+    runner.run(done.inverse)
+    [row] = svc.tables.fetch("U-1", "vehicles")
+    assert (row["seized"], row["seized_on"]) == (False, None)
+    assert _log(svc)[-2:] == [("update", "case_vehicle"), ("update", "case_vehicle")]
+    with pytest.raises(InputRejected, match="seized_on"):
+        runner.run(ops.update_case_vehicle(link_id, seized_on="yesterday"))
+
+
 def test_a_failing_operation_changes_nothing(svc: Services) -> None:
     before = _log(svc)
     with pytest.raises(InputRejected, match="id_number"):

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from workbench.models import CaseParty, Person, Vehicle
+from workbench.models import CaseParty, CaseVehicle, Person, Vehicle
 from workbench.services.attachments import AttachmentService, AttachmentSnapshot
 from workbench.services.cases import CASE_FIELDS, CaseService
 from workbench.services.changes import OpResult
@@ -107,6 +107,15 @@ def add_vehicle(case_code: str, vehicle: dict[str, Any], **in_case: Any) -> Oper
     )
 
 
+def update_case_vehicle(case_vehicle_id: int, **fields: Any) -> Operation:
+    return _op(
+        "case_vehicle.update",
+        "Edit vehicle in case",
+        case_vehicle_id=case_vehicle_id,
+        fields=fields,
+    )
+
+
 def update_vehicle(vehicle_id: int, *, case_code: str | None = None, **fields: Any) -> Operation:
     return _op(
         "vehicle.update", "Edit vehicle", vehicle_id=vehicle_id, fields=fields, case_code=case_code
@@ -147,6 +156,7 @@ class OperationRunner:
             "record.restore": self._record_restore,
             "vehicle.add": self._vehicle_add,
             "vehicle.update": self._vehicle_update,
+            "case_vehicle.update": self._case_vehicle_update,
             "vehicle.remove": self._vehicle_remove,
             "vehicle.restore": self._vehicle_restore,
             "attachment.add": self._attachment_add,
@@ -295,6 +305,12 @@ class OperationRunner:
         result = VehicleService(self.ctx).update_vehicle(a["vehicle_id"], case_code=code, **fields)
         return replace(result, inverse=update_vehicle(a["vehicle_id"], case_code=code, **before))
 
+    def _case_vehicle_update(self, a: Mapping[str, Any]) -> OpResult[Any]:
+        fields = dict(a["fields"])
+        before = self._before(CaseVehicle, a["case_vehicle_id"], fields, "case vehicle")
+        result = VehicleService(self.ctx).update_in_case(a["case_vehicle_id"], **fields)
+        return replace(result, inverse=update_case_vehicle(a["case_vehicle_id"], **before))
+
     def _vehicle_remove(self, a: Mapping[str, Any]) -> OpResult[Any]:
         result = VehicleService(self.ctx).remove_from_case(
             a["case_vehicle_id"], delete_orphan_vehicle=a.get("delete_orphan_vehicle", False)
@@ -334,6 +350,7 @@ __all__ = [
     "remove_party",
     "remove_vehicle",
     "update_case",
+    "update_case_vehicle",
     "update_party",
     "update_person",
     "update_record",

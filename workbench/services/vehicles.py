@@ -90,6 +90,19 @@ class VehicleService:
             uow.updated("vehicle", vehicle, before, case_code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
+    def update_in_case(self, case_vehicle_id: int, **fields: Any) -> OpResult[None]:
+        """What the vehicle is in one case: seized or not, when, notes."""
+        reject_unknown_fields(fields, CASE_VEHICLE_FIELDS, "case vehicle")
+        checked = check_case_vehicle(fields)
+        checked.raise_if_errors("case vehicle")
+        with unit_of_work(self.ctx) as uow:
+            link = get(uow.session, CaseVehicle, case_vehicle_id, "case vehicle")
+            before = snapshot(link)
+            for name, value in checked.values.items():
+                setattr(link, name, value)
+            uow.updated("case_vehicle", link, before, case_code(uow.session, link.case_id))
+        return OpResult(None, uow.changes)
+
     def remove_from_case(
         self, case_vehicle_id: int, *, delete_orphan_vehicle: bool = False
     ) -> OpResult[VehicleSnapshot]:

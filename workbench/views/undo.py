@@ -46,6 +46,7 @@ _TEMPLATES = {
     "record.delete": QT_TRANSLATE_NOOP("undo", "Delete %2 %1"),
     "vehicle.add": QT_TRANSLATE_NOOP("undo", "Add vehicle %1"),
     "vehicle.update": QT_TRANSLATE_NOOP("undo", "Edit vehicle %1"),
+    "case_vehicle.update": QT_TRANSLATE_NOOP("undo", "Edit vehicle %1"),
     "vehicle.remove": QT_TRANSLATE_NOOP("undo", "Remove vehicle %1 from the case"),
     "attachment.add": QT_TRANSLATE_NOOP("undo", "Add attachment %1"),
     "attachment.remove": QT_TRANSLATE_NOOP("undo", "Remove attachment %1"),

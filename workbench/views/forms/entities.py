@@ -250,12 +250,18 @@ def _build_vehicle(data: FormData) -> list[Operation]:
                 data.case_code, _set(data.values["vehicle"]), **_set(data.values["case_vehicle"])
             )
         ]
-    changed = data.changed["vehicle"]
-    return (
-        [ops.update_vehicle(data.ids["vehicle_id"], case_code=data.case_code, **changed)]
-        if changed
-        else []
-    )
+    out = []
+    if data.changed["vehicle"]:
+        out.append(
+            ops.update_vehicle(
+                data.ids["vehicle_id"], case_code=data.case_code, **data.changed["vehicle"]
+            )
+        )
+    if data.changed["case_vehicle"]:
+        out.append(
+            ops.update_case_vehicle(data.ids["case_vehicle_id"], **data.changed["case_vehicle"])
+        )
+    return out
 
 
 def _plate_or_vin(values: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
@@ -297,7 +303,6 @@ VEHICLE = FormSpec(
                 F("notes", QT_TRANSLATE_NOOP("forms", "Notes in this case"), "long"),
             ),
             title=QT_TRANSLATE_NOOP("forms", "In this case"),
-            new_only=True,
         ),
     ),
     build=_build_vehicle,
