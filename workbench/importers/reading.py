@@ -114,6 +114,12 @@ def _detect(sample: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 4:  # a character cut by the sample's end
             return "utf-8"
+        before = sample[: exc.start]
+        if not before.isascii():  # valid UTF-8 Chinese first, then bytes that are not
+            line = before.count(b"\n") + 1
+            raise ImportFileError(
+                f"{name}: line {line} is not valid utf-8 text (the file mixes text encodings)"
+            ) from None
     best = from_bytes(sample).best()
     if best is None:
         raise ImportFileError(f"{name}: cannot tell the text encoding; is it a text table?")

@@ -19,7 +19,7 @@ from workbench.importers import values as v
 from workbench.importers.kinds import CALLS, FieldSpec, KindSpec
 from workbench.importers.report import Issue
 
-_FORMULA = r"^\s*(?:[=@]|[+\-][^A-Za-z=!|@]*[A-Za-z=!|@])"
+_FORMULA = r"^\s*(?:[=@]|[+\-]\s*[A-Za-z]|[+\-].*[=!|@])"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

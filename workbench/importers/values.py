@@ -343,4 +343,4 @@ def parse_sex(text: str) -> str:
 
 def split_list(text: str) -> list[str]:
     """``a、b;c`` → [a, b, c]: phone and alias lists in one cell."""
-    return [p.strip() for p in re.split(r"[,;、;,/\s]+", clean(text)) if p.strip()]
+    return [p.strip() for p in re.split(r"[,;、;,/\n]+", clean(text)) if p.strip()]

@@ -244,6 +244,7 @@ class ImportService:
         except ImportFileError as exc:
             raise BadImportFile(str(exc)) from None
         if report.errors:
+            report.errors.sort(key=lambda i: i.line or 0)
             raise ImportRejected(report)
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
