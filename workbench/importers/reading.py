@@ -120,9 +120,15 @@ def _detect(sample: bytes, name: str) -> str:
             raise ImportFileError(
                 f"{name}: line {line} is not valid utf-8 text (the file mixes text encodings)"
             ) from None
-    best = from_bytes(sample).best()
+    matches = from_bytes(sample)
+    best = matches.best()
     if best is None:
         raise ImportFileError(f"{name}: cannot tell the text encoding; is it a text table?")
+    # Short Chinese files fit several CJK codecs equally well; our files are GBK far more
+    # often than Korean or Big5, so GB18030 wins a tie (the user can still override).
+    for match in matches:
+        if _normalise_encoding(match.encoding) == "gb18030" and match.chaos <= best.chaos + 0.1:
+            return "gb18030"
     return _normalise_encoding(best.encoding)
 
 
