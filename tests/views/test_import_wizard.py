@@ -215,12 +215,17 @@ def test_wizard_pages_in_chinese(
         wizard = ImportWizard(window.services, CASE, "zh_CN", window)
         qtbot.addWidget(wizard)
         wizard.file_page.path_edit.setText(str(_calls(tmp_path)))
+        kinds = wizard.file_page.kind_combo
+        kinds.setCurrentIndex(kinds.findData("calls"))
+        assert kinds.currentText() == "话单"
         wizard.show()
-        data = [CASE, str(tmp_path), "话单.csv", "gb18030", "UTF-8", "GB18030/GBK", "UTF-8 BOM"]
+        data = [CASE, str(tmp_path), "话单.csv", "gb18030", "UTF-8", "GB18030/GBK", "IMEI"]
         assert untranslated(visible_texts(wizard), data) == []
         _shot(wizard, "zh-1-file")
         for name in ("zh-2-preview", "zh-3-mapping", "zh-4-check"):
+            before = wizard.currentPage()
             wizard.next()
+            assert wizard.currentPage() is not before, name
             if name == "zh-4-check":
                 qtbot.waitUntil(wizard.check_page.isComplete, timeout=20_000)
             texts = [(w, t) for w, t in visible_texts(wizard) if not any(c.isdigit() for c in t)]

@@ -41,7 +41,7 @@ from workbench.views.i18n import arg
 from workbench.views.import_wizard.jobs import JobPanel
 from workbench.views.import_wizard.presets import PresetStore
 
-ENCODINGS = (("", "auto"), ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 BOM"), ("gb18030", "GB18030/GBK"))
+ENCODINGS = (("", ""), ("utf-8", "UTF-8"), ("utf-8-sig", ""), ("gb18030", "GB18030/GBK"))
 FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls"
 
 
@@ -86,8 +86,9 @@ class FilePage(QWizardPage):
         for key, spec in KINDS.items():
             self.kind_combo.addItem(spec.label(wizard.lang), key)
         self.encoding_combo = QComboBox()
+        special = {"": self.tr("Detect automatically"), "utf-8-sig": self.tr("UTF-8 with BOM")}
         for code, name in ENCODINGS:
-            self.encoding_combo.addItem(self.tr("Detect automatically") if not code else name, code)
+            self.encoding_combo.addItem(special.get(code, name), code)
         self.message = QLabel()
         self.message.setObjectName("importFileMessage")
         self.message.setWordWrap(True)
