@@ -63,9 +63,9 @@ def test_rejected_rows_exit_5_with_line_column_reason(db: Path, tmp_path: Path) 
     assert "nothing imported" in result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "rejected:"
-    assert any(l.startswith("  line 4, column '证件号码': ") for l in lines)
-    assert any(l.startswith("  line 4, column '手机': ") for l in lines)
-    assert any(l.startswith("  line 5, column '名字': ") and "formula" in l for l in lines)
+    assert any(x.startswith("  line 4, column '证件号码': ") for x in lines)
+    assert any(x.startswith("  line 4, column '手机': ") for x in lines)
+    assert any(x.startswith("  line 5, column '名字': ") and "formula" in x for x in lines)
     with report_csv.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["severity", "line", "column", "reason"]

@@ -48,7 +48,7 @@ def test_mixed_encoding_beyond_the_sample_is_found_by_line(tmp_path: Path) -> No
     row = "刘某,11010519491231002X\n"
     body = ("姓名,身份证号\n" + row * 60_000).encode() + row.encode("gbk")
     path.write_bytes(body)
-    with pytest.raises(ImportFileError, match="line 60002 is not valid utf-8 text .*mixes"):
+    with pytest.raises(ImportFileError, match=r"line 60002 is not valid utf-8 text .*mixes"):
         inspect_file(path)
 
 

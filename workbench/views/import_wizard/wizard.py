@@ -329,7 +329,9 @@ class CheckPage(QWizardPage):
         if report.ok:
             self.summary.setText(
                 arg(
-                    self.tr("%1 rows read: %2 new, %3 already in the case. Nothing is written yet."),
+                    self.tr(
+                        "%1 rows read: %2 new, %3 already in the case. Nothing is written yet."
+                    ),
                     str(report.rows_read),
                     str(report.added),
                     str(report.skipped),
