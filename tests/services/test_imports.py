@@ -240,12 +240,19 @@ def test_vehicles_match_by_plate_and_events_by_content(case_ctx: Context, tmp_pa
     )
     with case_ctx.store.session() as s:
         assert sorted(v.plate or "" for v in s.scalars(select(Vehicle))) == ["豫D12345", "豫DA8888"]
-    events = [["时间", "事件类型", "标题"], ["2019-03-28 21:00", "线索/举报", "宾馆检查发现吸毒"]]
-    assert service.run(CASE, "events", write_csv(tmp_path / "e.csv", events)).report.added == 1
-    assert service.run(CASE, "events", write_csv(tmp_path / "e.csv", events)).report.skipped == 1
+    events = [
+        ["时间", "事件类型", "标题"],
+        ["2019-03-28 21:00", "线索/举报", "宾馆检查发现吸毒"],
+        ["2019年3月30日", "抓获", "凌云路小区抓获刘某、毛某"],
+    ]
+    assert service.run(CASE, "events", write_csv(tmp_path / "e.csv", events)).report.added == 2
+    assert service.run(CASE, "events", write_csv(tmp_path / "e.csv", events)).report.skipped == 2
     with case_ctx.store.session() as s:
-        (event,) = s.scalars(select(Event)).all()
-    assert (event.kind, event.occurred_at) == ("tip", datetime(2019, 3, 28, 13, 0, tzinfo=UTC))
+        got = [(e.kind, e.occurred_at, e.precision) for e in s.scalars(select(Event))]
+    assert got == [
+        ("tip", datetime(2019, 3, 28, 13, 0, tzinfo=UTC), "minute"),
+        ("arrest", datetime(2019, 3, 29, 16, 0, tzinfo=UTC), "day"),
+    ]
 
 
 # -- call records and bank statements ----------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from workbench.domain import vocab
@@ -62,6 +62,12 @@ def _text(max_len: int) -> Callable[[str], str]:
 
 def _birth_date(text: str) -> date:
     return v.parse_date(text, earliest=date(1900, 1, 1))
+
+
+def event_time(text: str) -> tuple[datetime, str]:
+    """The moment and how precisely it is known: a cell without a time is a day."""
+    _, at = v.parse_datetime_parts(text)
+    return v.parse_datetime(text), "minute" if at is not None else "day"
 
 
 def _money_signed(text: str) -> int:
@@ -246,7 +252,7 @@ EVENTS = KindSpec(
             "occurred_at",
             "Time",
             "时间",
-            v.parse_datetime,
+            event_time,
             "发生时间",
             "日期",
             "date",

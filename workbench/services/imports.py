@@ -499,6 +499,10 @@ class _Events(_ByContent):
     model = Event
     check = staticmethod(check_event)
 
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        values["occurred_at"], values["precision"] = values["occurred_at"]
+        super().row(line, values)
+
 
 class _Calls(_Writer):
     """Call rows go straight to executemany; INSERT OR IGNORE on the content key skips repeats."""
