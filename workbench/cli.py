@@ -327,6 +327,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from workbench import cli_import
+
+    return cli_import.run(args, _open, UsageError)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The window; with --screenshot, a PNG of it built offscreen (no screen needed)."""
     from workbench import app  # Qt is loaded only for this command
@@ -426,6 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "cipher page check and SQLite integrity check")
     backup = add("backup", cmd_backup, "a consistent, verified encrypted copy")
     backup.add_argument("--out", required=True)
+
+    from workbench.cli_import import add_arguments as import_arguments
+
+    import_arguments(add("import", cmd_import, "import a CSV/Excel file into a case"))
 
     gui = add("gui", cmd_gui, "open the window (or save a screenshot of it)")
     gui.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")

@@ -225,6 +225,8 @@ ENTITY_KINDS: Labels = _vocab(
     ("custody", "保管交接", "custody entry"),
     ("member", "专案组成员", "task force member"),
     ("user", "用户", "user"),
+    ("call_record", "话单记录", "call record"),
+    ("bank_transaction", "银行流水", "bank transaction"),
 )
 
 # Entities that a Link or an Event participant may point at.
@@ -236,6 +238,7 @@ AUDIT_ACTIONS: Labels = _vocab(
     ("delete", "删除", "delete"),
     ("restore", "恢复(撤销删除)", "restore"),
     ("bulk_create", "批量导入", "bulk create"),
+    ("import", "文件导入", "file import"),
     ("export", "导出", "export"),
     ("login", "登录", "sign-in"),
     ("login_failure", "登录失败", "sign-in failure"),

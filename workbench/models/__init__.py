@@ -3,6 +3,7 @@
 from workbench.models.audit import AuditEntry, User
 from workbench.models.base import Base
 from workbench.models.case import CaseFile, CaseMember
+from workbench.models.comms import BankTransaction, CallRecord
 from workbench.models.evidence import (
     Asset,
     Attachment,
@@ -20,7 +21,9 @@ __all__ = [
     "Attachment",
     "AttachmentLink",
     "AuditEntry",
+    "BankTransaction",
     "Base",
+    "CallRecord",
     "CaseFile",
     "CaseMember",
     "CaseParty",

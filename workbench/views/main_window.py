@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.import_action = QAction(self.tr("&Import file…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.triggered.connect(self.open_import_wizard)
+        self.file_menu.addAction(self.import_action)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
@@ -121,6 +125,18 @@ class MainWindow(QMainWindow):
         self.case_list.set_cases(self.services.cases.list())
         if self._case is not None:
             self.case_list.select(self._case)
+
+    def open_import_wizard(self) -> QWidget | None:
+        """File ▸ Import…: into the open case; the case view refreshes after the import."""
+        if self._locked or self._case is None:
+            return None
+        from workbench.views.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.services, self._case, self.lang, self)
+        wizard.imported.connect(self.apply_changes)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -190,6 +206,7 @@ class MainWindow(QMainWindow):
     # -- chrome --------------------------------------------------------------------
 
     def _update_title(self) -> None:
+        self.import_action.setEnabled(not self._locked and self._case is not None)
         app = self.tr("Task Force Workbench")
         if self._locked or self._case is None:
             self.setWindowTitle(app)

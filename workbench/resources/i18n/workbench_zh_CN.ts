@@ -142,6 +142,53 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save report as CSV…</source>
+        <translation>将报告另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 new, %3 already in the case. Nothing is written yet.</source>
+        <translation>已读取 %1 行:新增 %2 行,%3 行案件中已有。尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 problems: nothing can be imported until the file is corrected.</source>
+        <translation>发现 %1 处问题:文件改正之前不能导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
     <message>
         <source>&amp;New…</source>
@@ -190,6 +237,67 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>CSV, TSV or Excel (.xlsx) files; GBK and UTF-8 text is recognised.</source>
+        <translation>支持 CSV、TSV 和 Excel(.xlsx)文件;可识别 GBK 和 UTF-8 编码。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8(带 BOM)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>What it holds:</source>
+        <translation>文件内容:</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文字编码:</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import into %1</source>
+        <translation>导入到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -250,6 +358,10 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Import file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -272,6 +384,49 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Which column holds each field? Guessed from the header; * is required.</source>
+        <translation>每个字段取自哪一列?已按表头自动猜测;* 为必填。</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>另存为预设…</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设:</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(不导入)</translation>
+    </message>
+    <message>
+        <source>(guessed from the header)</source>
+        <translation>(按表头猜测)</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称:</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>尚缺:%1</translation>
+    </message>
+    <message>
+        <source>Used for two fields: %1</source>
+        <translation>同一列用于两个字段:%1</translation>
     </message>
 </context>
 <context>
@@ -482,6 +637,21 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The first %1 rows of %2.</source>
+        <translation>%2 的前 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1 bytes, encoding %2, SHA-256 %3…</source>
+        <translation>%1 字节,编码 %2,SHA-256 %3…</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter: words to find in any text column</source>
@@ -514,6 +684,25 @@
     <message>
         <source>Other cases</source>
         <translation>关联案件</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 already in the case.</source>
+        <translation>已导入 %1:新增 %2 条,%3 条案件中已有。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消:未导入任何数据。</translation>
     </message>
 </context>
 <context>

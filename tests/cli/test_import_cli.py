@@ -1,0 +1,96 @@
+"""`workbench import` end to end: exit codes, the rejected-rows report, presets, dry run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import ok, run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    ok("init", "--db", str(path))
+    ok("case", "new", "--db", str(path), "--code", "C-1", "--title", "导入")
+    return path
+
+
+def _persons(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "人员名单.csv"
+    text = (
+        "名字,证件号码,手机\n"
+        "刘某,11010519491231002X,13800001111\n"
+        "毛某,440524188001010014,13900002222\n" + extra
+    )
+    path.write_bytes(text.encode("gbk"))
+    return path
+
+
+def test_import_then_reimport_then_show(db: Path, tmp_path: Path) -> None:
+    path = _persons(tmp_path)
+    first = ok("import", "--db", str(db), "--case", "C-1", "--kind", "persons", str(path))
+    assert "2 rows read, added 2, 0 already present" in first.stdout
+    again = ok("import", "--db", str(db), "--case", "C-1", "--kind", "persons", str(path), "--json")
+    data = json.loads(again.stdout)
+    assert (data["added"], data["skipped"], data["encoding"]) == (0, 2, "gb18030")
+    shown = json.loads(ok("case", "show", "--db", str(db), "C-1", "--json").stdout)
+    assert shown["counts"]["persons"] == 2
+    log = json.loads(ok("audit", "log", "--db", str(db), "--case", "C-1", "--json").stdout)
+    assert [e["action"] for e in log].count("import") == 2
+
+
+def test_rejected_rows_exit_5_with_line_column_reason(db: Path, tmp_path: Path) -> None:
+    path = _persons(tmp_path, "王某,110105194912310021,12345\n=cmd|' /C calc'!A0,,\n")
+    report_csv = tmp_path / "report.csv"
+    result = run(
+        "import",
+        "--db",
+        str(db),
+        "--case",
+        "C-1",
+        "--kind",
+        "persons",
+        str(path),
+        "--report-csv",
+        str(report_csv),
+    )
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.startswith("error: 人员名单.csv: ") and result.stderr.count("\n") == 1
+    assert "nothing imported" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "rejected:"
+    assert any(x.startswith("  line 4, column '证件号码': ") for x in lines)
+    assert any(x.startswith("  line 4, column '手机': ") for x in lines)
+    assert any(x.startswith("  line 5, column '名字': ") and "formula" in x for x in lines)
+    with report_csv.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["severity", "line", "column", "reason"]
+    # The formula text quoted inside a reason cannot run when the report is opened.
+    assert all(not cell.startswith("=") for row in rows for cell in row)
+    shown = json.loads(ok("case", "show", "--db", str(db), "C-1", "--json").stdout)
+    assert shown["counts"]["persons"] == 0
+
+
+def test_mapping_preset_dry_run_and_bad_file(db: Path, tmp_path: Path) -> None:
+    data = tmp_path / "p.tsv"
+    data.write_text("col_a\tcol_b\n刘某\t11010519491231002X\n", encoding="utf-8")
+    preset = tmp_path / "preset.json"
+    preset.write_text(
+        json.dumps({"kind": "persons", "mapping": {"name": "col_a", "id_number": "col_b"}})
+    )
+    args = ["import", "--db", str(db), "--case", "C-1", "--kind", "persons", str(data)]
+    dry = ok(*args, "--mapping", str(preset), "--dry-run")
+    assert "would add 1" in dry.stdout and "dry run: nothing was written" in dry.stdout
+    guessed = run(*args)
+    assert guessed.returncode == 5 and "required field name" in guessed.stderr
+    ok(*args, "--mapping", str(preset))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    bad = run("import", "--db", str(db), "--case", "C-1", "--kind", "calls", str(empty))
+    assert (bad.returncode, bad.stderr) == (5, "error: empty.csv: the file is empty\n")
+    missing = run("import", "--db", str(db), "--case", "C-1", "--kind", "calls", "nope.csv")
+    assert missing.returncode == 2

@@ -1,0 +1,82 @@
+"""What an import found: rejected cells (errors) and doubtful ones (warnings), by line."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """``line`` is the row as a spreadsheet numbers it (header = 1); None for the file."""
+
+    line: int | None
+    column: str
+    message: str
+    severity: Severity = "error"
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line is not None else "file"
+        column = f", column {self.column!r}" if self.column else ""
+        return f"{where}{column}: {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportReport:
+    file: str
+    sha256: str
+    kind: str
+    case_code: str
+    encoding: str | None = None
+    rows_read: int = 0
+    rows_valid: int = 0
+    added: int = 0
+    skipped: int = 0  # already in the database (re-import)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    errors_truncated: bool = False
+    written: bool = False
+    dry_run: bool = False
+    derived: dict[str, int] = field(default_factory=dict)  # links made, persons matched …
+
+    MAX_ERRORS = 1000
+
+    def add(self, issue: Issue) -> None:
+        target = self.errors if issue.severity == "error" else self.warnings
+        if len(target) >= self.MAX_ERRORS:
+            self.errors_truncated = True
+            return
+        target.append(issue)
+
+    def extend(self, issues: list[Issue]) -> None:
+        for issue in issues:
+            self.add(issue)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "case": self.case_code,
+            "encoding": self.encoding,
+            "rows_read": self.rows_read,
+            "rows_valid": self.rows_valid,
+            "added": self.added,
+            "skipped": self.skipped,
+            "written": self.written,
+            "dry_run": self.dry_run,
+            "derived": dict(self.derived),
+            "errors": [i.as_json() for i in self.errors],
+            "errors_truncated": self.errors_truncated,
+            "warnings": [i.as_json() for i in self.warnings],
+        }
