@@ -1,0 +1,617 @@
+"""A case through time, as numpy arrays: what the timeline plot and the PDF chart draw.
+
+The plot must stay smooth with 100,000 events, so nothing here is one object per event:
+each quantity is one array (times in float seconds since the epoch, UTC, as pyqtgraph's
+date axis wants them), and lanes, kinds and measure kinds are small tables the arrays
+index into. An event sits on one lane per participant (person, vehicle, location) when
+lanes are by entity, so there is one *point* per (event, lane) there and one per event
+in the other modes. Events known only to the month or year carry their uncertainty
+span; custody and rehabilitation measures are spans; running deadlines come from the
+same rules as the Overview tab (:mod:`workbench.domain.deadlines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import BigInteger, select, type_coerce
+
+from workbench.domain import vocab
+from workbench.domain.deadlines import add_months
+from workbench.models import (
+    CaseParty,
+    CaseVehicle,
+    Event,
+    EventParticipant,
+    Location,
+    Measure,
+    Person,
+    Vehicle,
+)
+from workbench.services.context import Context
+from workbench.services.errors import FieldError, InputRejected
+from workbench.services.lookup import case_by_code
+from workbench.services.overview import OverviewService
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
+I16 = npt.NDArray[np.int16]
+B = npt.NDArray[np.bool_]
+
+DEFAULT_ZONE = "Asia/Shanghai"
+LANE_MODES = ("entity", "kind", "single")
+LANE_ENTITIES = ("person", "vehicle", "location")
+DAY = 86_400.0
+
+# Span categories: what a bar stands for.
+SPAN_EVENT = 0  # an event with an end (surveillance period, a raid over two days)
+SPAN_UNCERTAIN = 1  # the month or year a month/year-precision event happened in
+SPAN_MEASURE = 2  # a compulsory measure from its start to its end
+
+DEADLINE_KINDS: dict[str, tuple[str, str]] = {
+    "arrest_request": ("提请批准逮捕期限", "request arrest approval"),
+    "arrest_request_extended": ("提请批捕(延长)期限", "arrest request, extended"),
+    "arrest_request_gang": ("提请批捕(流窜/结伙)期限", "arrest request, gang suspect"),
+    "procuratorate_decision": ("检察院批捕决定期限", "procuratorate decides"),
+    "investigation_custody": ("侦查羁押期限", "investigation custody ends"),
+    "detention_term": ("拘留期满", "detention term ends"),
+    "rehab_term": ("戒毒期满", "rehabilitation term ends"),
+}
+
+_CASE_LANE = ("案件(无具体对象)", "case (no participant)")
+_ALL_LANE = ("全部事件", "all events")
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the plot. ``key``: "case", "all", "person:12", "kind:raid" …"""
+
+    key: str
+    label: str
+    entity: str
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """Everything one timeline shows; arrays of one group have the same length."""
+
+    case_code: str
+    lang: str
+    zone: str
+    mode: str
+    today: float
+    lanes: tuple[Lane, ...]
+    kinds: tuple[str, ...]  # event kind keys; ``point_kind`` indexes them
+    kind_labels: tuple[str, ...]
+    # points: one per (event, lane)
+    point_event: I64
+    point_time: F64  # where the marker sits (the middle of an uncertain period)
+    point_lane: I32
+    point_kind: I16
+    point_uncertain: B
+    # bars
+    span_start: F64
+    span_end: F64
+    span_lane: I32
+    span_category: npt.NDArray[np.int8]
+    span_kind: I16  # an event kind index, or a measure kind index (``measure_kinds``)
+    span_event: I64  # -1 for measures
+    span_person: I64  # the person of a measure, else -1
+    span_open: B  # a running measure without an end: drawn to today
+    measure_kinds: tuple[str, ...]
+    measure_labels: tuple[str, ...]
+    # running deadlines of compulsory measures
+    deadline_time: F64  # the end of the due day, local time
+    deadline_lane: I32
+    deadline_overdue: B
+    deadline_person: I64
+    deadline_kind: tuple[str, ...]  # keys of DEADLINE_KINDS
+    deadline_name: tuple[str, ...]  # the person's name
+    deadline_due: tuple[date, ...]
+    # events per local day, over the points' events (each event counted once)
+    density_day: F64
+    density_count: I64
+    # for tooltips and filters
+    titles: dict[int, str] = field(repr=False)
+    participants: dict[int, tuple[str, ...]] = field(repr=False)
+    event_persons: dict[int, frozenset[int]] = field(repr=False)
+    event_start: dict[int, float] = field(repr=False)
+
+    @property
+    def event_count(self) -> int:
+        return len(np.unique(self.point_event))
+
+    def time_range(self) -> tuple[float, float] | None:
+        """First and last instant anything is drawn at (points, bars, deadlines)."""
+        parts = [self.point_time, self.span_start, self.span_end, self.deadline_time]
+        values = (
+            np.concatenate([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
+        )
+        if values is None or not len(values):
+            return None
+        return float(values.min()), float(values.max())
+
+    def lane_index(self, key: str) -> int | None:
+        for i, lane in enumerate(self.lanes):
+            if lane.key == key:
+                return i
+        return None
+
+
+def to_epoch(value: datetime) -> float:
+    return value.astimezone(UTC).timestamp()
+
+
+def day_start(day: date, zone: ZoneInfo) -> float:
+    """The first instant of a local calendar day, as epoch seconds."""
+    return datetime.combine(day, time(0), tzinfo=zone).timestamp()
+
+
+def local_days(times: F64, zone: ZoneInfo) -> F64:
+    """The start of the local day each time falls in.
+
+    The zone's offset is looked up once per distinct UTC day (a few hundred lookups for
+    100,000 events), not per event.
+    """
+    if not len(times):
+        return np.zeros(0, dtype=np.float64)
+    utc_days = np.floor(times / DAY)
+    unique, inverse = np.unique(utc_days, return_inverse=True)
+    offsets = np.array(
+        [
+            _offset(datetime.fromtimestamp(d * DAY + DAY / 2, zone))
+            for d in unique
+        ],
+        dtype=np.float64,
+    )[inverse]
+    return np.floor((times + offsets) / DAY) * DAY - offsets
+
+
+def _offset(moment: datetime) -> float:
+    offset = moment.utcoffset()
+    return 0.0 if offset is None else offset.total_seconds()
+
+
+def density(times: F64, zone: ZoneInfo) -> tuple[F64, I64]:
+    """(local day starts, events on that day), days without events left out."""
+    days = local_days(times, zone)
+    unique, counts = np.unique(days, return_counts=True)
+    return unique.astype(np.float64), counts.astype(np.int64)
+
+
+def _period_end(start: datetime, precision: str, zone: ZoneInfo) -> datetime:
+    local = start.astimezone(zone)
+    if precision == "month":
+        first = date(local.year, local.month, 1)
+        return datetime.combine(add_months(first, 1), time(0), tzinfo=zone)
+    if precision == "year":
+        return datetime(local.year + 1, 1, 1, tzinfo=zone)
+    return start
+
+
+class TimelineService:
+    """Reads a case's events, measures and deadlines as :class:`TimelineData`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def case_timeline(
+        self,
+        case_code: str,
+        *,
+        mode: str = "entity",
+        lang: str = "zh_CN",
+        zone: str = DEFAULT_ZONE,
+        today: date | None = None,
+    ) -> TimelineData:
+        if mode not in LANE_MODES:
+            raise InputRejected(
+                "timeline", [FieldError("mode", f"{mode!r} is not one of {', '.join(LANE_MODES)}")]
+            )
+        tz = ZoneInfo(zone)
+        now = self.ctx.clock()
+        today = today or now.astimezone(tz).date()
+        zh = lang.startswith("zh")
+        with self.ctx.store.session() as s:
+            case = case_by_code(s, case_code)
+            events = s.execute(
+                select(
+                    Event.id,
+                    type_coerce(Event.occurred_at, BigInteger),
+                    type_coerce(Event.ends_at, BigInteger),
+                    Event.precision,
+                    Event.kind,
+                    Event.title,
+                )
+                .where(Event.case_id == case.id)
+                .order_by(Event.occurred_at, Event.id)
+            ).all()
+            parts = s.execute(
+                select(
+                    EventParticipant.event_id,
+                    EventParticipant.entity_type,
+                    EventParticipant.entity_id,
+                )
+                .join(Event, Event.id == EventParticipant.event_id)
+                .where(Event.case_id == case.id, EventParticipant.entity_type.in_(LANE_ENTITIES))
+                .order_by(EventParticipant.id)
+            ).all()
+            persons = s.execute(
+                select(Person.id, Person.name, CaseParty.is_suspect)
+                .join(CaseParty, CaseParty.person_id == Person.id)
+                .where(CaseParty.case_id == case.id)
+                .order_by(CaseParty.is_suspect.desc(), CaseParty.id)
+            ).all()
+            vehicles = s.execute(
+                select(Vehicle.id, Vehicle.plate, Vehicle.vin)
+                .join(CaseVehicle, CaseVehicle.vehicle_id == Vehicle.id)
+                .where(CaseVehicle.case_id == case.id)
+                .order_by(CaseVehicle.id)
+            ).all()
+            locations = s.execute(
+                select(Location.id, Location.name)
+                .where(Location.case_id == case.id)
+                .order_by(Location.id)
+            ).all()
+            measures = s.execute(
+                select(Measure.person_id, Measure.kind, Measure.starts_on, Measure.ends_on)
+                .where(Measure.case_id == case.id, Measure.starts_on.is_not(None))
+                .order_by(Measure.person_id, Measure.starts_on, Measure.id)
+            ).all()
+        deadlines = OverviewService(self.ctx).overview(case_code, today).deadlines
+
+        names = _entity_names(persons, vehicles, locations)
+        kinds = tuple(vocab.EVENT_KINDS)
+        extra = sorted({str(e[4]) for e in events} - set(kinds))
+        kinds = kinds + tuple(extra)
+        kind_index = {k: i for i, k in enumerate(kinds)}
+        kind_labels = tuple(vocab.label(vocab.EVENT_KINDS, k, lang) for k in kinds)
+
+        # lanes
+        lanes: list[Lane]
+        if mode == "entity":
+            lanes = [Lane("case", _CASE_LANE[0 if zh else 1], "case")]
+            lanes += [
+                Lane(f"{entity}:{eid}", names[(entity, eid)], entity, eid) for entity, eid in names
+            ]
+        elif mode == "kind":
+            lanes = [
+                Lane(f"kind:{k}", label, "kind")
+                for k, label in zip(kinds, kind_labels, strict=True)
+            ]
+        else:
+            lanes = [Lane("all", _ALL_LANE[0 if zh else 1], "all")]
+        lane_of = {lane.key: i for i, lane in enumerate(lanes)}
+
+        # per-event participants
+        by_event: dict[int, list[tuple[str, int]]] = {}
+        for event_id, entity, entity_id in parts:
+            by_event.setdefault(int(event_id), []).append((str(entity), int(entity_id)))
+        participants = {
+            eid: tuple(names[p] for p in plist if p in names) for eid, plist in by_event.items()
+        }
+        event_persons = {
+            eid: frozenset(i for e, i in plist if e == "person") for eid, plist in by_event.items()
+        }
+
+        n = len(events)
+        ids = np.fromiter((e[0] for e in events), dtype=np.int64, count=n)
+        starts = np.fromiter((e[1] for e in events), dtype=np.float64, count=n) / 1e6
+        ends = (
+            np.fromiter(
+                (np.nan if e[2] is None else e[2] for e in events), dtype=np.float64, count=n
+            )
+            / 1e6
+        )
+        kind_codes = np.fromiter((kind_index[e[4]] for e in events), dtype=np.int16, count=n)
+        precisions = [str(e[3]) for e in events]
+        uncertain = np.fromiter(
+            (p in ("month", "year") for p in precisions), dtype=np.bool_, count=n
+        )
+        marker = starts.copy()
+        unc_end = starts.copy()
+        for i in np.flatnonzero(uncertain):
+            begin = datetime.fromtimestamp(float(starts[i]), UTC)
+            unc_end[i] = to_epoch(_period_end(begin, precisions[i], tz))
+            marker[i] = (starts[i] + unc_end[i]) / 2
+        titles = {int(e[0]): str(e[5]) for e in events}
+        event_start = {int(i): float(t) for i, t in zip(ids, starts, strict=True)}
+
+        # which lanes each event sits on
+        if mode == "entity":
+            case_lane = lane_of["case"]
+            rows: list[int] = []
+            lane_list: list[int] = []
+            for row, eid in enumerate(ids.tolist()):
+                keys = [f"{e}:{x}" for e, x in by_event.get(eid, ())]
+                on = [lane_of[k] for k in dict.fromkeys(keys) if k in lane_of] or [case_lane]
+                rows.extend([row] * len(on))
+                lane_list.extend(on)
+            row_index = np.asarray(rows, dtype=np.int64)
+            point_lane = np.asarray(lane_list, dtype=np.int32)
+        elif mode == "kind":
+            row_index = np.arange(n, dtype=np.int64)
+            point_lane = kind_codes.astype(np.int32)
+        else:
+            row_index = np.arange(n, dtype=np.int64)
+            point_lane = np.zeros(n, dtype=np.int32)
+
+        # bars: spans of events and uncertain periods, on the event's lanes
+        has_end = ~np.isnan(ends)
+        sel_span = has_end[row_index]
+        sel_unc = uncertain[row_index] & ~sel_span
+        span_rows = np.concatenate([row_index[sel_span], row_index[sel_unc]])
+        span_start = starts[span_rows]
+        span_end = np.concatenate([ends[row_index[sel_span]], unc_end[row_index[sel_unc]]])
+        span_lane = np.concatenate([point_lane[sel_span], point_lane[sel_unc]])
+        span_cat = np.concatenate(
+            [
+                np.full(int(sel_span.sum()), SPAN_EVENT, dtype=np.int8),
+                np.full(int(sel_unc.sum()), SPAN_UNCERTAIN, dtype=np.int8),
+            ]
+        )
+        span_kind = kind_codes[span_rows]
+        span_event = ids[span_rows]
+
+        # bars: compulsory measures
+        measure_kinds = tuple(vocab.MEASURES)
+        m_index = {k: i for i, k in enumerate(measure_kinds)}
+        measure_labels = tuple(vocab.label(vocab.MEASURES, k, lang) for k in measure_kinds)
+        m_rows = _measure_spans(measures, deadlines, today, tz)
+        m_lanes = []
+        kept = []
+        for m_row in m_rows:
+            lane = _measure_lane(mode, lane_of, m_row[0])
+            if lane is not None and m_row[1] in m_index:
+                kept.append(m_row)
+                m_lanes.append(lane)
+        now_s = to_epoch(now)
+        span_start = np.concatenate([span_start, np.array([r[2] for r in kept], dtype=np.float64)])
+        span_end = np.concatenate([span_end, np.array([r[3] for r in kept], dtype=np.float64)])
+        span_lane = np.concatenate([span_lane, np.array(m_lanes, dtype=np.int32)]).astype(np.int32)
+        span_cat = np.concatenate([span_cat, np.full(len(kept), SPAN_MEASURE, dtype=np.int8)])
+        span_kind = np.concatenate(
+            [span_kind, np.array([m_index[r[1]] for r in kept], dtype=np.int16)]
+        ).astype(np.int16)
+        n_event_spans = len(span_event)
+        span_event = np.concatenate([span_event, np.full(len(kept), -1, dtype=np.int64)])
+        span_person = np.concatenate(
+            [
+                np.full(n_event_spans, -1, dtype=np.int64),
+                np.array([r[0] for r in kept], dtype=np.int64),
+            ]
+        )
+        span_open = np.concatenate(
+            [
+                np.zeros(n_event_spans, dtype=np.bool_),
+                np.array([r[4] for r in kept], dtype=np.bool_),
+            ]
+        )
+
+        # deadlines
+        d_kept = [
+            (d, lane)
+            for d in deadlines
+            if (lane := _measure_lane(mode, lane_of, d.person_id)) is not None
+        ]
+        deadline_time = np.array(
+            [day_start(d.due + timedelta(days=1), tz) for d, _ in d_kept], dtype=np.float64
+        )
+
+        dens_day, dens_count = density(starts, tz)
+        return TimelineData(
+            case_code=case_code,
+            lang=lang,
+            zone=zone,
+            mode=mode,
+            today=now_s,
+            lanes=tuple(lanes),
+            kinds=kinds,
+            kind_labels=kind_labels,
+            point_event=ids[row_index],
+            point_time=marker[row_index],
+            point_lane=point_lane,
+            point_kind=kind_codes[row_index],
+            point_uncertain=uncertain[row_index],
+            span_start=span_start.astype(np.float64),
+            span_end=span_end.astype(np.float64),
+            span_lane=span_lane,
+            span_category=span_cat,
+            span_kind=span_kind,
+            span_event=span_event.astype(np.int64),
+            span_person=span_person,
+            span_open=span_open,
+            measure_kinds=measure_kinds,
+            measure_labels=measure_labels,
+            deadline_time=deadline_time,
+            deadline_lane=np.array([lane for _, lane in d_kept], dtype=np.int32),
+            deadline_overdue=np.array([d.overdue for d, _ in d_kept], dtype=np.bool_),
+            deadline_person=np.array([d.person_id for d, _ in d_kept], dtype=np.int64),
+            deadline_kind=tuple(d.kind for d, _ in d_kept),
+            deadline_name=tuple(d.person_name for d, _ in d_kept),
+            deadline_due=tuple(d.due for d, _ in d_kept),
+            density_day=dens_day,
+            density_count=dens_count,
+            titles=titles,
+            participants=participants,
+            event_persons=event_persons,
+            event_start=event_start,
+        )
+
+
+def _entity_names(
+    persons: Iterable[Any], vehicles: Iterable[Any], locations: Iterable[Any]
+) -> dict[tuple[str, int], str]:
+    """Lane labels in lane order; a name two persons share gets their id appended."""
+    names: dict[tuple[str, int], str] = {}
+    person_rows = [(int(p[0]), str(p[1])) for p in persons]
+    seen: dict[str, int] = {}
+    for _, name in person_rows:
+        seen[name] = seen.get(name, 0) + 1
+    for pid, name in person_rows:
+        names[("person", pid)] = f"{name} #{pid}" if seen[name] > 1 else name
+    for vid, plate, vin in vehicles:
+        names[("vehicle", int(vid))] = str(plate or vin or f"#{vid}")
+    for lid, name in locations:
+        names[("location", int(lid))] = str(name)
+    return names
+
+
+def _measure_lane(mode: str, lane_of: dict[str, int], person_id: int) -> int | None:
+    if mode == "entity":
+        return lane_of.get(f"person:{person_id}")
+    if mode == "kind":
+        return lane_of.get("kind:measure")
+    return lane_of.get("all")
+
+
+def _measure_spans(
+    measures: Iterable[Any], deadlines: Iterable[Any], today: date, tz: ZoneInfo
+) -> list[tuple[int, str, float, float, bool]]:
+    """(person, kind, start, end, open) of each measure.
+
+    A measure ends on its end date; else when the person's next measure starts (arrest
+    after detention); else, for a term measure still running, at its term's deadline;
+    else it is open and drawn up to today.
+    """
+    due: dict[tuple[int, str], date] = {}
+    for d in deadlines:
+        key = (int(d.person_id), str(d.kind))
+        due[key] = max(due.get(key, d.due), d.due)
+    by_person: dict[int, list[Any]] = {}
+    for m in measures:
+        by_person.setdefault(int(m[0]), []).append(m)
+    out: list[tuple[int, str, float, float, bool]] = []
+    terms = {"detention_term", "rehab_term"}
+    for person_id, rows in by_person.items():
+        for i, (_, kind, starts_on, ends_on) in enumerate(rows):
+            if kind == "release":
+                continue
+            start = day_start(starts_on, tz)
+            later = [r[2] for r in rows[i + 1 :] if r[2] > starts_on]
+            open_ = False
+            if ends_on is not None:
+                end = day_start(ends_on + timedelta(days=1), tz)
+                if later:  # detention "ends" on the day the arrest starts: no overlap
+                    end = min(end, day_start(later[0], tz))
+            elif later:
+                end = day_start(later[0], tz)
+            else:
+                term = [v for (p, k), v in due.items() if p == person_id and k in terms]
+                if term and kind not in ("criminal_detention", "arrest"):
+                    end = day_start(max(term) + timedelta(days=1), tz)
+                else:
+                    end = day_start(today + timedelta(days=1), tz)
+                    open_ = True
+            out.append((person_id, str(kind), start, max(end, start + DAY), open_))
+    return out
+
+
+def filter_timeline(
+    data: TimelineData,
+    *,
+    kinds: Collection[str] | None = None,
+    persons: Collection[int] | None = None,
+    start: float | None = None,
+    end: float | None = None,
+    compact: bool = True,
+) -> TimelineData:
+    """The same data with only the events of ``kinds``, involving ``persons``, touching
+    [start, end]. Measures and deadlines follow the person filter and the date range.
+    ``compact`` drops lanes left empty when any filter is given.
+    """
+    p_keep = np.ones(len(data.point_event), dtype=np.bool_)
+    s_keep = np.ones(len(data.span_start), dtype=np.bool_)
+    d_keep = np.ones(len(data.deadline_time), dtype=np.bool_)
+    is_measure = data.span_category == SPAN_MEASURE
+    if kinds is not None:
+        codes = np.array([i for i, k in enumerate(data.kinds) if k in set(kinds)], dtype=np.int16)
+        p_keep &= np.isin(data.point_kind, codes)
+        s_keep &= is_measure | np.isin(data.span_kind, codes)
+    if persons is not None:
+        wanted = set(persons)
+        events = np.array(
+            [e for e, ps in data.event_persons.items() if ps & wanted], dtype=np.int64
+        )
+        p_keep &= np.isin(data.point_event, events)
+        person_arr = np.array(sorted(wanted), dtype=np.int64)
+        s_keep &= np.where(
+            is_measure, np.isin(data.span_person, person_arr), np.isin(data.span_event, events)
+        )
+        d_keep &= np.isin(data.deadline_person, person_arr)
+    if start is not None:
+        p_keep &= data.point_time >= start
+        s_keep &= data.span_end >= start
+        d_keep &= data.deadline_time >= start
+    if end is not None:
+        p_keep &= data.point_time <= end
+        s_keep &= data.span_start <= end
+        d_keep &= data.deadline_time <= end
+    point_lane, span_lane, deadline_lane = (
+        data.point_lane[p_keep],
+        data.span_lane[s_keep],
+        data.deadline_lane[d_keep],
+    )
+    lanes = data.lanes
+    active = kinds is not None or persons is not None or start is not None or end is not None
+    if compact and active:
+        used = np.unique(np.concatenate([point_lane, span_lane, deadline_lane]))
+        remap = np.full(len(lanes), -1, dtype=np.int32)
+        remap[used] = np.arange(len(used), dtype=np.int32)
+        lanes = tuple(lanes[i] for i in used.tolist())
+        point_lane, span_lane, deadline_lane = (
+            remap[point_lane],
+            remap[span_lane],
+            remap[deadline_lane],
+        )
+    events_kept = data.point_event[p_keep]
+    first = np.unique(events_kept, return_index=True)[1]
+    dens_day, dens_count = density(
+        np.array([data.event_start[int(e)] for e in events_kept[first]], dtype=np.float64),
+        ZoneInfo(data.zone),
+    )
+    return replace(
+        data,
+        lanes=lanes,
+        point_event=events_kept,
+        point_time=data.point_time[p_keep],
+        point_lane=point_lane.astype(np.int32),
+        point_kind=data.point_kind[p_keep],
+        point_uncertain=data.point_uncertain[p_keep],
+        span_start=data.span_start[s_keep],
+        span_end=data.span_end[s_keep],
+        span_lane=span_lane.astype(np.int32),
+        span_category=data.span_category[s_keep],
+        span_kind=data.span_kind[s_keep],
+        span_event=data.span_event[s_keep],
+        span_person=data.span_person[s_keep],
+        span_open=data.span_open[s_keep],
+        deadline_time=data.deadline_time[d_keep],
+        deadline_lane=deadline_lane.astype(np.int32),
+        deadline_overdue=data.deadline_overdue[d_keep],
+        deadline_person=data.deadline_person[d_keep],
+        deadline_kind=_pick(data.deadline_kind, d_keep),
+        deadline_name=_pick(data.deadline_name, d_keep),
+        deadline_due=_pick(data.deadline_due, d_keep),
+        density_day=dens_day,
+        density_count=dens_count,
+    )
+
+
+def _pick[T](values: tuple[T, ...], keep: B) -> tuple[T, ...]:
+    return tuple(v for v, k in zip(values, keep.tolist(), strict=True) if k)
+
+
+def deadline_label(kind: str, lang: str) -> str:
+    pair = DEADLINE_KINDS.get(kind)
+    if pair is None:
+        return kind
+    return pair[0] if lang.startswith("zh") else pair[1]
