@@ -124,14 +124,18 @@ class TimelineData:
     participants: dict[int, tuple[str, ...]] = field(repr=False)
     event_persons: dict[int, frozenset[int]] = field(repr=False)
     event_start: dict[int, float] = field(repr=False)
+    precision: dict[int, str] = field(repr=False)  # minute / day / month / year
+    person_names: dict[int, str] = field(repr=False)  # the case's persons, lane order
 
     @property
     def event_count(self) -> int:
         return len(np.unique(self.point_event))
 
     def time_range(self) -> tuple[float, float] | None:
-        """First and last instant anything is drawn at (points, bars, deadlines)."""
-        parts = [self.point_time, self.span_start, self.span_end, self.deadline_time]
+        """First and last instant of the case's facts: points, bars, deadlines (open bars
+        running on to today are left out, or a 2019 case would be squeezed into a corner)."""
+        closed = ~self.span_open
+        parts = [self.point_time, self.span_start, self.span_end[closed], self.deadline_time]
         values = (
             np.concatenate([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
         )
@@ -444,6 +448,8 @@ class TimelineService:
             participants=participants,
             event_persons=event_persons,
             event_start=event_start,
+            precision={int(e[0]): str(e[3]) for e in events},
+            person_names={eid: label for (kind, eid), label in names.items() if kind == "person"},
         )
 
 
