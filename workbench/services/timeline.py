@@ -136,18 +136,27 @@ class TimelineData:
         running on to today are left out, or a 2019 case would be squeezed into a corner)."""
         closed = ~self.span_open
         parts = [self.point_time, self.span_start, self.span_end[closed], self.deadline_time]
-        values = (
-            np.concatenate([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
-        )
-        if values is None or not len(values):
-            return None
-        return float(values.min()), float(values.max())
+        return _range(parts)
+
+    def event_range(self) -> tuple[float, float] | None:
+        """First and last instant of the events themselves (with their spans): what Home
+        fits, so two-year rehabilitation terms do not squeeze a week of events."""
+        events = self.span_category != SPAN_MEASURE
+        return _range([self.point_time, self.span_start[events], self.span_end[events]])
 
     def lane_index(self, key: str) -> int | None:
         for i, lane in enumerate(self.lanes):
             if lane.key == key:
                 return i
         return None
+
+
+def _range(parts: list[F64]) -> tuple[float, float] | None:
+    present = [p for p in parts if len(p)]
+    if not present:
+        return None
+    values = np.concatenate(present)
+    return float(values.min()), float(values.max())
 
 
 def to_epoch(value: datetime) -> float:
@@ -170,10 +179,7 @@ def local_days(times: F64, zone: ZoneInfo) -> F64:
     utc_days = np.floor(times / DAY)
     unique, inverse = np.unique(utc_days, return_inverse=True)
     offsets = np.array(
-        [
-            _offset(datetime.fromtimestamp(d * DAY + DAY / 2, zone))
-            for d in unique
-        ],
+        [_offset(datetime.fromtimestamp(d * DAY + DAY / 2, zone)) for d in unique],
         dtype=np.float64,
     )[inverse]
     return np.floor((times + offsets) / DAY) * DAY - offsets

@@ -38,7 +38,7 @@ from workbench.services.audit_timeline import (
 )
 from workbench.services.context import Context
 from workbench.views.i18n import arg
-from workbench.views.timeline.plot import DAY, TimelinePlot
+from workbench.views.timeline.plot import TimelinePlot, histogram
 from workbench.views.timeline.style import audit_style
 
 if TYPE_CHECKING:
@@ -169,10 +169,10 @@ class AuditTimelineTab(QWidget):
         self.plot.set_points(d.time, d.lane.astype(float), d.action.astype(np.int64), styles,
                              self._tip)  # fmt: skip
         self.plot.set_today(None)
-        days, counts = np.unique(np.floor(d.time / DAY) * DAY, return_counts=True)
-        self.plot.set_density(days, counts, QColor("#7f7f7f"))
+        starts, counts, width = histogram(d.time)
+        self.plot.set_density(starts, counts, QColor("#7f7f7f"), width)
         if len(d.time):
-            self.plot.set_time_range(float(d.time.min()), float(d.time.max()))
+            self.plot.set_time_range(float(d.time.min()), float(d.time.max()), min_pad=60.0)
         self.plot.set_legend([(item, item.name()) for item in self.plot.scatters])
 
     def _tip(self, index: int) -> str:
@@ -211,7 +211,9 @@ class AuditTimelineTab(QWidget):
                 self.details.setItem(r, c, QTableWidgetItem(text))
 
     def _export(self, suffix: str) -> None:
-        pattern = self.tr("PNG image (*.png)") if suffix == "png" else self.tr("SVG drawing (*.svg)")
+        pattern = (
+            self.tr("PNG image (*.png)") if suffix == "png" else self.tr("SVG drawing (*.svg)")
+        )
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export audit timeline"), f"audit-timeline.{suffix}", pattern
         )

@@ -363,7 +363,7 @@ class TimelineTab(QWidget):
         )
         plot.set_today(d.today)
         plot.set_density(d.density_day, d.density_count, QColor("#5b7fa8"))
-        rng = d.time_range()
+        rng = d.event_range() or d.time_range()
         plot.set_time_range(*(rng or (None, None)))
         self._legend(d, m)
         self.status.setText(

@@ -27,6 +27,8 @@ class BarsItem(pg.GraphicsObject):
         self._picture = QPicture()
         self._rect = QRectF()
         self._count = 0
+        empty = np.zeros(0)
+        self._args: tuple[Any, ...] = (empty, empty, empty, empty, empty, [], None)
 
     def set_bars(
         self,
@@ -39,6 +41,29 @@ class BarsItem(pg.GraphicsObject):
         outlines: Sequence[QColor | None] | None = None,
     ) -> None:
         """One bar per index; ``groups`` index ``colours`` (one brush per group)."""
+        self._args = (x0, x1, y0, y1, groups, colours, outlines)
+        self._record(x0, x1, y0, y1, groups, colours, outlines)
+
+    def clip_x(self, low: float | None, high: float | None) -> None:
+        """Cut the bars at [low, high] (None, None: whole again). SVG output has no clip
+        paths, so an export cuts what lies outside the view instead."""
+        x0, x1, y0, y1, groups, colours, outlines = self._args
+        if low is not None and high is not None:
+            inside = (x1 >= low) & (x0 <= high)
+            x0, x1 = np.clip(x0[inside], low, high), np.clip(x1[inside], low, high)
+            y0, y1, groups = y0[inside], y1[inside], groups[inside]
+        self._record(x0, x1, y0, y1, groups, colours, outlines)
+
+    def _record(
+        self,
+        x0: np.ndarray,
+        x1: np.ndarray,
+        y0: np.ndarray,
+        y1: np.ndarray,
+        groups: np.ndarray,
+        colours: Sequence[QColor],
+        outlines: Sequence[QColor | None] | None,
+    ) -> None:
         self.prepareGeometryChange()
         self._count = len(x0)
         self._picture = QPicture()
@@ -117,7 +142,7 @@ class LaneAxis(pg.AxisItem):
         metrics = QFontMetrics(self.font())
         out = []
         for v in values:
-            i = int(round(v))
+            i = round(v)
             text = self._labels[i] if 0 <= i < len(self._labels) else ""
             out.append(metrics.elidedText(text, Qt.TextElideMode.ElideRight, MAX_LABEL_PX))
         return out

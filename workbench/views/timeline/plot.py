@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from workbench.views.timeline.items import BarsItem, LaneAxis, TimeViewBox
@@ -31,6 +32,19 @@ ZOOM_STEP = 0.8
 PRINT_SCALE = 3  # screen pixels to print pixels: ~300 dpi from a 96 dpi window
 DENSITY_HEIGHT = 64
 LEGEND_SAMPLE_PX = 50  # a legend entry's sample and spacing beside its label
+
+
+BIN_WIDTHS = (1.0, 10.0, 60.0, 600.0, 3600.0, 6 * 3600.0, DAY, 7 * DAY, 30 * DAY, 365 * DAY)
+
+
+def histogram(times: np.ndarray, bins: int = 150) -> tuple[np.ndarray, np.ndarray, float]:
+    """(bin starts, counts, width): the smallest round width giving at most ~``bins`` bins."""
+    if not len(times):
+        return np.zeros(0), np.zeros(0, dtype=np.int64), DAY
+    span = float(times.max() - times.min())
+    width = next((w for w in BIN_WIDTHS if w * bins >= span), BIN_WIDTHS[-1])
+    starts, counts = np.unique(np.floor(times / width) * width, return_counts=True)
+    return starts, counts, width
 
 
 def utc_offset(zone: str, when: float | None = None) -> int:
@@ -84,6 +98,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._x = np.zeros(0)
         self._y = np.zeros(0)
         self._range: tuple[float, float] | None = None
+        self._min_pad = DAY / 2
         self._lanes = 0
 
         self.density_plot = self.addPlot(row=0, col=0, axisItems={"bottom": LocalDateAxis(zone)})
@@ -188,9 +203,12 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         if when is not None:
             self.today_line.setValue(when)
 
-    def set_density(self, days: np.ndarray, counts: np.ndarray, colour: QColor) -> None:
+    def set_density(
+        self, days: np.ndarray, counts: np.ndarray, colour: QColor, width: float = DAY
+    ) -> None:
+        """Bars of ``counts`` from each of ``days`` (bin starts), ``width`` seconds wide."""
         self.density.set_bars(
-            days, days + DAY, np.zeros(len(days)), counts.astype(float),
+            days, days + width, np.zeros(len(days)), counts.astype(float),
             np.zeros(len(days), dtype=np.int64), [colour],
         )  # fmt: skip
         self.density_plot.setYRange(0, float(counts.max()) if len(counts) else 1.0, padding=0.05)
@@ -219,9 +237,12 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         super().resizeEvent(ev)
         self._fit_legend()
 
-    def set_time_range(self, first: float | None, last: float | None) -> None:
-        """What Home fits: the events and deadlines (not open bars running to today)."""
+    def set_time_range(
+        self, first: float | None, last: float | None, min_pad: float = DAY / 2
+    ) -> None:
+        """What Home fits, with at least ``min_pad`` seconds on either side."""
         self._range = None if first is None or last is None else (first, last)
+        self._min_pad = min_pad
 
     # -- selection -----------------------------------------------------------------
 
@@ -248,7 +269,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._auto_fit = True
         if self._range is not None:
             first, last = self._range
-            pad = max((last - first) * 0.03, DAY / 2)
+            pad = max((last - first) * 0.03, self._min_pad)
             self.view_box.setXRange(first - pad, last + pad, padding=0)
         self.view_box.setLimits(yMin=-1.5, yMax=max(self._lanes, 1) + 0.5)
         self.view_box.setYRange(-0.7, max(self.lanes_that_fit(), 1) - 0.3, padding=0)
@@ -324,7 +345,35 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             )
 
     def export_svg(self, path: Path) -> None:
-        pg_exporters.SVGExporter(self.ci).export(str(path))
+        """The layout rendered through QSvgGenerator: vector shapes and real text.
+
+        (pyqtgraph's SVGExporter rewrites the generator's path data and fails on what
+        Qt 6.12 writes; rendering the scene directly needs no rewriting.)
+        """
+        rect = self.ci.sceneBoundingRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(int(rect.width()), int(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(self.windowTitle() or "timeline")
+        generator.setResolution(int(self.logicalDpiX()))  # pixel-sized items keep their size
+        (low, high), (top, bottom) = self.view_box.viewRange()
+        scatters = [*self.scatters, self.deadlines, self.highlight]
+        for bars in (self.bars, self.density):
+            bars.clip_x(low, high)
+        for item in scatters:  # markers outside the view would spill over the axes
+            x, y = item.data["x"], item.data["y"]
+            lo_y, hi_y = min(top, bottom), max(top, bottom)
+            item.setPointsVisible((x >= low) & (x <= high) & (y >= lo_y) & (y <= hi_y))
+        painter = QPainter(generator)
+        try:
+            self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        finally:
+            painter.end()
+            for bars in (self.bars, self.density):
+                bars.clip_x(None, None)
+            for item in scatters:
+                item.setPointsVisible(np.ones(len(item.data), dtype=bool))
         if not path.exists():
             raise OSError(
                 QCoreApplication.translate("TimelinePlot", "could not write %1").replace(
