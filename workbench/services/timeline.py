@@ -627,3 +627,20 @@ def deadline_label(kind: str, lang: str) -> str:
     if pair is None:
         return kind
     return pair[0] if lang.startswith("zh") else pair[1]
+
+
+def case_timeline_drawing(
+    ctx: Context,
+    case_code: str,
+    width_pt: float,
+    height_pt: float,
+    lang: str,
+    *,
+    mode: str = "entity",
+    zone: str = DEFAULT_ZONE,
+) -> Any:
+    """The case's timeline as a reportlab Drawing for the PDF package (no Qt)."""
+    from workbench.reports.timeline_chart import timeline_drawing
+
+    data = TimelineService(ctx).case_timeline(case_code, mode=mode, lang=lang, zone=zone)
+    return timeline_drawing(data, width_pt, height_pt, lang)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from workbench.reports.timeline_chart import EVENT_STYLE, MEASURE_COLOURS
+
 # A categorical palette readable on white (Tableau 20, darker half first).
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
@@ -12,37 +14,7 @@ PALETTE = (
 )  # fmt: skip
 SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "t1", "+", "x", "t2", "t3")
 
-EVENT_STYLE: dict[str, tuple[str, str]] = {
-    "tip": ("#ff7f0e", "star"),
-    "case_opened": ("#393b79", "s"),
-    "surveillance": ("#17becf", "o"),
-    "meeting": ("#2ca02c", "d"),
-    "call": ("#1f77b4", "o"),
-    "payment": ("#bcbd22", "s"),
-    "raid": ("#d62728", "star"),
-    "arrest": ("#d62728", "t"),
-    "seizure": ("#8c564b", "s"),
-    "search": ("#637939", "d"),
-    "interrogation": ("#9467bd", "p"),
-    "drug_test": ("#e377c2", "h"),
-    "weighing": ("#8c6d31", "t1"),
-    "lab_test": ("#7b4173", "t2"),
-    "measure": ("#843c39", "s"),
-    "target_designation": ("#3182bd", "star"),
-    "other": ("#7f7f7f", "o"),
-}
-
-MEASURE_COLOURS: dict[str, str] = {
-    "criminal_detention": "#ff9896",
-    "arrest": "#d62728",
-    "bail": "#98df8a",
-    "residential_surveillance": "#aec7e8",
-    "administrative_detention": "#c5b0d5",
-    "compulsory_isolation": "#c49c94",
-    "community_rehab": "#dbdb8d",
-    "community_recovery": "#9edae5",
-    "release": "#c7c7c7",
-}
+# The same colours and shapes as the PDF chart's (one table, Qt-free, in reports).
 
 AUDIT_STYLE: dict[str, tuple[str, str]] = {
     "create": ("#2ca02c", "o"),
