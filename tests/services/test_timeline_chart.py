@@ -51,7 +51,7 @@ def test_one_marker_per_point_and_one_bar_per_span(demo_ctx: Context) -> None:
     data = TimelineService(demo_ctx).case_timeline(CASE, mode="entity")
     drawing = timeline_drawing(data, 770, 520, "en")
     groups = [g for g in drawing.contents if isinstance(g, Group)]
-    lanes, axis, bars, marks, density, legend = groups
+    _lanes, _axis, bars, marks, _density, _legend = groups
     lo, hi = data.event_range() or (0.0, 0.0)
     # every point of the case is inside its event range: all are drawn
     markers = [m for m in marks.contents if isinstance(m, (Circle, Polygon, Rect))]

@@ -79,26 +79,65 @@ _TEXT = {
 class TimelineLike(Protocol):
     """The parts of services.timeline.TimelineData the chart reads."""
 
-    zone: str
-    lanes: Sequence[Any]
-    kinds: Sequence[str]
-    kind_labels: Sequence[str]
-    point_event: np.ndarray
-    point_time: np.ndarray
-    point_lane: np.ndarray
-    point_kind: np.ndarray
-    span_start: np.ndarray
-    span_end: np.ndarray
-    span_lane: np.ndarray
-    span_category: np.ndarray
-    span_kind: np.ndarray
-    measure_kinds: Sequence[str]
-    measure_labels: Sequence[str]
-    deadline_time: np.ndarray
-    deadline_lane: np.ndarray
-    deadline_overdue: np.ndarray
-    density_day: np.ndarray
-    density_count: np.ndarray
+    @property
+    def zone(self) -> str: ...
+
+    @property
+    def lanes(self) -> Sequence[Any]: ...
+
+    @property
+    def kinds(self) -> Sequence[str]: ...
+
+    @property
+    def kind_labels(self) -> Sequence[str]: ...
+
+    @property
+    def point_event(self) -> np.ndarray: ...
+
+    @property
+    def point_time(self) -> np.ndarray: ...
+
+    @property
+    def point_lane(self) -> np.ndarray: ...
+
+    @property
+    def point_kind(self) -> np.ndarray: ...
+
+    @property
+    def span_start(self) -> np.ndarray: ...
+
+    @property
+    def span_end(self) -> np.ndarray: ...
+
+    @property
+    def span_lane(self) -> np.ndarray: ...
+
+    @property
+    def span_category(self) -> np.ndarray: ...
+
+    @property
+    def span_kind(self) -> np.ndarray: ...
+
+    @property
+    def measure_kinds(self) -> Sequence[str]: ...
+
+    @property
+    def measure_labels(self) -> Sequence[str]: ...
+
+    @property
+    def deadline_time(self) -> np.ndarray: ...
+
+    @property
+    def deadline_lane(self) -> np.ndarray: ...
+
+    @property
+    def deadline_overdue(self) -> np.ndarray: ...
+
+    @property
+    def density_day(self) -> np.ndarray: ...
+
+    @property
+    def density_count(self) -> np.ndarray: ...
 
     def event_range(self) -> tuple[float, float] | None: ...
 
@@ -147,7 +186,8 @@ def timeline_drawing(
     t0, t1 = first - pad, last + pad
 
     def x_of(t: np.ndarray) -> np.ndarray:
-        return left + (np.clip(t, t0, t1) - t0) / (t1 - t0) * (right - left)
+        xs: np.ndarray = left + (np.clip(t, t0, t1) - t0) / (t1 - t0) * (right - left)
+        return xs
 
     # lanes: all if they fit, else the busiest (in their order)
     fit = max(1, int((lanes_top - lanes_bottom) // MIN_LANE_PT))
@@ -165,7 +205,8 @@ def timeline_drawing(
     row_h = (lanes_top - lanes_bottom) / max(rows, 1)
 
     def y_of(lane: np.ndarray) -> np.ndarray:
-        return lanes_top - (row_of[lane] + 0.5) * row_h
+        ys: np.ndarray = lanes_top - (row_of[lane] + 0.5) * row_h
+        return ys
 
     # lane labels and separators
     lanes = Group()
@@ -285,13 +326,13 @@ def _marker(symbol: str, x: float, y: float, size: float, colour: Color) -> Any:
         return Polygon([x, y + r, x + r, y, x, y - r, x - r, y], **edge)
     if symbol in ("t", "t1", "t2", "t3"):
         # t points down (as pyqtgraph's "t"), t1 up, t2 right, t3 left
-        pts = {
+        corners = {
             "t": [x - r, y + r * 0.8, x + r, y + r * 0.8, x, y - r],
             "t1": [x - r, y - r * 0.8, x + r, y - r * 0.8, x, y + r],
             "t2": [x - r * 0.8, y - r, x - r * 0.8, y + r, x + r, y],
             "t3": [x + r * 0.8, y - r, x + r * 0.8, y + r, x - r, y],
         }[symbol]
-        return Polygon(pts, **edge)
+        return Polygon(corners, **edge)
     if symbol in ("star", "p", "h"):
         spikes = {"star": 5, "p": 5, "h": 6}[symbol]
         inner = 0.45 if symbol == "star" else 1.0
