@@ -585,11 +585,14 @@ def filter_timeline(
             remap[deadline_lane],
         )
     events_kept = data.point_event[p_keep]
-    first = np.unique(events_kept, return_index=True)[1]
-    dens_day, dens_count = density(
-        np.array([data.event_start[int(e)] for e in events_kept[first]], dtype=np.float64),
-        ZoneInfo(data.zone),
-    )
+    if active:
+        first = np.unique(events_kept, return_index=True)[1]
+        dens_day, dens_count = density(
+            np.array([data.event_start[int(e)] for e in events_kept[first]], dtype=np.float64),
+            ZoneInfo(data.zone),
+        )
+    else:
+        dens_day, dens_count = data.density_day, data.density_count
     return replace(
         data,
         lanes=lanes,

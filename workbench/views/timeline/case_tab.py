@@ -71,7 +71,8 @@ _HALF = {SPAN_MEASURE: 0.38, SPAN_EVENT: 0.2, SPAN_UNCERTAIN: 0.1}
 
 
 class TimelineTab(QWidget):
-    def __init__(self, case_view: CaseView, lang: str, zone: str) -> None:
+    def __init__(self, case_view: CaseView | None, lang: str, zone: str) -> None:
+        """``case_view`` None: the plot alone, fed through :meth:`show_data` (benchmarks)."""
         super().__init__()
         self.setObjectName("tab_timeline")
         self.case_view = case_view
@@ -146,7 +147,10 @@ class TimelineTab(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("timeline_events")
-        self._connect_table()
+        if case_view is not None:
+            self._connect_table()
+        else:
+            self.table.hide()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.plot)
@@ -171,9 +175,11 @@ class TimelineTab(QWidget):
 
     @property
     def events_model(self) -> RecordTableModel:
+        assert self.case_view is not None
         return self.case_view.models["events"]
 
     def _connect_table(self) -> None:
+        assert self.case_view is not None
         events_view = self.case_view.tables["events"].view
         self.table.setModel(self.events_model)
         self.table.setSelectionModel(events_view.selectionModel())
@@ -193,14 +199,14 @@ class TimelineTab(QWidget):
         return [int(i) for i in ids if i is not None]
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        if self.shown is None:
+        if self.shown is None or self.case_view is None:
             return
         ids = np.array(self.selected_event_ids(), dtype=np.int64)
         self.plot.highlight_points(np.flatnonzero(np.isin(self.shown.point_event, ids)))
 
     def select_point(self, index: int) -> None:
         """A marker was clicked: select its event's row (both tables share the selection)."""
-        if self.shown is None:
+        if self.shown is None or self.case_view is None:
             return
         event_id = int(self.shown.point_event[index])
         model = self.events_model
@@ -214,7 +220,15 @@ class TimelineTab(QWidget):
 
     # -- reading and filtering -----------------------------------------------------
 
+    def show_data(self, data: TimelineData) -> None:
+        """Draw ``data`` (already read) with the current filters, fitted."""
+        self.data = data
+        self._fill_filters(reset=True)
+        self.apply_filters(fit=True)
+
     def refresh(self) -> None:
+        if self.case_view is None:
+            return
         code = self.case_view.case_code()
         if code is None:
             self.clear()
@@ -432,7 +446,7 @@ class TimelineTab(QWidget):
         self.plot.fit_all()
 
     def zoom_to_selection(self) -> None:
-        if self.shown is None:
+        if self.shown is None or self.case_view is None:
             return
         ids = np.array(self.selected_event_ids(), dtype=np.int64)
         times = self.shown.point_time[np.isin(self.shown.point_event, ids)]
@@ -450,7 +464,7 @@ class TimelineTab(QWidget):
         self._export("svg", self.tr("SVG drawing (*.svg)"))
 
     def _export(self, suffix: str, pattern: str) -> None:
-        code = self.case_view.case_code() or "timeline"
+        code = (self.case_view.case_code() if self.case_view else None) or "timeline"
         stamp = datetime.now(UTC).astimezone(self._tz).strftime("%Y%m%d-%H%M")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export timeline"), f"{code}-timeline-{stamp}.{suffix}", pattern

@@ -194,7 +194,8 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self, x: np.ndarray, y: np.ndarray, overdue: np.ndarray, tip: Callable[[int], str]
     ) -> None:
         self._deadline_tip = tip
-        pens = [pg.mkPen(OVERDUE if o else DUE, width=3) for o in overdue.tolist()]
+        shared = np.array([pg.mkPen(DUE, width=3), pg.mkPen(OVERDUE, width=3)], dtype=object)
+        pens = shared[overdue.astype(np.int64)]  # two pens, shared (they are cached by id)
         self.deadlines.setData(x=x, y=y, data=np.arange(len(x)), pen=pens)
         self.deadlines.setZValue(6)
 
