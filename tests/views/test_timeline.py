@@ -214,3 +214,18 @@ def test_whole_database_audit_window_and_lock_forget(window: MainWindow) -> None
     window.lock()
     assert window.timeline_tab.data is None  # type: ignore[attr-defined]
     assert window.audit_timeline_tab.data is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("lang", "view"), [("zh_CN", "timeline"), ("en", "audit-timeline")])
+def test_screenshot_mode_reaches_the_timelines(
+    demo_db: Path, tmp_path: Path, lang: str, view: str
+) -> None:
+    from tests.views.test_screenshot import gui
+
+    out = tmp_path / f"{view}.png"
+    done = gui(demo_db, "--lang", lang, "--case", CASE, "--view", view, "--screenshot", str(out))
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 5) for y in range(0, 900, 5)}
+    assert len(colours) > 40  # markers in many colours, not an empty plot

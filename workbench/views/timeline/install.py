@@ -21,15 +21,24 @@ def install_timeline(window: MainWindow) -> None:
     """Tabs ``timeline`` (after Events) and ``audit-timeline`` (after Audit); Tools ▸
     Audit trail timeline opens the whole database's trail in a window of its own."""
     case_view = window.case_view
-    tr = QCoreApplication.translate
     timeline = TimelineTab(case_view, window.lang, window.zone)
-    case_view.add_tab("timeline", timeline, tr("Timeline", "Timeline"), timeline.refresh,
-                      after="events")  # fmt: skip
+    case_view.add_tab(
+        "timeline",
+        timeline,
+        QCoreApplication.translate("Timeline", "Timeline"),
+        timeline.refresh,
+        after="events",
+    )
     audit = AuditTimelineTab(
         lambda: window.services.ctx, case_view.case_code, window.lang, window.zone
     )
-    case_view.add_tab("audit-timeline", audit, tr("Timeline", "Audit timeline"), audit.refresh,
-                      after="audit")  # fmt: skip
+    case_view.add_tab(
+        "audit-timeline",
+        audit,
+        QCoreApplication.translate("Timeline", "Audit timeline"),
+        audit.refresh,
+        after="audit",
+    )
     window.timeline_tab = timeline  # type: ignore[attr-defined]
     window.audit_timeline_tab = audit  # type: ignore[attr-defined]
 
@@ -38,7 +47,7 @@ def install_timeline(window: MainWindow) -> None:
         audit.clear()
 
     window.locked.connect(forget)
-    action = QAction(tr("Timeline", "Audit trail &timeline…"), window)
+    action = QAction(QCoreApplication.translate("Timeline", "Audit trail &timeline…"), window)
     action.setObjectName("action_audit_timeline")
     action.triggered.connect(lambda: open_audit_window(window))
     window.tools_menu.addAction(action)
@@ -46,15 +55,17 @@ def install_timeline(window: MainWindow) -> None:
 
 def open_audit_window(window: MainWindow) -> QMainWindow:
     """The whole database's audit trail, read-only, in a window beside the main one."""
-    tr = QCoreApplication.translate
     tab = AuditTimelineTab(
-        lambda: window.services.ctx, window.current_case_code, window.lang, window.zone,
+        lambda: window.services.ctx,
+        window.current_case_code,
+        window.lang,
+        window.zone,
         whole_database=True,
-    )  # fmt: skip
+    )
     frame = QMainWindow(window)
     frame.setObjectName("audit_timeline_window")
     frame.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    frame.setWindowTitle(tr("Timeline", "Audit trail timeline"))
+    frame.setWindowTitle(QCoreApplication.translate("Timeline", "Audit trail timeline"))
     frame.setCentralWidget(tab)
     frame.resize(*AUDIT_WINDOW_SIZE)
     window.locked.connect(frame.close)
