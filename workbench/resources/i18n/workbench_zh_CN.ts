@@ -52,11 +52,11 @@
     </message>
     <message>
         <source>PNG…</source>
-        <translation>PNG…</translation>
+        <translation>导出 PNG…</translation>
     </message>
     <message>
         <source>SVG…</source>
-        <translation>SVG…</translation>
+        <translation>导出 SVG…</translation>
     </message>
     <message>
         <source>Click an entry to see what it changed.</source>
