@@ -229,3 +229,27 @@ def test_screenshot_mode_reaches_the_timelines(
     assert (image.width(), image.height()) == (1400, 900)
     colours = {image.pixel(x, y) for x in range(0, 1400, 5) for y in range(0, 900, 5)}
     assert len(colours) > 40  # markers in many colours, not an empty plot
+
+
+def test_tooltips_zoom_to_selection_and_area_mode(window: MainWindow) -> None:
+    import pyqtgraph as pg
+
+    tab = timeline(window, 0)
+    assert tab.data is not None and tab.shown is not None
+    # the hover text of a marker names its time, kind, title and participants
+    busiest = int(np.argmax(np.bincount(tab.shown.point_event)))
+    index = int(np.flatnonzero(tab.shown.point_event == busiest)[0])
+    tip = tab._tip(index)
+    assert tab.data.titles[busiest] in tip
+    assert all(name in tip for name in tab.data.participants[busiest])
+    assert tab.data.kind_labels[int(tab.shown.point_kind[index])] in tip
+    assert "overdue" in tab._deadline_tip(0)  # a 2019 custody deadline, long past
+    # zoom to the selected event
+    tab.select_point(index)
+    tab.zoom_to_selection()
+    x0, x1 = tab.plot.view_box.viewRange()[0]
+    assert x0 < tab.shown.point_time[index] < x1 and x1 - x0 <= 2 * 86_400
+    tab.area_button.click()
+    assert tab.plot.view_box.state["mouseMode"] == pg.ViewBox.RectMode
+    tab.area_button.click()
+    assert tab.plot.view_box.state["mouseMode"] == pg.ViewBox.PanMode
