@@ -65,7 +65,7 @@ def test_one_point_per_event_and_one_bar_per_span(window: MainWindow, demo_ctx: 
     # by entity an event is drawn on each participant's lane
     tab = timeline(window, 0)
     assert tab.data is not None
-    expected = sum(max(1, len(tab.data.participants.get(int(e["id"]), ()))) for e in events)
+    expected = sum(max(1, len(tab.data.participants(int(e["id"])))) for e in events)
     assert tab.plot.point_count() == expected
     # each kind is one scatter item, whatever the number of events
     assert len(tab.plot.scatters) == len({e["kind"] for e in events})
@@ -136,7 +136,8 @@ def test_filters_change_what_is_drawn(window: MainWindow, demo_ctx: Context) -> 
     person = int(tab.person_box.currentData())
     assert tab.data is not None and tab.shown is not None
     shown = set(tab.shown.point_event.tolist())
-    assert shown and all(person in tab.data.event_persons[e] for e in shown)
+    name = tab.data.person_names[person]
+    assert shown and all(name in tab.data.participants(e) for e in shown)
     assert tab.plot.point_count() == len(shown)
     tab.person_box.setCurrentIndex(0)
 
@@ -241,7 +242,7 @@ def test_tooltips_zoom_to_selection_and_area_mode(window: MainWindow) -> None:
     index = int(np.flatnonzero(tab.shown.point_event == busiest)[0])
     tip = tab._tip(index)
     assert tab.data.titles[busiest] in tip
-    assert all(name in tip for name in tab.data.participants[busiest])
+    assert all(name in tip for name in tab.data.participants(busiest))
     assert tab.data.kind_labels[int(tab.shown.point_kind[index])] in tip
     assert "overdue" in tab._deadline_tip(0)  # a 2019 custody deadline, long past
     # zoom to the selected event

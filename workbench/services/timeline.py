@@ -12,7 +12,7 @@ same rules as the Overview tab (:mod:`workbench.domain.deadlines`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -121,8 +121,11 @@ class TimelineData:
     density_count: I64
     # for tooltips and filters
     titles: dict[int, str] = field(repr=False)
-    participants: dict[int, tuple[str, ...]] = field(repr=False)
-    event_persons: dict[int, frozenset[int]] = field(repr=False)
+    # participants with a lane-able kind, one row each: (event, kind, id)
+    part_event: I64 = field(repr=False)
+    part_entity: tuple[str, ...] = field(repr=False)  # "person", "vehicle", "location"
+    part_id: I64 = field(repr=False)
+    entity_names: dict[tuple[str, int], str] = field(repr=False)
     event_start: dict[int, float] = field(repr=False)
     precision: dict[int, str] = field(repr=False)  # minute / day / month / year
     person_names: dict[int, str] = field(repr=False)  # the case's persons, lane order
@@ -143,6 +146,21 @@ class TimelineData:
         fits, so two-year rehabilitation terms do not squeeze a week of events."""
         events = self.span_category != SPAN_MEASURE
         return _range([self.point_time, self.span_start[events], self.span_end[events]])
+
+    def participants(self, event_id: int) -> tuple[str, ...]:
+        """Names of an event's persons, vehicles and places (for its tooltip)."""
+        rows = np.flatnonzero(self.part_event == event_id).tolist()
+        found = (self.entity_names.get((self.part_entity[r], int(self.part_id[r]))) for r in rows)
+        return tuple(name for name in found if name is not None)
+
+    def events_of_persons(self, persons: Collection[int]) -> I64:
+        """Ids of the events any of ``persons`` took part in."""
+        is_person = np.fromiter(
+            (e == "person" for e in self.part_entity), dtype=np.bool_, count=len(self.part_entity)
+        )
+        wanted = np.array(sorted(persons), dtype=np.int64)
+        hit = is_person & np.isin(self.part_id, wanted)
+        return np.unique(self.part_event[hit])
 
     def lane_index(self, key: str) -> int | None:
         for i, lane in enumerate(self.lanes):
@@ -232,7 +250,8 @@ class TimelineService:
         zh = lang.startswith("zh")
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)
-            events = s.execute(
+            conn = s.connection()  # Core rows: no ORM loading for 100,000 events
+            events = conn.execute(
                 select(
                     Event.id,
                     type_coerce(Event.occurred_at, BigInteger),
@@ -244,7 +263,7 @@ class TimelineService:
                 .where(Event.case_id == case.id)
                 .order_by(Event.occurred_at, Event.id)
             ).all()
-            parts = s.execute(
+            parts = conn.execute(
                 select(
                     EventParticipant.event_id,
                     EventParticipant.entity_type,
@@ -301,16 +320,9 @@ class TimelineService:
             lanes = [Lane("all", _ALL_LANE[0 if zh else 1], "all")]
         lane_of = {lane.key: i for i, lane in enumerate(lanes)}
 
-        # per-event participants
-        by_event: dict[int, list[tuple[str, int]]] = {}
-        for event_id, entity, entity_id in parts:
-            by_event.setdefault(int(event_id), []).append((str(entity), int(entity_id)))
-        participants = {
-            eid: tuple(names[p] for p in plist if p in names) for eid, plist in by_event.items()
-        }
-        event_persons = {
-            eid: frozenset(i for e, i in plist if e == "person") for eid, plist in by_event.items()
-        }
+        part_event = np.fromiter((p[0] for p in parts), dtype=np.int64, count=len(parts))
+        part_id = np.fromiter((p[2] for p in parts), dtype=np.int64, count=len(parts))
+        part_entity = tuple(str(p[1]) for p in parts)
 
         n = len(events)
         ids = np.fromiter((e[0] for e in events), dtype=np.int64, count=n)
@@ -332,21 +344,12 @@ class TimelineService:
             begin = datetime.fromtimestamp(float(starts[i]), UTC)
             unc_end[i] = to_epoch(_period_end(begin, precisions[i], tz))
             marker[i] = (starts[i] + unc_end[i]) / 2
-        titles = {int(e[0]): str(e[5]) for e in events}
-        event_start = {int(i): float(t) for i, t in zip(ids, starts, strict=True)}
+        titles = dict(zip(ids.tolist(), [e[5] for e in events], strict=True))
+        event_start = dict(zip(ids.tolist(), starts.tolist(), strict=True))
 
         # which lanes each event sits on
         if mode == "entity":
-            case_lane = lane_of["case"]
-            rows: list[int] = []
-            lane_list: list[int] = []
-            for row, eid in enumerate(ids.tolist()):
-                keys = [f"{e}:{x}" for e, x in by_event.get(eid, ())]
-                on = [lane_of[k] for k in dict.fromkeys(keys) if k in lane_of] or [case_lane]
-                rows.extend([row] * len(on))
-                lane_list.extend(on)
-            row_index = np.asarray(rows, dtype=np.int64)
-            point_lane = np.asarray(lane_list, dtype=np.int32)
+            row_index, point_lane = _entity_points(ids, parts, part_event, lanes)
         elif mode == "kind":
             row_index = np.arange(n, dtype=np.int64)
             point_lane = kind_codes.astype(np.int32)
@@ -451,12 +454,37 @@ class TimelineService:
             density_day=dens_day,
             density_count=dens_count,
             titles=titles,
-            participants=participants,
-            event_persons=event_persons,
+            part_event=part_event,
+            part_entity=part_entity,
+            part_id=part_id,
+            entity_names=names,
             event_start=event_start,
-            precision={int(e[0]): str(e[3]) for e in events},
+            precision=dict(zip(ids.tolist(), precisions, strict=True)),
             person_names={eid: label for (kind, eid), label in names.items() if kind == "person"},
         )
+
+
+def _entity_points(
+    ids: I64, parts: Sequence[Any], part_event: I64, lanes: Sequence[Lane]
+) -> tuple[I64, I32]:
+    """(row of the event in ``ids``, lane) for each participant that has a lane, each
+    pair once; events with none go to the case lane (lane 0). In time order."""
+    lane_key = {(lane.entity, lane.entity_id): i for i, lane in enumerate(lanes)}
+    part_lane = np.fromiter(
+        (lane_key.get((p[1], p[2]), -1) for p in parts), dtype=np.int64, count=len(parts)
+    )
+    keep = part_lane >= 0
+    order = np.argsort(ids, kind="stable")
+    found = np.searchsorted(ids, part_event[keep], sorter=order)
+    rows = order[np.clip(found, 0, max(len(ids) - 1, 0))] if len(ids) else found
+    pairs = np.unique(np.stack([rows, part_lane[keep]]), axis=1)
+    has_lane = np.zeros(len(ids), dtype=np.bool_)
+    has_lane[pairs[0]] = True
+    lonely = np.flatnonzero(~has_lane)
+    all_rows = np.concatenate([pairs[0], lonely])
+    all_lanes = np.concatenate([pairs[1], np.zeros(len(lonely), dtype=np.int64)])
+    by_time = np.lexsort((all_lanes, all_rows))
+    return all_rows[by_time].astype(np.int64), all_lanes[by_time].astype(np.int32)
 
 
 def _entity_names(
@@ -550,9 +578,7 @@ def filter_timeline(
         s_keep &= is_measure | np.isin(data.span_kind, codes)
     if persons is not None:
         wanted = set(persons)
-        events = np.array(
-            [e for e, ps in data.event_persons.items() if ps & wanted], dtype=np.int64
-        )
+        events = data.events_of_persons(wanted)
         p_keep &= np.isin(data.point_event, events)
         person_arr = np.array(sorted(wanted), dtype=np.int64)
         s_keep &= np.where(

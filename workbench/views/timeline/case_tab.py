@@ -421,7 +421,7 @@ class TimelineTab(QWidget):
         when = datetime.fromtimestamp(start, self._tz).strftime(_FORMATS.get(precision, "%c"))
         kind = d.kind_labels[int(d.point_kind[index])]
         lines = [f"{when}  {kind}", d.titles.get(event_id, "")]
-        people = d.participants.get(event_id)
+        people = d.participants(event_id)
         if people:
             lines.append(("、" if self.lang.startswith("zh") else ", ").join(people))
         return "\n".join(lines)
