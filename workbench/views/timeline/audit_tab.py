@@ -166,7 +166,10 @@ class AuditTimelineTab(QWidget):
         for i, (action, label) in enumerate(zip(d.actions, d.action_labels, strict=True)):
             colour, symbol = audit_style(action, i)
             styles.append((label, colour, symbol))
-        self.plot.set_points(d.time, d.lane.astype(float), d.action.astype(np.int64), styles,
+        # each action its own sub-row of the user's lane: entries of one instant (an import,
+        # the demo) stay apart by kind instead of hiding behind one another
+        sub_row = (d.action.astype(float) % 8 - 3.5) * 0.09
+        self.plot.set_points(d.time, d.lane + sub_row, d.action.astype(np.int64), styles,
                              self._tip)  # fmt: skip
         self.plot.set_today(None)
         starts, counts, width = histogram(d.time)
