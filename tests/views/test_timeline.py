@@ -254,3 +254,27 @@ def test_tooltips_zoom_to_selection_and_area_mode(window: MainWindow) -> None:
     assert tab.plot.view_box.state["mouseMode"] == pg.ViewBox.RectMode
     tab.area_button.click()
     assert tab.plot.view_box.state["mouseMode"] == pg.ViewBox.PanMode
+
+
+def test_date_axis_drops_minor_ticks_crowding_a_month_tick(qtbot: QtBot) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import pyqtgraph as pg
+
+    from workbench.views.timeline.plot import LocalDateAxis
+
+    axis = LocalDateAxis("Asia/Shanghai")
+    widget = pg.PlotWidget(axisItems={"bottom": axis})
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    zone = ZoneInfo("Asia/Shanghai")
+    lo = datetime(2019, 2, 25, tzinfo=zone).timestamp()
+    hi = datetime(2019, 3, 31, tzinfo=zone).timestamp()
+    raw = pg.DateAxisItem.tickValues(axis, lo, hi, 830)
+    kept = axis.tickValues(lo, hi, 830)
+    values = sorted(v for _, level in kept for v in level)
+    assert sum(len(v) for _, v in raw) > len(values)  # pyqtgraph's crowded tick was dropped
+    assert min(np.diff(values)) >= 2 * 86_400
+    assert axis.tickStrings([values[0]], 1, 30 * 86_400) == ["2019-03"]

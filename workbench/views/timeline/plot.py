@@ -61,6 +61,21 @@ class LocalDateAxis(pg.DateAxisItem):
         super().__init__(utcOffset=utc_offset(zone), **kwargs)
         self._zone = ZoneInfo(zone)
 
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        """pyqtgraph's levels, minus minor ticks crowding a coarser one (a 5-day tick on
+        02-28 beside the month tick on 03-01 would print one label over the other)."""
+        levels: list[Any] = super().tickValues(minVal, maxVal, size)
+        taken: list[float] = []
+        out = []
+        for spacing, values in levels:
+            # the level's stated spacing can be a day while its ticks are 5 days apart
+            gaps = np.diff(sorted(values)) if len(values) > 1 else np.array([spacing])
+            room = float(gaps.min()) * 0.5
+            keep = [v for v in values if all(abs(v - t) >= room for t in taken)]
+            out.append((spacing, keep))
+            taken += keep
+        return out
+
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 360 * DAY:
             pattern = "%Y"
