@@ -269,6 +269,8 @@ def test_date_axis_drops_minor_ticks_crowding_a_month_tick(qtbot: QtBot) -> None
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show()
+    qtbot.waitExposed(widget)
+    widget.grab()  # the date axis measures its labels once painted
     zone = ZoneInfo("Asia/Shanghai")
     lo = datetime(2019, 2, 25, tzinfo=zone).timestamp()
     hi = datetime(2019, 3, 31, tzinfo=zone).timestamp()
