@@ -161,6 +161,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._auto_fit = True
         self.view_box.sigRangeChangedManually.connect(self._manual)
         self.view_box.sigResized.connect(self._box_resized)
+        self.view_box.sigXRangeChanged.connect(self._date_caption)
 
     # -- data ----------------------------------------------------------------------
 
@@ -288,6 +289,25 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             self.view_box.setXRange(first - pad, last + pad, padding=0)
         self.view_box.setLimits(yMin=-1.5, yMax=max(self._lanes, 1) + 0.5)
         self.view_box.setYRange(-0.7, max(self.lanes_that_fit(), 1) - 0.3, padding=0)
+
+    def _date_caption(self, *_args: Any) -> None:
+        """Under three days the ticks show times only: the date goes under the axis."""
+        (x0, x1), _ = self.view_box.viewRange()
+        axis = self.plot.getAxis("bottom")
+        if x1 - x0 >= 3 * DAY:
+            if axis.labelText:
+                axis.setLabel("")
+                axis.showLabel(False)
+            return
+        zone = ZoneInfo(self.zone)
+        try:
+            first = datetime.fromtimestamp(x0, zone).strftime("%Y-%m-%d")
+            last = datetime.fromtimestamp(x1, zone).strftime("%Y-%m-%d")
+        except (OverflowError, OSError, ValueError):
+            return
+        text = first if first == last else f"{first} – {last}"
+        if text != axis.labelText:
+            axis.setLabel(text)
 
     def _manual(self, *_args: Any) -> None:
         self._auto_fit = False
