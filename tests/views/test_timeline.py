@@ -6,6 +6,7 @@ Events and Measures tables of the same database, not from the timeline service.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -232,7 +233,7 @@ def test_screenshot_mode_reaches_the_timelines(
     assert len(colours) > 40  # markers in many colours, not an empty plot
 
 
-def test_tooltips_zoom_to_selection_and_area_mode(window: MainWindow) -> None:
+def test_tooltips_zoom_to_selection_and_area_mode(qtbot: QtBot, window: MainWindow) -> None:
     import pyqtgraph as pg
 
     tab = timeline(window, 0)
@@ -250,6 +251,11 @@ def test_tooltips_zoom_to_selection_and_area_mode(window: MainWindow) -> None:
     tab.zoom_to_selection()
     x0, x1 = tab.plot.view_box.viewRange()[0]
     assert x0 < tab.shown.point_time[index] < x1 and x1 - x0 <= 2 * 86_400
+    # times only on the ticks now: the date is written under the axis
+    day = datetime.fromtimestamp(float(tab.shown.point_time[index]), tab._tz).date()
+    assert day.isoformat() in tab.plot.plot.getAxis("bottom").labelText
+    qtbot.keyClick(tab.plot, Qt.Key.Key_Home)
+    assert tab.plot.plot.getAxis("bottom").labelText == ""
     tab.area_button.click()
     assert tab.plot.view_box.state["mouseMode"] == pg.ViewBox.RectMode
     tab.area_button.click()
