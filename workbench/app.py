@@ -90,6 +90,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_editing(window)
     _attach_search(window)
     _attach_clipboard(window)
+    _attach_timeline(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
@@ -127,6 +128,13 @@ def _attach_clipboard(window: MainWindow) -> None:
     window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
         window, lambda: Settings().clipboard_clear_seconds
     )
+
+
+def _attach_timeline(window: MainWindow) -> None:
+    """The Timeline and Audit timeline tabs (views/timeline)."""
+    from workbench.views.timeline.install import install_timeline
+
+    install_timeline(window)
 
 
 def _attach_session(window: MainWindow) -> None:

@@ -440,7 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui = add("gui", cmd_gui, "open the window (or save a screenshot of it)")
     gui.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     gui.add_argument("--case", help="open this case file")
-    gui.add_argument("--view", help="show this tab (overview, persons, vehicles, …)")
+    gui.add_argument(
+        "--view", help="show this tab (overview, persons, vehicles, …, timeline, audit-timeline)"
+    )
     gui.add_argument(
         "--screenshot", metavar="PNG", help="build the window offscreen, save it, and exit"
     )

@@ -147,11 +147,14 @@ class CaseView(QTabWidget):
         widget: QWidget,
         title: str,
         refresh: Callable[[], None] | None = None,
+        after: str | None = None,
     ) -> int:
-        """Add a named tab; ``refresh`` is called on every refresh of the case."""
+        """Add a named tab (at the end, or right ``after`` another); ``refresh`` is called
+        on every refresh of the case while the tab is shown, else when it is next shown."""
         widget.setObjectName(widget.objectName() or f"tab_{name}")
-        index = self.addTab(widget, title)
-        self._names.insert(index, name)
+        position = self._names.index(after) + 1 if after in self._names else len(self._names)
+        self._names.insert(position, name)  # before the tab exists: currentChanged may fire
+        index = self.insertTab(position, widget, title)
         if refresh is not None:
             self._refreshers[name] = refresh
         return index

@@ -41,6 +41,69 @@
     </message>
 </context>
 <context>
+    <name>AuditTimelineTab</name>
+    <message>
+        <source>This case file</source>
+        <translation>本案</translation>
+    </message>
+    <message>
+        <source>Whole database</source>
+        <translation>整个数据库</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Click an entry to see what it changed.</source>
+        <translation>点击一条记录查看其修改内容。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>✓ The audit chain verifies: %1 entries. Head hash %2</source>
+        <translation>✓ 审计链校验通过:共 %1 条记录。链头哈希 %2</translation>
+    </message>
+    <message>
+        <source>✗ The audit chain is broken: %1 (last good hash %2)</source>
+        <translation>✗ 审计链校验失败:%1(最后有效哈希 %2)</translation>
+    </message>
+    <message>
+        <source>Entry %1 · %2 · %3 · %4 %5</source>
+        <translation>第 %1 条 · %2 · %3 · %4 %5</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export audit timeline</source>
+        <translation>导出审计时间轴</translation>
+    </message>
+</context>
+<context>
     <name>CaseListDock</name>
     <message>
         <source>Case files</source>
@@ -849,6 +912,151 @@
     <message>
         <source>A new language takes effect the next time the workbench starts.</source>
         <translation>更改的界面语言将在下次启动工作台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Audit timeline</source>
+        <translation>审计时间轴</translation>
+    </message>
+    <message>
+        <source>Audit trail &amp;timeline…</source>
+        <translation>审计日志时间轴(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Audit trail timeline</source>
+        <translation>审计日志时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePlot</name>
+    <message>
+        <source>could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Lanes by entity</source>
+        <translation>按人员/车辆/地点分行</translation>
+    </message>
+    <message>
+        <source>Lanes by kind</source>
+        <translation>按事件类型分行</translation>
+    </message>
+    <message>
+        <source>One lane</source>
+        <translation>单行显示</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show every event (Home)</source>
+        <translation>显示全部事件(Home)</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放到选中</translation>
+    </message>
+    <message>
+        <source>Zoom to the events selected in the table</source>
+        <translation>缩放到表格中选中的事件</translation>
+    </message>
+    <message>
+        <source>Zoom to area</source>
+        <translation>框选缩放</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom into</source>
+        <translation>拖出矩形区域进行放大</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the plot as an image</source>
+        <translation>将图表保存为图片</translation>
+    </message>
+    <message>
+        <source>PNG image (print resolution)…</source>
+        <translation>PNG 图像(打印分辨率)…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The event is hidden by the Events table&apos;s filter.</source>
+        <translation>该事件被事件表的筛选条件隐藏。</translation>
+    </message>
+    <message>
+        <source>All persons</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>%1 events on %2 lanes, %3 bars, %4 running deadlines (%5 overdue)</source>
+        <translation>%2 行共 %1 个事件,%3 个时段,%4 个进行中的期限(%5 个已超期)</translation>
+    </message>
+    <message>
+        <source>approximate date</source>
+        <translation>日期不精确(月/年)</translation>
+    </message>
+    <message>
+        <source>custody deadline</source>
+        <translation>羁押期限</translation>
+    </message>
+    <message>
+        <source>deadline overdue</source>
+        <translation>期限已超</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>%1: %2 due %3</source>
+        <translation>%1:%2,截止 %3</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间轴</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
