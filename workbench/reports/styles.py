@@ -14,6 +14,8 @@ TABLE_SIZE = 7.5
 GRID = colors.Color(0.55, 0.55, 0.55)
 HEADER_FILL = colors.Color(0.88, 0.90, 0.93)
 TOTAL_FILL = colors.Color(0.95, 0.95, 0.95)
+CELL_PADDING = 2.5
+FIELD_SIZE = 8.5
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_right: ParagraphStyle
+    field: ParagraphStyle
     toc: ParagraphStyle
     toc_sub: ParagraphStyle
 
@@ -53,6 +56,7 @@ def make_styles(font: str) -> Styles:
         small=ParagraphStyle("small", parent=base, fontSize=8, leading=11),
         cell=cell,
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        field=ParagraphStyle("field", parent=base, fontSize=FIELD_SIZE, leading=11),
         toc=ParagraphStyle("toc", parent=base, fontSize=10.5, leading=15),
         toc_sub=ParagraphStyle("toc_sub", parent=base, fontSize=9, leading=12.5, leftIndent=18),
     )
@@ -64,8 +68,8 @@ def grid_style(font: str, *, header_rows: int = 1, right_cols: tuple[int, ...] =
         ("FONT", (0, 0), (-1, -1), font, TABLE_SIZE, TABLE_SIZE + 1.7),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -80,12 +84,12 @@ def field_style(font: str) -> TableStyle:
     """Label/value pairs (particulars, cover): label column shaded."""
     return TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), font, 8.5, 11),
+            ("FONT", (0, 0), (-1, -1), font, FIELD_SIZE, 11),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
             ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
     )
