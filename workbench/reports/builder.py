@@ -85,20 +85,20 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         **kw: Any,
     ) -> None:
         super().__init__(out, **kw)
-        self._total = total
-        self._done = 0
-        self._progress = progress
-        self._cancelled = cancelled
+        self._wb_total = total
+        self._wb_done = 0
+        self._wb_progress = progress
+        self._wb_cancelled = cancelled
 
     def handle_pageBegin(self) -> None:
-        if self._cancelled is not None and self._cancelled():
+        if self._wb_cancelled is not None and self._wb_cancelled():
             raise BuildCancelled("cancelled")
         super().handle_pageBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        self._done += 1
-        if self._progress is not None and self._done % 25 == 0:
-            self._progress(min(self._done, self._total), self._total)
+        self._wb_done += 1
+        if self._wb_progress is not None and self._wb_done % 25 == 0:
+            self._wb_progress(min(self._wb_done, self._wb_total), self._wb_total)
 
 
 def build_package(
@@ -173,7 +173,8 @@ def build_package(
     def canvasmaker(*args: Any, **kwargs: Any) -> PackageCanvas:
         return PackageCanvas(*args, book=book, **kwargs)
 
+    total = len(story)  # build() consumes the list
     doc.build(story, canvasmaker=canvasmaker)
     if progress is not None:
-        progress(len(story), len(story))
+        progress(total, total)
     return BuildResult(book.pages, dict(book.section_pages), font)

@@ -825,6 +825,7 @@ def build_contents(data: PackageData, r: Render, sections: Sequence[Section]) ->
     table = Table(rows, colWidths=[r.width - number_w, number_w], hAlign="LEFT", repeatRows=0)
     table.setStyle(
         [
+            ("FONT", (0, 0), (-1, -1), r.st.font, 9),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, (0.8, 0.8, 0.8)),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),

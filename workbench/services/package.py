@@ -496,17 +496,13 @@ class _PersonNames:
         self.names: dict[int, str] = {}
 
     def load(self, ids: Iterable[int | None]) -> None:
-        wanted = {i for i in ids if i is not None and i not in self.names}
+        wanted = sorted({i for i in ids if i is not None and i not in self.names})
         for start in range(0, len(wanted), 500):
-            chunk = sorted(wanted)[start : start + 500]
-            self.names.update(
-                dict(
-                    s
-                    for s in self.s.execute(
-                        select(Person.id, Person.name).where(Person.id.in_(chunk))
-                    ).tuples()
-                )
-            )
+            chunk = wanted[start : start + 500]
+            for person_id, name in self.s.execute(
+                select(Person.id, Person.name).where(Person.id.in_(chunk))
+            ):
+                self.names[person_id] = name
 
     def get(self, person_id: int | None) -> str:
         return "" if person_id is None else self.names.get(person_id, "")
@@ -597,7 +593,7 @@ def _events(s: Session, case: CaseFile) -> tuple[EventLine, ...]:
             )
             .where(Event.case_id == case.id)
             .order_by(Event.occurred_at, Event.id)
-        ).tuples()
+        )
     )
 
 
@@ -614,7 +610,7 @@ def _attachments(s: Session, case: CaseFile) -> tuple[AttachmentLine, ...]:
             )
             .where(Attachment.case_id == case.id)
             .order_by(Attachment.id)
-        ).tuples()
+        )
     )
 
 
@@ -633,7 +629,7 @@ def _custody(s: Session, case: CaseFile) -> tuple[CustodyLine, ...]:
             .join(Seizure, Seizure.id == CustodyEntry.item_id)
             .where(CustodyEntry.case_id == case.id, CustodyEntry.item_type == "seizure")
             .order_by(Seizure.exhibit_no, CustodyEntry.at, CustodyEntry.id)
-        ).tuples()
+        )
     )
 
 
