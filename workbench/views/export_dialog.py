@@ -362,8 +362,9 @@ def install_export(window: Any) -> QAction:
         if code is None or window.is_locked():
             return
         ctx = window.services.ctx
+        # Open items speak the window's language; the document defaults to Chinese.
         dialog = ExportDialog(
-            PackageService(ctx), CompletenessService(ctx), code, "zh_CN", parent=window
+            PackageService(ctx), CompletenessService(ctx), code, window.lang, parent=window
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.record_chosen.connect(window.select_record)
