@@ -16,16 +16,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from workbench.reports.fonts import FontChoice, cjk_font
+from workbench.reports.front import build_contents, build_cover
 from workbench.reports.model import PackageData
 from workbench.reports.pages import PackageCanvas, PageBook
+from workbench.reports.render import Render
 from workbench.reports.sections import (
     OPEN_ITEMS,
     SECTION_KEYS,
     SECTIONS,
-    Render,
     Section,
-    build_contents,
-    build_cover,
     section_flowables,
 )
 from workbench.reports.strings import t

@@ -80,16 +80,14 @@ def grid_style(font: str, *, header_rows: int = 1, right_cols: tuple[int, ...] =
     return TableStyle(commands)
 
 
-def field_style(font: str) -> TableStyle:
-    """Label/value pairs (particulars, cover): label column shaded."""
-    return TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), font, FIELD_SIZE, 11),
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-            ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ]
-    )
+def field_style(font: str, label_cols: tuple[int, ...] = (0, 2)) -> TableStyle:
+    """Label/value pairs (particulars, cover): label columns shaded."""
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), font, FIELD_SIZE, 11),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ]
+    commands += [("BACKGROUND", (col, 0), (col, -1), HEADER_FILL) for col in label_cols]
+    return TableStyle(commands)
