@@ -221,11 +221,10 @@ class ExportDialog(QDialog):
             self.items_view.addTopLevelItem(row)
         if self.items:
             self.items_label.setText(
-                arg(
-                    self.tr(
-                        "%1 open items: double-click one to show the record. Exporting anyway "
-                        'prints them on a page headed "Open items".'
-                    ),
+                self.tr(
+                    "%n open item(s): double-click one to show the record. Exporting anyway "
+                    'prints them on a page headed "Open items".',
+                    "",
                     len(self.items),
                 )
             )

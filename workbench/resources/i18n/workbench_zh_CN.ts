@@ -294,9 +294,11 @@
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
-    <message>
-        <source>%1 open items: double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
-        <translation>有 %1 项待补正事项:双击可查看对应记录。仍要导出时,这些事项将列在“待补正事项”页。</translation>
+    <message numerus="yes">
+        <source>%n open item(s): double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
+        <translation>
+            <numerusform>有 %n 项待补正事项:双击可查看对应记录。仍要导出时,这些事项将列在“待补正事项”页。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No open items: the case file is complete.</source>
