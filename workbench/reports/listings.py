@@ -38,7 +38,8 @@ def build_seizures(data: PackageData, r: Render) -> list[Flowable]:
         ]
         for s in data.seizures
     ]
-    fractions = (0.105, 0.08, 0.045, 0.035, 0.07, 0.055, 0.07, 0.055, 0.05, 0.085, 0.13, 0.06, 0.16)
+    # The exhibit number (up to ~20 characters) and the report number get the room.
+    fractions = (0.12, 0.08, 0.04, 0.03, 0.065, 0.05, 0.065, 0.055, 0.05, 0.085, 0.12, 0.065, 0.175)
     if rows:
         out.append(
             r.grid(
@@ -252,7 +253,7 @@ def build_custody(data: PackageData, r: Render) -> list[Flowable]:
                 r.t("custody_at"),
                 r.t("from_holder"),
                 r.t("to_holder"),
-                r.t("place"),
+                r.t("custody_place"),
                 r.t("purpose"),
             ],
             rows,

@@ -80,7 +80,7 @@ def _basis(r: Render, kind: str, english: str, profile: str) -> str:
 def suspect_title(n: int, p: PartySection, r: Render) -> str:
     role = r.label(vocab.PARTY_ROLES, p.role)
     if r.lang.startswith("zh"):
-        return f"({_chinese_number(n)}){p.particulars.name}({role})"
+        return f"({chinese_number(n)}){p.particulars.name}({role})"
     return f"2.{n} {p.particulars.name} ({role})"
 
 
@@ -222,12 +222,22 @@ def build_others(data: PackageData, r: Render) -> list[Flowable]:
     return out
 
 
-def _chinese_number(n: int) -> str:
+def chinese_number(n: int) -> str:
+    """1..9999 in Chinese numerals as documents number items: 十一, 一百零五, 一千二百."""
     digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
+    if not 0 < n < 10_000:
+        return str(n)
+    if 10 <= n < 20:
         return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            if zero and out:
+                out += "零"
+            out += digits[d] + unit
+            zero = False
+        else:
+            zero = True
+    return out

@@ -202,6 +202,7 @@ _S: dict[str, tuple[str, str]] = {
     "from_holder": ("移交人", "From"),
     "to_holder": ("接收人", "To"),
     "purpose": ("用途", "Purpose"),
+    "custody_place": ("地点", "Place"),
     # audit
     "audit_entries": ("审计记录条数", "Audit entries"),
     "audit_verified": ("导出时校验哈希链", "Hash chain verified at export"),
