@@ -18,7 +18,7 @@ from workbench.services.audit import AuditService
 from workbench.services.context import Context
 from workbench.services.errors import InputRejected
 from workbench.services.overview import OverviewService
-from workbench.services.package import PackageService
+from workbench.services.package import ChainBroken, PackageService
 from workbench.services.records import Cancelled, RecordService
 from workbench.services.tables import TableQuery, TableService
 
@@ -186,3 +186,15 @@ def test_progress_reaches_the_end(demo_ctx: Context, tmp_path: Path) -> None:
     )
     assert seen and seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_broken_audit_chain_stops_the_export(demo_ctx: Context, tmp_path: Path) -> None:
+    with demo_ctx.store.raw_connection() as raw:
+        raw.execute("DROP TRIGGER audit_entry_no_update")
+        raw.execute("UPDATE audit_entry SET user = 'someone else' WHERE seq = 10")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ChainBroken, match="audit chain broken") as caught:
+        PackageService(demo_ctx).export("PDS-2019-001", out / "p.pdf")
+    assert caught.value.exit_code == 4
+    assert list(out.iterdir()) == []
