@@ -40,6 +40,9 @@ def test_lists_sections_and_open_items(qtbot: QtBot, demo_ctx: Context) -> None:
     texts = [dialog.items_view.topLevelItem(i).text(1) for i in range(len(expected))]
     assert f"exhibit {seizure['exhibit_no']} has no test report number" in texts
     assert str(len(expected)) in dialog.items_label.text()
+    RecordService(demo_ctx).update("seizure", seizure["id"], lab_report_no="鉴字001号")
+    dialog.recheck_button.click()
+    assert dialog.items_view.topLevelItemCount() == len(expected) - 1
 
 
 def test_export_in_a_thread_writes_the_audited_file(

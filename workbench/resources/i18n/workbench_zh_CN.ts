@@ -235,6 +235,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Run the completeness check again after a fix</source>
+        <translation>补正后重新检查材料是否齐全</translation>
+    </message>
+    <message>
         <source>Case summary</source>
         <translation>案件概况</translation>
     </message>
