@@ -68,6 +68,10 @@ def test_failures_leave_no_file(demo_db: Path, tmp_path: Path) -> None:
     sections = run(*base, "--case", "PDS-2019-001", "--sections", "seizures,nope", env=AS_TESTER)
     assert sections.returncode == 5
     assert "unknown nope" in sections.stderr
+    is_dir = run("export-pdf", "--db", str(demo_db), "--case", "PDS-2019-001",
+                 "--out", str(out), env=AS_TESTER)  # fmt: skip
+    assert is_dir.returncode == 5
+    assert "is a directory" in is_dir.stderr
     usage = run("export-pdf", "--db", str(demo_db), "--case", "PDS-2019-001", env=AS_TESTER)
     assert usage.returncode == 2
     assert list(out.iterdir()) == []

@@ -114,13 +114,18 @@ class PackageService:
                     )
                 ],
             )
+        if target.is_dir():
+            raise InputRejected("export", [FieldError("out", f"{target} is a directory")])
         data = self.gather(case_code, redact=redact)
         options = BuildOptions(lang=lang, sections=sections)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
-        )
+        try:
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            )
+        except OSError as exc:
+            raise _cannot_write(target, exc) from None
         tmp = Path(tmp_name)
-        moved = False
+        moved = committed = False
         try:
             with os.fdopen(fd, "wb") as fh:
                 try:
@@ -152,14 +157,19 @@ class PackageService:
                         "font_embedded": result.font.embedded,
                     },
                 )
+                # Renamed inside the transaction: if the rename fails nothing is committed;
+                # if the commit fails the file is removed again below.
                 os.replace(tmp, target)
                 moved = True
-            seq = self._last_export_seq(case_code)
-        except BaseException:
+            committed = True
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
-            if moved:  # the rename happened but the entry was not committed
+            if moved and not committed:
                 target.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise _cannot_write(target, exc) from exc
             raise
+        seq = self._last_export_seq(case_code)
         return ExportResult(
             target, digest, size, result.pages, len(data.open_items), seq, result.font.warning
         )
@@ -174,6 +184,12 @@ class PackageService:
                 ).scalar_one()
                 or 0
             )
+
+
+def _cannot_write(target: Path, exc: OSError) -> InputRejected:
+    return InputRejected(
+        "export", [FieldError("out", f"cannot write {target}: {exc.strerror or exc}")]
+    )
 
 
 def _sha256(path: Path) -> tuple[str, int]:
