@@ -52,7 +52,7 @@ def build_cover(data: PackageData, r: Render) -> list[Flowable]:
     ]
     out.append(KeepTogether([r.fields(pairs)]))
     out.append(Spacer(1, 10))
-    out.append(r.para(f"{r.t('profile')}:{data.profile_label}", r.st.small))
+    out.append(r.para(f"{r.t('profile')}{r.colon}{data.profile_label}", r.st.small))
     if data.redacted:
         out.append(r.para(r.t("redacted_note"), r.st.small))
     out.append(r.para(r.t("date_note"), r.st.small))

@@ -26,7 +26,7 @@ def _particulars(p: PartySection, r: Render) -> list[tuple[str, str]]:
     x = p.particulars
     return [
         (r.t("name"), x.name),
-        (r.t("aliases"), "、".join(x.aliases)),
+        (r.t("aliases"), r.comma.join(x.aliases)),
         (r.t("sex"), _sex(r, x.sex)),
         (r.t("birth_date"), fmt.day(x.birth_date)),
         (r.t("id_number"), x.id_number),
@@ -34,7 +34,7 @@ def _particulars(p: PartySection, r: Render) -> list[tuple[str, str]]:
         (r.t("education"), x.education),
         (r.t("occupation"), x.occupation),
         (r.t("birthplace"), x.birthplace),
-        (r.t("phones"), "、".join(x.phones)),
+        (r.t("phones"), r.comma.join(x.phones)),
         (r.t("household_address"), x.household_address),
         (r.t("current_address"), x.current_address),
         (r.t("role"), r.label(vocab.PARTY_ROLES, p.role)),
@@ -159,8 +159,8 @@ def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flow
             )
         )
     )
-    flags = "、".join(r.t(key) for key in p.aggravating) or r.t("none")
-    out.append(r.para(f"{r.t('aggravating')}:{flags}"))
+    flags = r.comma.join(r.t(key) for key in p.aggravating) or r.t("none")
+    out.append(r.para(f"{r.t('aggravating')}{r.colon}{flags}"))
     return out
 
 
@@ -194,7 +194,7 @@ def build_others(data: PackageData, r: Render) -> list[Flowable]:
                 _sex(r, x.sex),
                 fmt.day(x.birth_date),
                 x.id_number,
-                r.cell("、".join(x.phones)),
+                r.cell(r.comma.join(x.phones)),
                 r.cell(x.current_address),
                 r.cell(measures),
             ]

@@ -43,6 +43,15 @@ class Render:
     def t(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
 
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang.startswith("zh") else ": "
+
+    @property
+    def comma(self) -> str:
+        """Between items of a list: the enumeration comma in Chinese."""
+        return "、" if self.lang.startswith("zh") else ", "
+
     def label(self, labels: vocab.Labels, key: str | None) -> str:
         return "" if not key else vocab.label(labels, key, self.lang)
 

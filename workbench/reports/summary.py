@@ -33,7 +33,7 @@ def build_summary(data: PackageData, r: Render) -> list[Flowable]:
         for e in caught:
             when = fmt.local(e.occurred_at, data.zone, e.precision)
             said = e.description if e.description and e.description != e.title else ""
-            text = f"{when}  {e.title}" + (f":{said}" if said else "")
+            text = f"{when}  {e.title}" + (f"{r.colon}{said}" if said else "")
             out.append(r.para(text))
     else:
         out.append(r.para(r.t("no_records")))
