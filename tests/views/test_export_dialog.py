@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from tests.reports.pdfread import Package
@@ -13,6 +14,7 @@ from workbench.services.audit import AuditService
 from workbench.services.completeness import CompletenessService
 from workbench.services.context import Context
 from workbench.services.package import PackageService
+from workbench.services.persons import PersonService
 from workbench.services.records import RecordService
 from workbench.services.tables import TableQuery, TableService
 from workbench.views.export_dialog import ExportDialog, install_export
@@ -99,4 +101,24 @@ def test_menu_action_and_click_through_to_the_record(qtbot: QtBot, main_window: 
     selected = table.selectionModel().selectedRows()
     assert len(selected) == 1
     assert view.model("seizures").record_id(selected[0].row()) == item.entity_id
+    dialog.reject()
+
+
+def test_a_suspect_without_id_number_leads_to_the_persons_tab(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    ctx = main_window.services.ctx
+    person = TableService(ctx).fetch(CASE, "persons", TableQuery(), 0, 1)[0]
+    PersonService(ctx).update_person(person["person_id"], case_code=CASE, id_number=None)
+    install_export(main_window).setEnabled(True)
+    main_window.open_case(CASE)
+    main_window.findChild(QAction, "exportAction").trigger()
+    dialog: ExportDialog = main_window.export_dialog  # type: ignore[attr-defined]
+    kinds = [(i.kind, i.entity, i.entity_id) for i in dialog.items]
+    assert kinds[0] == ("missing_id", "person", person["person_id"])
+    dialog.items_view.itemActivated.emit(dialog.items_view.topLevelItem(0), 0)
+    view = main_window.case_view
+    assert view.current_view() == "persons"
+    selected = view.table_view("persons").selectionModel().selectedRows()
+    assert [view.model("persons").record_id(i.row()) for i in selected] == [person["id"]]
     dialog.reject()
