@@ -122,3 +122,23 @@ def test_a_suspect_without_id_number_leads_to_the_persons_tab(
     selected = view.table_view("persons").selectionModel().selectedRows()
     assert [view.model("persons").record_id(i.row()) for i in selected] == [person["id"]]
     dialog.reject()
+
+
+def test_the_dialog_in_chinese(qtbot: QtBot, demo_ctx: Context) -> None:
+    from tests.views.test_i18n import untranslated, visible_texts
+    from workbench.views.i18n import install_translators, remove_translators
+
+    install_translators("zh_CN")
+    try:
+        dialog = ExportDialog(
+            PackageService(demo_ctx), CompletenessService(demo_ctx), CASE, "zh_CN"
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert untranslated(visible_texts(dialog), [CASE]) == []
+        assert dialog.windowTitle() == f"导出移送审查起诉材料 — {CASE}"
+        assert "项待补正事项" in dialog.items_label.text()
+        first = dialog.items_view.topLevelItem(0)
+        assert first.text(0).startswith("检材") and "没有保管交接记录" in first.text(1)
+    finally:
+        remove_translators()
