@@ -1,7 +1,7 @@
 """Reading a case into the plain values the package prints (``reports.model``).
 
-One snapshot: the audit statement, parties with measures, deadlines and attributed
-seizures, the lists, and the open items. ``redact`` masks what the package may not show
+The audit statement, parties with measures, deadlines and attributed seizures, the
+lists, and the open items. ``redact`` masks what the package may not show
 of persons who are not suspects. The audit statement stops at the last data change, so
 exports (which are audited) do not change the next export's bytes.
 """
@@ -98,8 +98,8 @@ class PackageReader:
         self._tz = ZoneInfo(zone)
 
     def gather(self, case_code: str, *, redact: bool = False) -> PackageData:
-        """Everything the package prints, read in one snapshot; ChainBroken if the audit
-        trail does not verify."""
+        """Everything the package prints, read in one session (the chain check and the open
+        items read their own); ChainBroken if the audit trail does not verify."""
         report = AuditService(self.ctx).verify()
         profile = load_profile()
         open_items = CompletenessService(self.ctx, self.zone).check(case_code)
