@@ -39,7 +39,7 @@ def build_seizures(data: PackageData, r: Render) -> list[Flowable]:
         for s in data.seizures
     ]
     # The exhibit number (up to ~20 characters) and the report number get the room.
-    fractions = (0.12, 0.08, 0.04, 0.03, 0.065, 0.05, 0.065, 0.055, 0.05, 0.085, 0.12, 0.065, 0.175)
+    fractions = (0.12, 0.1, 0.075, 0.03, 0.06, 0.05, 0.06, 0.055, 0.045, 0.085, 0.09, 0.06, 0.17)
     if rows:
         out.append(
             r.grid(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -55,8 +56,8 @@ class Render:
     def label(self, labels: vocab.Labels, key: str | None) -> str:
         return "" if not key else vocab.label(labels, key, self.lang)
 
-    def para(self, text: str, style: object | None = None) -> Paragraph:
-        return Paragraph(markup(text), style or self.st.body)
+    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup(text), wrapping(text, style or self.st.body))
 
     def cell(self, text: str) -> str:
         """Cell text; :meth:`grid` wraps it only if it does not fit (see :meth:`fit`)."""
@@ -79,7 +80,7 @@ class Render:
             for line in value.split("\n")
         ):
             return value
-        return Paragraph(markup(value), style)
+        return Paragraph(markup(value), wrapping(value, style))
 
     def heading(self, key: str, text: str, level: int = 0) -> Heading:
         style = self.st.h1 if level == 0 else self.st.h2
@@ -133,6 +134,22 @@ class Render:
             style=field_style(self.st.font, label_cols=tuple(range(0, 2 * per_row, 2))),
             hAlign="LEFT",
         )
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LATIN: dict[str, ParagraphStyle] = {}
+
+
+def wrapping(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """CJK wrapping (a break between any two characters) where the text has Chinese;
+    otherwise breaks at spaces only, so English words are never split mid-word."""
+    if _CJK.search(text) or style.wordWrap != "CJK":
+        return style
+    latin = _LATIN.get(style.name)
+    if latin is None:
+        latin = _LATIN[style.name] = ParagraphStyle(f"{style.name}_latin", parent=style)
+        latin.wordWrap = None
+    return latin
 
 
 def markup(text: str) -> str:
