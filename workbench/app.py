@@ -91,6 +91,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_search(window)
     _attach_clipboard(window)
     _attach_timeline(window)
+    _attach_export(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
@@ -118,6 +119,13 @@ def _attach_search(window: MainWindow) -> None:
     from workbench.views.search_dialog import install_search
 
     install_search(window)
+
+
+def _attach_export(window: MainWindow) -> None:
+    """File ▸ Export prosecution package… (the PDF for the procuratorate)."""
+    from workbench.views.export_dialog import install_export
+
+    install_export(window)
 
 
 def _attach_clipboard(window: MainWindow) -> None:

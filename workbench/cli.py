@@ -333,6 +333,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     return cli_import.run(args, _open, UsageError)
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    """The prosecution package, written atomically and audited with its SHA-256."""
+    from workbench.services.package import PackageService
+
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()] if args.sections else None
+    ctx = _open(args)
+    try:
+        result = PackageService(ctx).export(
+            args.case, Path(args.out), lang=args.lang, redact=args.redact, sections=sections
+        )
+    finally:
+        ctx.store.close()
+    if result.font_warning:
+        print(f"warning: {result.font_warning}", file=sys.stderr)
+    data = {
+        "out": str(result.path),
+        "sha256": result.sha256,
+        "size": result.size,
+        "pages": result.pages,
+        "open_items": result.open_items,
+        "audit_seq": result.audit_seq,
+        "font_embedded": result.font_warning is None,
+    }
+    _emit(
+        args,
+        data,
+        lambda: (
+            f"wrote {result.path} ({result.pages} pages, sha256 {result.sha256}); "
+            f"{result.open_items} open items; audit entry {result.audit_seq}"
+        ),
+    )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The window; with --screenshot, a PNG of it built offscreen (no screen needed)."""
     from workbench import app  # Qt is loaded only for this command
@@ -436,6 +470,15 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.cli_import import add_arguments as import_arguments
 
     import_arguments(add("import", cmd_import, "import a CSV/Excel file into a case"))
+
+    pdf = add("export-pdf", cmd_export_pdf, "write the prosecution package (PDF), audited")
+    pdf.add_argument("--case", required=True, help="case code")
+    pdf.add_argument("--out", required=True, help="the PDF file to write")
+    pdf.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    pdf.add_argument(
+        "--redact", action="store_true", help="mask ID numbers, phones, addresses of non-suspects"
+    )
+    pdf.add_argument("--sections", help="comma-separated sections to include (default: all)")
 
     gui = add("gui", cmd_gui, "open the window (or save a screenshot of it)")
     gui.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")

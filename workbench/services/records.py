@@ -376,7 +376,10 @@ class _BulkWriter:
             for c in self.columns
             if c.default is not None and c.default.is_scalar
         }
-        self.processors = [c.type.bind_processor(dialect) for c in self.columns]
+        # The dialect's own type (SQLite's DATE stores ISO text), not the generic one.
+        self.processors = [
+            c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns
+        ]
         self.column_names = [c.name for c in self.columns]
         self.digest = hashlib.sha256()
         names = ", ".join(c.name for c in self.columns)

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n open item(s): double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
+        <translation>
+            <numerusform>%n open item: double-click it to show the record. Exporting anyway prints it on a page headed &quot;Open items&quot;.</numerusform>
+            <numerusform>%n open items: double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message numerus="yes">
         <source>%n day(s) overdue</source>

@@ -303,6 +303,171 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export prosecution package — %1</source>
+        <translation>导出移送审查起诉材料 — %1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Mask ID numbers, phones and addresses of persons who are not suspects</source>
+        <translation>隐去非犯罪嫌疑人的身份证号码、电话和住址</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言:</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Open item</source>
+        <translation>待补正事项</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Run the completeness check again after a fix</source>
+        <translation>补正后重新检查材料是否齐全</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>案件概况</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>犯罪嫌疑人</translation>
+    </message>
+    <message>
+        <source>Other persons</source>
+        <translation>其他涉案人员</translation>
+    </message>
+    <message>
+        <source>Seized drugs</source>
+        <translation>扣押毒品清单</translation>
+    </message>
+    <message>
+        <source>Cash and assets</source>
+        <translation>涉案财物</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>涉案车辆</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>涉案地点</translation>
+    </message>
+    <message>
+        <source>Chronology of events</source>
+        <translation>案件事实时间表</translation>
+    </message>
+    <message>
+        <source>Evidence index</source>
+        <translation>证据目录</translation>
+    </message>
+    <message>
+        <source>Chain of custody</source>
+        <translation>物证保管链</translation>
+    </message>
+    <message>
+        <source>Audit statement</source>
+        <translation>审计声明</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>检材</translation>
+    </message>
+    <message>
+        <source>Custody entry</source>
+        <translation>保管交接</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open item(s): double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
+        <translation>
+            <numerusform>有 %n 项待补正事项:双击可查看对应记录。仍要导出时,这些事项将列在“待补正事项”页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open items: the case file is complete.</source>
+        <translation>没有待补正事项,案卷材料齐全。</translation>
+    </message>
+    <message>
+        <source>Save prosecution package</source>
+        <translation>保存移送审查起诉材料</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages). SHA-256 %3, recorded in the audit trail.</source>
+        <translation>已写入 %1(共 %2 页)。SHA-256 值 %3 已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1. No file was written.</source>
+        <translation>导出失败:%1。未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>已取消导出,未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Export prosecution package…</source>
+        <translation>导出移送审查起诉材料(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a file</source>

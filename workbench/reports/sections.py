@@ -1,0 +1,106 @@
+"""The sections of the package, each a function from the data to flowables.
+
+``SECTIONS`` is the order of the document after the cover and contents; a section
+the user unticks is left out of the contents too. The chronology is the event table
+followed by ``EVENT_PARTS``' further parts: the timeline chart
+(``reports/timeline_chart.py``) joins by adding its builder there, after the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.platypus import (
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+)
+
+from workbench.domain import vocab
+from workbench.reports import formatting as fmt
+from workbench.reports.listings import (
+    build_assets,
+    build_audit,
+    build_custody,
+    build_evidence,
+    build_locations,
+    build_open_items,
+    build_seizures,
+    build_vehicles,
+)
+from workbench.reports.model import PackageData
+from workbench.reports.persons import build_others, build_suspects
+from workbench.reports.render import Cell, Render
+from workbench.reports.summary import build_summary
+
+Builder = Callable[[PackageData, Render], list[Flowable]]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str  # strings key
+    build: Builder
+    landscape: bool = False
+
+
+# -- chronology --------------------------------------------------------------------
+
+
+def event_table(data: PackageData, r: Render) -> list[Flowable]:
+    w = r.width
+    rows: list[list[Cell]] = []
+    for e in data.events:
+        when = fmt.local(e.occurred_at, data.zone, e.precision)
+        if e.ends_at is not None:
+            when += " – " + fmt.local(e.ends_at, data.zone, e.precision)
+        said = e.description if e.description and e.description != e.title else ""
+        text = e.title + (f"\n{said}" if said else "")
+        rows.append([r.cell(when), r.cell(r.label(vocab.EVENT_KINDS, e.kind)), r.cell(text)])
+    if not rows:
+        return [r.para(r.t("no_records"))]
+    return [
+        r.grid([r.t("when"), r.t("event_kind"), r.t("event")], rows, [0.16 * w, 0.12 * w, 0.72 * w])
+    ]
+
+
+Part = Callable[[PackageData, Render], list[Flowable]]
+
+# The chronology's parts in order. The timeline chart (reports/timeline_chart.py) is
+# added here, after the event table, as one more Part.
+EVENT_PARTS: tuple[Part, ...] = (event_table,)
+
+
+def build_events(data: PackageData, r: Render) -> list[Flowable]:
+    out: list[Flowable] = [r.heading("events", r.t("sec_events"))]
+    for part in EVENT_PARTS:
+        out += part(data, r)
+    return out
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("summary", "sec_summary", build_summary),
+    Section("suspects", "sec_suspects", build_suspects),
+    Section("others", "sec_others", build_others, landscape=True),
+    Section("seizures", "sec_seizures", build_seizures, landscape=True),
+    Section("assets", "sec_assets", build_assets),
+    Section("vehicles", "sec_vehicles", build_vehicles),
+    Section("locations", "sec_locations", build_locations),
+    Section("events", "sec_events", build_events),
+    Section("evidence", "sec_evidence", build_evidence),
+    Section("custody", "sec_custody", build_custody),
+    Section("audit", "sec_audit", build_audit),
+)
+SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
+OPEN_ITEMS = Section("open_items", "sec_open_items", build_open_items)
+
+
+def section_flowables(data: PackageData, r: Render, sections: Sequence[Section]) -> list[Flowable]:
+    """The body after the contents: each section on a new page of its orientation."""
+    out: list[Flowable] = []
+    for s in sections:
+        out.append(NextPageTemplate("landscape" if s.landscape else "portrait"))
+        out.append(PageBreak())
+        out += s.build(data, r)
+    return out
