@@ -198,3 +198,13 @@ def test_a_broken_audit_chain_stops_the_export(demo_ctx: Context, tmp_path: Path
         PackageService(demo_ctx).export("PDS-2019-001", out / "p.pdf")
     assert caught.value.exit_code == 4
     assert list(out.iterdir()) == []
+
+
+def test_the_chronology_ends_with_the_timeline_chart(demo_ctx: Context, tmp_path: Path) -> None:
+    pdf = export(demo_ctx, "PDS-2019-001", tmp_path / "p.pdf")
+    [page] = [p for p in pdf.pages if "案件时间线" in p]
+    assert pdf.pages.index(page) > [t for t, _ in pdf.outline()].index("八、案件事实时间表")
+    assert "库某" in page and "1号制毒窝点" in page  # lanes of persons and places
+    assert "抓获" in page  # the legend names the event kinds
+    without = export(demo_ctx, "PDS-2019-001", tmp_path / "q.pdf", sections=["audit"])
+    assert "案件时间线" not in without.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from workbench.domain.completeness import OpenItem
 
@@ -224,3 +225,6 @@ class PackageData:
     custody: tuple[CustodyLine, ...]
     audit: AuditStatement
     open_items: tuple[OpenItem, ...] = field(default=())
+    # The case timeline (services.timeline.TimelineData, as of ``document_date``) for the
+    # chart after the event table; None leaves the chart out.
+    timeline: Any = None

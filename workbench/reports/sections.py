@@ -3,7 +3,7 @@
 ``SECTIONS`` is the order of the document after the cover and contents; a section
 the user unticks is left out of the contents too. The chronology is the event table
 followed by ``EVENT_PARTS``' further parts: the timeline chart
-(``reports/timeline_chart.py``) joins by adding its builder there, after the table.
+(``reports/timeline_chart.py``), after the table.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import (
     Flowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
 )
@@ -33,6 +34,7 @@ from workbench.reports.model import PackageData
 from workbench.reports.persons import build_others, build_suspects
 from workbench.reports.render import Cell, Render
 from workbench.reports.summary import build_summary
+from workbench.reports.timeline_chart import timeline_drawing
 
 Builder = Callable[[PackageData, Render], list[Flowable]]
 
@@ -65,11 +67,18 @@ def event_table(data: PackageData, r: Render) -> list[Flowable]:
     ]
 
 
+def timeline_chart(data: PackageData, r: Render) -> list[Flowable]:
+    """The same timeline as the window's, drawn by reportlab, after the event table."""
+    if data.timeline is None or data.timeline.event_range() is None:
+        return []
+    drawing = timeline_drawing(data.timeline, r.width, r.width * 0.75, r.lang, font=r.st.font)
+    return [KeepTogether([r.para(r.t("timeline_chart"), r.st.h2), drawing])]
+
+
 Part = Callable[[PackageData, Render], list[Flowable]]
 
-# The chronology's parts in order. The timeline chart (reports/timeline_chart.py) is
-# added here, after the event table, as one more Part.
-EVENT_PARTS: tuple[Part, ...] = (event_table,)
+# The chronology's parts in order: the event table, then the timeline chart.
+EVENT_PARTS: tuple[Part, ...] = (event_table, timeline_chart)
 
 
 def build_events(data: PackageData, r: Render) -> list[Flowable]:

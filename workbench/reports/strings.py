@@ -49,6 +49,7 @@ _S: dict[str, tuple[str, str]] = {
     "sec_locations": ("七、涉案地点", "7. Locations"),
     "sec_events": ("八、案件事实时间表", "8. Chronology of events"),
     "sec_evidence": ("九、证据目录", "9. Evidence index"),
+    "timeline_chart": ("案件时间线", "Timeline of the case"),
     "sec_custody": ("十、物证保管链", "10. Chain of custody"),
     "sec_audit": ("十一、审计声明", "11. Audit statement"),
     "sec_open_items": ("待补正事项", "Open items"),

@@ -166,6 +166,9 @@ def timeline_drawing(
     font = font or chart_font()
     zh = lang.startswith("zh")
     drawing = Drawing(width_pt, height_pt)
+    # The renderer's starting font, else it selects Helvetica, which a package would then
+    # carry unembedded.
+    drawing.initialFontName = font
     legend_h = _legend_height(data, width_pt, font, font_size)
     axis_h = font_size * 2.2
     density_h = max(height_pt * 0.1, font_size * 3)

@@ -12,7 +12,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,6 +35,7 @@ from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code
 from workbench.services.package_data import ChainBroken, PackageReader
 from workbench.services.records import Cancelled
+from workbench.services.timeline import TimelineService
 from workbench.services.unit_of_work import unit_of_work
 
 
@@ -59,6 +60,18 @@ class PackageService:
         audit trail does not verify."""
         return PackageReader(self.ctx, self.zone).gather(case_code, redact=redact)
 
+    def _with_timeline(
+        self, data: PackageData, lang: str, sections: Collection[str] | None
+    ) -> PackageData:
+        """The chronology's chart reads the timeline as of the document's date, so the same
+        data gives the same drawing (and the same bytes) whenever it is exported."""
+        if sections is not None and "events" not in sections:
+            return data
+        timeline = TimelineService(self.ctx).case_timeline(
+            data.header.code, lang=lang, zone=self.zone, today=data.document_date
+        )
+        return replace(data, timeline=timeline)
+
     # -- writing -------------------------------------------------------------------
 
     def build(
@@ -74,7 +87,7 @@ class PackageService:
     ) -> BuildResult:
         """The PDF to ``out`` without auditing (previews, benchmarks); use :meth:`export`
         for a file that leaves the workstation."""
-        data = self.gather(case_code, redact=redact)
+        data = self._with_timeline(self.gather(case_code, redact=redact), lang, sections)
         return build_package(
             data,
             out,
@@ -116,7 +129,7 @@ class PackageService:
             )
         if target.is_dir():
             raise InputRejected("export", [FieldError("out", f"{target} is a directory")])
-        data = self.gather(case_code, redact=redact)
+        data = self._with_timeline(self.gather(case_code, redact=redact), lang, sections)
         options = BuildOptions(lang=lang, sections=sections)
         try:
             fd, tmp_name = tempfile.mkstemp(
