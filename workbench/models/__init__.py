@@ -2,7 +2,7 @@
 
 from workbench.models.audit import AuditEntry, User
 from workbench.models.base import Base
-from workbench.models.case import CaseFile, CaseMember
+from workbench.models.case import CaseAccess, CaseFile, CaseMember
 from workbench.models.evidence import (
     Asset,
     Attachment,
@@ -21,6 +21,7 @@ __all__ = [
     "AttachmentLink",
     "AuditEntry",
     "Base",
+    "CaseAccess",
     "CaseFile",
     "CaseMember",
     "CaseParty",

@@ -17,11 +17,12 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from workbench.domain.permissions import CASE_EDIT, CASE_READ
 from workbench.models import Attachment, AttachmentLink
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
-from workbench.services.lookup import case_by_code, get
+from workbench.services.lookup import case_by_code, case_code, get
 from workbench.services.unit_of_work import unit_of_work
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -86,6 +87,7 @@ class AttachmentService:
                 "attachment",
                 [FieldError("file", f"{path.name} is {size:,} bytes; at most {MAX_BYTES:,}")],
             )
+        self.ctx.require(CASE_EDIT, case_code)
         content = path.read_bytes()
         digest = hashlib.sha256(content).hexdigest()
         media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -113,6 +115,7 @@ class AttachmentService:
         """A private plaintext copy for a viewer; its SHA-256 is checked against the record."""
         with self.ctx.store.session() as s:
             att = get(s, Attachment, attachment_id, "attachment")
+            self.ctx.require(CASE_READ, case_code(s, att.case_id), session=s)
             content, name, expected = att.content, att.filename, att.sha256
         if hashlib.sha256(content).hexdigest() != expected:
             raise InputRejected(
