@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from workbench.domain import permissions
 from workbench.models import CaseAccess, CaseFile, User
 from workbench.services.errors import AuthenticationFailed, PermissionDenied
+from workbench.services.lookup import case_by_code
 from workbench.store import Store
 
 
@@ -90,9 +91,18 @@ class Context:
     def decide(
         self, permission: str, case_code: str | None = None, *, session: Session | None = None
     ) -> permissions.Decision:
+        session = session or self._open_session()
         me = self.principal(session)
         member = case_code is not None and self._is_member(me, case_code, session)
-        return permissions.decide(me.role, permission, case_code=case_code, is_member=member)
+        decision = permissions.decide(me.role, permission, case_code=case_code, is_member=member)
+        if not decision.allowed and case_code is not None:
+            self._must_exist(case_code, session)  # an unknown code is NotFound, as before
+        return decision
+
+    def _open_session(self) -> Session | None:
+        """The session of this thread's open transaction, if any: what it wrote counts."""
+        uow = getattr(self.local, "uow", None)
+        return None if uow is None else uow.session
 
     def can(self, permission: str, case_code: str | None = None) -> bool:
         return self.decide(permission, case_code).allowed
@@ -135,6 +145,13 @@ class Context:
         return set(
             session.scalars(select(CaseAccess.case_id).where(CaseAccess.user_id == me.user_id))
         )
+
+    def _must_exist(self, case_code: str, session: Session | None) -> None:
+        if session is not None:
+            case_by_code(session, case_code)
+            return
+        with self.store.session() as s:
+            case_by_code(s, case_code)
 
     def _is_member(self, me: Principal, case_code: str, session: Session | None) -> bool:
         query = (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -285,11 +286,7 @@ def sign_in(
         if store.slots is None:
             _convert(ctx, me.role, passphrase, notes)
         assert ctx.store.slots is not None
-        failures, unaudited = accounts.take_attempts(ctx.store, user)
-        with unit_of_work(ctx) as uow:
-            for failure in unaudited:
-                uow.audit("sign_in_failed", "user", failure["user"], None, {"at": failure["at"]})
-            uow.audit("sign_in", "user", user, None, {"failures_before": failures})
+        _audit_sign_in(ctx)
         with ctx.store.session() as s:
             inactive = set(s.scalars(select(User.name).where(User.active.is_(False))))
         notes.stale_slots = tuple(sorted(inactive & set(ctx.store.slots.slots)))
@@ -299,6 +296,21 @@ def sign_in(
         ctx.store.close()
         raise
     return ctx
+
+
+def _audit_sign_in(ctx: Context) -> None:
+    """The failures since the last sign-in and this success go into the audit trail. A
+    database too damaged to take them still opens (``workbench check`` must run)."""
+    failures, unaudited = accounts.peek_attempts(ctx.store, ctx.user)
+    try:
+        with unit_of_work(ctx) as uow:
+            for failure in unaudited:
+                uow.audit("sign_in_failed", "user", failure["user"], None, {"at": failure["at"]})
+            uow.audit("sign_in", "user", ctx.user, None, {"failures_before": failures})
+    except sa_exc.DatabaseError as exc:
+        log.warning("could not audit the sign-in of %s: %s", ctx.user, exc)
+        return
+    accounts.clear_attempts(ctx.store, ctx.user, unaudited)
 
 
 def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> None:

@@ -69,9 +69,9 @@ def _raw(store: Store) -> bytes:
 
 @contextlib.contextmanager
 def slot_lock(db: Path) -> Iterator[None]:
-    """One process at a time reads-modifies-writes the slot file (an advisory lock)."""
-    lock_path = db.with_name(db.name + ".keys.lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    """One process at a time reads-modifies-writes slot files: an advisory lock on the
+    database's directory (the files themselves are replaced by renames)."""
+    fd = os.open(db.parent, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -196,17 +196,22 @@ def remove_slot(store: Store, user: str) -> None:
     _update_slots(store, lambda slots, raw: slots.remove(user, raw))
 
 
-def take_attempts(store: Store, user: str) -> tuple[int, list[dict[str, str]]]:
+def peek_attempts(store: Store, user: str) -> tuple[int, list[dict[str, str]]]:
     """``user``'s failures in a row before this sign-in, and every failure not yet in the
-    audit trail; both are cleared (call once they are written to the audit trail)."""
+    audit trail (clear them with :func:`clear_attempts` once the trail has them)."""
+    current = SlotFile.load(slot_path(store.path))
+    record = current.failures.get(user)
+    return (record.count if record else 0), list(current.unaudited)
+
+
+def clear_attempts(store: Store, user: str, audited: list[dict[str, str]]) -> None:
     slots_file = slot_path(store.path)
     with slot_lock(store.path):
         current = SlotFile.load(slots_file)
-        record = current.failures.pop(user, None)
-        unaudited, current.unaudited = current.unaudited, []
+        current.failures.pop(user, None)
+        current.unaudited = [e for e in current.unaudited if e not in audited]
         current.save(slots_file)
     store.slots = current
-    return (record.count if record else 0), unaudited
 
 
 # -- switching the key ---------------------------------------------------------------

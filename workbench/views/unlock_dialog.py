@@ -36,14 +36,12 @@ from PySide6.QtWidgets import (
 
 from workbench.services.context import Context
 from workbench.services.errors import AuthenticationFailed, ServiceError
-from workbench.services.users import UserService
+from workbench.services.users import create_database, sign_in
 from workbench.store import (
     DatabaseDamaged,
     DatabaseExists,
     DatabaseMissing,
     NotAWorkbenchDatabase,
-    PassphraseKey,
-    Store,
     StoreError,
     WrongPassphrase,
 )
@@ -160,30 +158,13 @@ def store_error_text(exc: Exception) -> str:
 
 
 def open_context(path: Path, passphrase: str, user: str) -> Context:
-    """Open ``path`` and sign ``user`` in; the store is closed again on any failure."""
-    store = Store.open(path, PassphraseKey(passphrase))
-    ctx = Context(store, user)
-    try:
-        UserService(ctx).authenticate()
-    except BaseException:
-        store.close()
-        raise
-    return ctx
+    """Sign ``user`` in through their key slot; the store is closed again on any failure."""
+    return sign_in(path, user, passphrase)
 
 
 def create_context(path: Path, passphrase: str, user: str) -> Context:
     """A new database whose creator is its administrator; no file is left on failure."""
-    store = Store.create(path, PassphraseKey(passphrase))
-    ctx = Context(store, user)
-    try:
-        UserService(ctx).add(user, "admin")
-        UserService(ctx).authenticate()
-    except BaseException:
-        store.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
-    return ctx
+    return create_database(path, user, passphrase)
 
 
 @contextmanager
