@@ -13,7 +13,10 @@ import pytest
 
 from tests.cli.test_cli import ok, run
 from tests.conftest import PASSPHRASE
+from workbench.services.cases import CaseService
+from workbench.services.users import sign_in
 from workbench.store import PassphraseKey, Store
+from workbench.store.check import check_store
 from workbench.store.errors import WrongPassphrase
 from workbench.store.keys import RawKey
 from workbench.store.slots import SlotFile, slot_path
@@ -174,15 +177,18 @@ def test_killed_rekey_leaves_exactly_one_key(team: Path, step: int) -> None:
     assert list(team.parent.glob("team.db.pre-rekey-*.bak")), "no backup was taken first"
     # Every user still signs in (the next open finishes or undoes the switch) ...
     for name in ("li", "wang"):
-        assert as_user(name, "cases", "--db", str(team)).returncode == 0
-    ok("check", "--db", str(team))
+        ctx = sign_in(team, name, PASS[name])
+        try:
+            assert check_store(ctx.store).ok
+            if name == "li":
+                assert CaseService(ctx).summary("T-1").title == "团队案"
+        finally:
+            ctx.store.close()
     current = SlotFile.load(slot_path(team)).unwrap(team, "li", PASS["li"])
     # ... through exactly one key: the new one once the rename happened, else the old.
     assert _key_opening(team, list({old_key, current})) == [current]
     assert (current != old_key) == (step >= 4)
     assert not list(team.parent.glob("*.rekey-tmp*")) and not list(team.parent.glob("*.keys.new"))
-    shown = json.loads(as_user("li", "case", "show", "--db", str(team), "T-1", "--json").stdout)
-    assert shown["title"] == "团队案"
 
 
 def test_foundation_database_is_converted_by_its_owner(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from workbench.store.errors import (
     UnknownUser,
     WrongPassphrase,
 )
-from workbench.store.keys import PassphraseKey, RawKey
+from workbench.store.keys import SLOT_SALT_MARK, PassphraseKey, RawKey, marked_salt
 from workbench.store.slots import (
     KdfParams,
     SlotFile,
@@ -96,7 +96,7 @@ def create_database(
     slots_file = slot_path(path)
     if slots_file.exists():
         raise DatabaseExists(slots_file)
-    key = RawKey(secrets.token_bytes(32))
+    key = RawKey(secrets.token_bytes(32), marked_salt())
     store = Store.create(path, key, revision=revision, owns_key=True)
     try:
         slots = SlotFile.new(database_salt(path), key.raw())
@@ -131,7 +131,13 @@ def unlock(
     recover(path)
     slots_file = slot_path(path)
     if not slots_file.exists():
-        return _open_foundation(path, passphrase, slots_file)
+        if database_salt(path).startswith(SLOT_SALT_MARK):
+            raise KeySlotsDamaged(
+                slots_file,
+                f"the key-slot file {slots_file} is missing: without it nobody can sign in "
+                "(restore it from the backup beside the database)",
+            )
+        return _open_foundation(path, passphrase)
     slots = SlotFile.load(slots_file)
     if database_salt(path) != slots.database_salt:
         raise KeySlotsDamaged(slots_file, f"{slots_file} belongs to another database than {path}")
@@ -148,16 +154,9 @@ def unlock(
     return Store.open(path, RawKey(raw), owns_key=True, slots=slots)
 
 
-def _open_foundation(path: Path, passphrase: str, slots_file: Path) -> Store:
-    try:
-        return Store.open(path, PassphraseKey(passphrase))
-    except WrongPassphrase:
-        raise KeySlotsDamaged(
-            slots_file,
-            f"the key-slot file {slots_file} is missing: without it nobody can sign in "
-            "(restore it from the backup beside the database; for a database made before "
-            "personal accounts, check the passphrase)",
-        ) from None
+def _open_foundation(path: Path, passphrase: str) -> Store:
+    """A database of the foundation release: keyed by the shared passphrase itself."""
+    return Store.open(path, PassphraseKey(passphrase))
 
 
 def record_failure(path: Path, user: str, at: datetime) -> int:
@@ -262,7 +261,7 @@ def switch_key(
     new_key = RawKey(secrets.token_bytes(32))
     tmp = path.with_name(path.name + TMP_SUFFIX)
     _remove_database_files(tmp)
-    export_copy(store, tmp, new_key)
+    export_copy(store, tmp, new_key.with_salt(marked_salt()))
     Store.open(tmp, new_key, schema="as_is").close()  # proves the copy and its key
     _kill_point(2)
     slots = new_slots(new_key.raw(), database_salt(tmp))

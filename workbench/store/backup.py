@@ -15,7 +15,7 @@ from pathlib import Path
 from workbench.store.check import check_store
 from workbench.store.database import APPLICATION_ID, Store, _remove_database_files, replace_file
 from workbench.store.errors import DatabaseDamaged, DatabaseExists
-from workbench.store.keys import DatabaseKey, RawKey, apply_cipher_settings
+from workbench.store.keys import DatabaseKey, RawKey, apply_cipher_settings, marked_salt
 from workbench.store.slots import database_salt, slot_path
 
 
@@ -43,6 +43,8 @@ def backup_database(store: Store, out: Path | str, key: DatabaseKey | None = Non
     if out.exists():
         raise DatabaseExists(out)
     key = key or store.key
+    if isinstance(key, RawKey):  # a slot-keyed copy is marked as one (keys.SLOT_SALT_MARK)
+        key = key.with_salt(marked_salt())
     partial = out.with_name(out.name + ".partial")
     _remove_database_files(partial)
     out_slots = slot_path(out)

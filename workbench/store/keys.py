@@ -8,6 +8,7 @@ their owner's first sign-in. Nothing outside this module builds a ``PRAGMA key``
 
 from __future__ import annotations
 
+import secrets
 from abc import ABC, abstractmethod
 from typing import Protocol
 
@@ -84,16 +85,24 @@ class RawKey(DatabaseKey):
     keep until it is collected: overwriting is as far as Python allows.
     """
 
-    def __init__(self, key: bytes | bytearray) -> None:
+    def __init__(self, key: bytes | bytearray, salt: bytes | None = None) -> None:
         if len(key) != 32:
             raise ValueError("a raw database key is 32 bytes")
+        if salt is not None and len(salt) != 16:
+            raise ValueError("a database salt is 16 bytes")
         self._key = bytearray(key)
+        self._salt = salt
         self._forgotten = False
+
+    def with_salt(self, salt: bytes) -> RawKey:
+        """The same key, creating files with ``salt`` (a new file or exported copy)."""
+        return RawKey(self.raw(), salt)
 
     def material(self) -> str:
         if self._forgotten:
             raise ValueError("this database key was dropped when the session locked")
-        return f"x'{self._key.hex()}'"
+        salt = self._salt.hex() if self._salt is not None else ""
+        return f"x'{self._key.hex()}{salt}'"
 
     def raw(self) -> bytes:
         """The key bytes (for wrapping into key slots and for the slot file's MAC)."""
@@ -109,6 +118,16 @@ class RawKey(DatabaseKey):
 
     def __repr__(self) -> str:
         return "RawKey(<hidden>)"
+
+
+# Files keyed through key slots start with this in their SQLCipher salt (the other 12
+# bytes are random), so a missing slot file is told apart from a wrong passphrase on a
+# passphrase-keyed database of the foundation release without any key.
+SLOT_SALT_MARK = b"TFWK"
+
+
+def marked_salt() -> bytes:
+    return SLOT_SALT_MARK + secrets.token_bytes(16 - len(SLOT_SALT_MARK))
 
 
 def apply_cipher_settings(conn: _Cursorable, schema: str = "") -> None:
