@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.context import Context
-from workbench.services.errors import AuthenticationFailed, ServiceError
+from workbench.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from workbench.services.users import create_database, sign_in
 from workbench.store import (
     DatabaseDamaged,
@@ -45,6 +45,7 @@ from workbench.store import (
     StoreError,
     WrongPassphrase,
 )
+from workbench.store.errors import KeySlotsDamaged, UnknownUser
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
 
@@ -121,6 +122,26 @@ def assess_passphrase(text: str) -> Strength:
 
 def store_error_text(exc: Exception) -> str:
     """A translated headline for a failure to open, with the store's own detail."""
+    if isinstance(exc, KeySlotsDamaged):
+        return (
+            QCoreApplication.translate(
+                "UnlockDialog",
+                "The key-slot file beside the database is missing or damaged; restore it "
+                "from the backup.",
+            )
+            + "\n"
+            + str(exc)
+        )
+    if isinstance(exc, UnknownUser):
+        return QCoreApplication.translate(
+            "UnlockDialog", "This user name has no key slot in this database."
+        )
+    if isinstance(exc, PermissionDenied):
+        return (
+            QCoreApplication.translate("UnlockDialog", "Your role does not allow this.")
+            + "\n"
+            + str(exc)
+        )
     if isinstance(exc, WrongPassphrase):
         return QCoreApplication.translate(
             "UnlockDialog",
@@ -222,7 +243,10 @@ class UnlockDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(
-            self.tr("Case files are kept in an encrypted database. Enter its passphrase to begin.")
+            self.tr(
+                "Case files are kept in an encrypted database. Sign in with your user name "
+                "and your own passphrase."
+            )
         )
         subtitle.setWordWrap(True)
 
@@ -451,7 +475,7 @@ class UnlockDialog(QDialog):
         except (StoreError, ServiceError, ValueError) as exc:
             self.show_error(store_error_text(exc))
             self.passphrase_edit.clear()
-            focus = self.user_edit if isinstance(exc, AuthenticationFailed) else None
+            focus = self.user_edit if isinstance(exc, (AuthenticationFailed, UnknownUser)) else None
             (focus or self.passphrase_edit).setFocus()
             return None
         self.passphrase_edit.clear()
