@@ -17,6 +17,8 @@ from workbench.services.cases import CaseService
 from workbench.services.errors import PermissionDenied
 from workbench.services.operations import OperationRunner
 from workbench.services.users import UserService, sign_in
+from workbench.store.errors import StoreClosed
+from workbench.store.keys import RawKey
 from workbench.views.settings import Settings
 from workbench.views.unlock_dialog import UnlockDialog
 
@@ -92,6 +94,15 @@ def test_auditor_window_reads_but_cannot_change(qtbot: QtBot, team_db: Path) -> 
         box.close()
         assert CaseService(ctx).summary(CASE).title == title
         assert editing.undo.stack.count() == 0
+        # Locking closes the store for good and overwrites the key it unwrapped.
+        key = ctx.store.key
+        window.lock()
+        assert ctx.store.closed
+        assert isinstance(key, RawKey)
+        with pytest.raises(ValueError, match="dropped"):
+            key.raw()
+        with pytest.raises(StoreClosed):
+            CaseService(ctx).list()
     finally:
         window.close()
         ctx.store.close()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttachmentsPanel</name>
@@ -159,6 +160,10 @@
         <translation>保管交接登记(&amp;C)…</translation>
     </message>
     <message>
+        <source>Read only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
         <source>Delete %1?</source>
         <translation>确定删除“%1”吗？</translation>
     </message>
@@ -181,6 +186,10 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change this case file.</source>
+        <translation>您的角色（%1）不能修改此案卷。</translation>
     </message>
 </context>
 <context>
@@ -249,8 +258,8 @@
         <translation>专案组工作台</translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation>%1 @ %2</translation>
+        <source>%1 (%2) on %3</source>
+        <translation>%1（%2）— %3</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -692,8 +701,20 @@
         <translation>专案组工作台</translation>
     </message>
     <message>
-        <source>Case files are kept in an encrypted database. Enter its passphrase to begin.</source>
-        <translation>案件资料保存在加密数据库中。请输入数据库口令后开始工作。</translation>
+        <source>The key-slot file beside the database is missing or damaged; restore it from the backup.</source>
+        <translation>数据库旁的密钥槽文件缺失或已损坏，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>This user name has no key slot in this database.</source>
+        <translation>此数据库中没有该用户名的密钥槽。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Case files are kept in an encrypted database. Sign in with your user name and your own passphrase.</source>
+        <translation>案卷保存在加密数据库中。请用您的用户名和您本人的口令登录。</translation>
     </message>
     <message>
         <source>&amp;Open database</source>
@@ -760,7 +781,7 @@
         <translation>确认口令(&amp;R)：</translation>
     </message>
     <message>
-        <source>The passphrase cannot be recovered. Without it the database cannot be opened by anyone. You become the database's administrator.</source>
+        <source>The passphrase cannot be recovered. Without it the database cannot be opened by anyone. You become the database&apos;s administrator.</source>
         <translation>口令一旦遗失无法找回，任何人都将无法打开该数据库。创建者将成为该数据库的管理员。</translation>
     </message>
     <message>
@@ -1408,6 +1429,10 @@
     <message>
         <source>Remove vehicle %1 from the case</source>
         <translation>将车辆 %1 移出本案</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change.</source>
+        <translation>您的角色无权进行此项修改。</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
