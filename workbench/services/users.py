@@ -162,10 +162,10 @@ class UserService:
             raise InputRejected("rekey", [FieldError("database", "this database has no key slots")])
         with old.session() as s:
             active = set(s.scalars(select(User.name).where(User.active.is_(True))))
-        keep = active & set(old.slots.slots)
-        new, backup = accounts.rekey(old, keep)
+        new, backup = accounts.rekey(old, active)
         self.ctx.store = new
         assert new.slots is not None
+        keep = set(new.slots.slots)
         with unit_of_work(self.ctx) as uow:
             uow.audit(
                 "rekey",

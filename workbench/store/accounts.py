@@ -291,12 +291,14 @@ def _drop_wal(path: Path) -> None:
 
 
 def rekey(store: Store, keep: set[str]) -> tuple[Store, Path]:
-    """A new database key, sealed for the users in ``keep`` only."""
+    """A new database key, sealed for those of ``keep`` who hold a slot now (the file
+    on disk is the truth: another session may have added one since this store opened)."""
     if store.slots is None:
         raise StoreError(store.path, f"{store.path} is not keyed through key slots")
-    old = store.slots
+    old = SlotFile.load(slot_path(store.path))
     old.verify(_raw(store), slot_path(store.path))
-    return switch_key(store, lambda key, salt: old.rekeyed(key, keep, salt), "rekey")
+    kept = keep & set(old.slots)
+    return switch_key(store, lambda key, salt: old.rekeyed(key, kept, salt), "rekey")
 
 
 def convert_foundation(
