@@ -13,6 +13,7 @@ from tests.conftest import PASSPHRASE
 from tests.views.conftest import CASE, WINDOW_SIZE
 from workbench.app import build_window
 from workbench.services import operations as ops
+from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
 from workbench.services.errors import PermissionDenied
 from workbench.services.operations import OperationRunner
@@ -51,12 +52,28 @@ def test_unlock_dialog_signs_in_by_name(qtbot: QtBot, team_db: Path, tmp_path: P
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SHOTS / "unlock-user-name.png"))
     dialog.user_edit.setText("shen")
+    for _ in range(2):  # three failures in a row: the next attempt waits a second
+        dialog.passphrase_edit.setText("guess")
+        dialog.accept()
+    shown: list[str] = []
+    show_error = dialog.show_error
+    dialog.show_error = lambda text: (shown.append(text), show_error(text))  # type: ignore[method-assign]
     dialog.passphrase_edit.setText(AUDITOR_PASS)
     dialog.accept()
+    assert any("Earlier attempts failed: waiting" in text for text in shown)
     ctx = dialog.context()
     assert ctx is not None
     try:
         assert ctx.user == "shen" and ctx.role == "auditor"
+        # The failures went into the audit trail with the success that followed.
+        actions = [(e.action, e.entity_id) for e in AuditService(ctx).log()][-5:]
+        assert actions == [
+            ("sign_in_failed", "shen"),
+            ("sign_in_failed", "nobody"),
+            ("sign_in_failed", "shen"),
+            ("sign_in_failed", "shen"),
+            ("sign_in", "shen"),
+        ]
     finally:
         ctx.store.close()
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,9 +179,30 @@ def store_error_text(exc: Exception) -> str:
     )
 
 
-def open_context(path: Path, passphrase: str, user: str) -> Context:
-    """Sign ``user`` in through their key slot; the store is closed again on any failure."""
-    return sign_in(path, user, passphrase)
+def open_context(
+    path: Path, passphrase: str, user: str, *, notice: Callable[[str], None] | None = None
+) -> Context:
+    """Sign ``user`` in through their key slot; the store is closed again on any failure.
+
+    After failed attempts the slot file makes the next one wait: ``notice`` says so
+    while the wait keeps the window painting."""
+    return sign_in(path, user, passphrase, sleep=lambda s: _wait(s, notice))
+
+
+def _wait(seconds: float, notice: Callable[[str], None] | None) -> None:
+    if notice is not None:
+        notice(
+            arg(
+                QCoreApplication.translate(
+                    "UnlockDialog", "Earlier attempts failed: waiting %1 s before this one…"
+                ),
+                f"{seconds:.1f}",
+            )
+        )
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        time.sleep(min(0.05, left))
 
 
 def create_context(path: Path, passphrase: str, user: str) -> Context:
@@ -471,7 +493,7 @@ class UnlockDialog(QDialog):
         self.show_error(self.tr("Unlocking…"))
         try:
             with busy(self):
-                ctx = open_context(Path(raw).expanduser(), passphrase, user)
+                ctx = open_context(Path(raw).expanduser(), passphrase, user, notice=self.show_error)
         except (StoreError, ServiceError, ValueError) as exc:
             self.show_error(store_error_text(exc))
             self.passphrase_edit.clear()

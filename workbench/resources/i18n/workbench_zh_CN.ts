@@ -713,6 +713,10 @@
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
+        <source>Earlier attempts failed: waiting %1 s before this one…</source>
+        <translation>此前登录失败：本次尝试前需等待 %1 秒…</translation>
+    </message>
+    <message>
         <source>Case files are kept in an encrypted database. Sign in with your user name and your own passphrase.</source>
         <translation>案卷保存在加密数据库中。请用您的用户名和您本人的口令登录。</translation>
     </message>
