@@ -203,3 +203,20 @@ def test_calibration_aims_at_half_a_second(monkeypatch: pytest.MonkeyPatch) -> N
     assert 0.1 < elapsed < 3.0  # about 0.5 s; a loaded machine varies
     monkeypatch.setenv("WORKBENCH_KDF_PROFILE", "test")
     assert calibrate() == TEST_PARAMS
+
+
+def test_rekey_refuses_while_another_session_has_the_file_open(keyed: Path) -> None:
+    from workbench.store.errors import DatabaseInUse
+
+    other = unlock(keyed, "bob", BOB)
+    try:
+        _note(other)  # a window elsewhere, with a pooled connection open
+        store = unlock(keyed, "alice", ALICE)
+        with pytest.raises(DatabaseInUse, match="another session"):
+            rekey(store, {"alice"})
+        assert _note(other) == "秘密"  # still the same file, same key
+    finally:
+        other.close()
+    assert not list(keyed.parent.glob("*.rekey-tmp*")) and not list(keyed.parent.glob("*.new"))
+    with unlock(keyed, "bob", BOB) as again:  # bob was not removed: nothing changed
+        assert again.slots is not None and again.slots.generation == 1

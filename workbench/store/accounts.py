@@ -34,6 +34,7 @@ from workbench.store.backup import backup_database, export_copy
 from workbench.store.database import Store, _remove_database_files
 from workbench.store.errors import (
     DatabaseExists,
+    DatabaseInUse,
     DatabaseMissing,
     KeySlotsDamaged,
     StoreError,
@@ -270,7 +271,12 @@ def switch_key(
     slots.save(pending)
     _kill_point(3)
     store.close()
-    _drop_wal(path)
+    try:
+        _refuse_if_open_elsewhere(path)
+    except DatabaseInUse:
+        _remove_database_files(tmp)
+        pending.unlink(missing_ok=True)
+        raise
     with slot_lock(path):
         os.replace(tmp, path)  # the commit point
         fsync_dir(path.parent)
@@ -281,13 +287,16 @@ def switch_key(
     return Store.open(path, new_key, owns_key=True, slots=slots), backup
 
 
-def _drop_wal(path: Path) -> None:
-    """A closed store leaves no WAL; an old one must never be replayed onto the new file."""
-    wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise StoreError(path, f"{path} is still open elsewhere (its WAL is not empty)")
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """The last connection to close removes the WAL and its index; if they are still
+    there, another session has the file open and would go on writing to the old one
+    (and an old WAL must never be replayed onto the new file)."""
+    if any(Path(str(path) + suffix).exists() for suffix in ("-wal", "-shm")):
+        raise DatabaseInUse(
+            path,
+            f"{path} is open in another session (a window or command): close or lock it "
+            "and try again; nothing was changed",
+        )
 
 
 def rekey(store: Store, keep: set[str]) -> tuple[Store, Path]:

@@ -44,6 +44,12 @@ class KeySlotsDamaged(StoreError):
     exit_code = 4
 
 
+class DatabaseInUse(StoreError):
+    """Another session has the file open: a key switch must wait (nothing changed)."""
+
+    exit_code = 2
+
+
 class StoreClosed(StoreError):
     """The session locked or ended: a closed store refuses to reconnect."""
 
