@@ -85,6 +85,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_editing(window)
     _attach_search(window)
     _attach_clipboard(window)
+    _attach_users(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
@@ -125,6 +126,15 @@ def _attach_clipboard(window: MainWindow) -> None:
         window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
             window, lambda: Settings().clipboard_clear_seconds
         )
+
+
+def _attach_users(window: MainWindow) -> None:
+    """Tools ▸ Users… for admins (the services refuse everyone else anyway)."""
+    from workbench.views.users_dialog import install_users
+
+    window.users_action = install_users(  # type: ignore[attr-defined]
+        window, window.tools_menu, lambda: window.services.ctx
+    )
 
 
 def _attach_session(window: MainWindow) -> None:

@@ -123,3 +123,57 @@ def test_auditor_window_reads_but_cannot_change(qtbot: QtBot, team_db: Path) -> 
     finally:
         window.close()
         ctx.store.close()
+
+
+def test_admin_manages_users_in_the_window(qtbot: QtBot, team_db: Path) -> None:
+    from workbench.views.users_dialog import UsersDialog
+
+    ctx = sign_in(team_db, "tester", PASSPHRASE)
+    window = build_window(ctx, "en", interactive=False)
+    qtbot.addWidget(window)
+    try:
+        assert window.users_action.isEnabled()  # type: ignore[attr-defined]
+        dialog = UsersDialog(ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        names = [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())]
+        assert names == ["shen", "tester"]
+        dialog.name_edit.setText("wang")
+        dialog.passphrase_edit.setText("wang passphrase 2026")
+        dialog.repeat_edit.setText("wang passphrase 2025")
+        assert not dialog.add() and "differ" in dialog.error_label.text()
+        dialog.repeat_edit.setText("wang passphrase 2026")
+        dialog.new_role_combo.setCurrentIndex(dialog.new_role_combo.findData("investigator"))
+        assert dialog.add()
+        assert dialog.selected_name() == "wang"
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("case_lead"))
+        assert dialog.set_role()
+        assert dialog.table.item(dialog.table.currentRow(), 1).text() == "case lead"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SHOTS / "users-dialog.png"))
+        dialog.select("shen")
+        dialog.confirm = lambda question: "new key" in question
+        assert dialog.remove()  # rekeys; the window's context carries on with the new key
+        assert ctx.store.slots is not None and ctx.store.slots.generation == 2
+        assert CaseService(ctx).summary(CASE).code == CASE
+        statuses = {
+            dialog.table.item(i, 0).text(): dialog.table.item(i, 2).text() for i in range(3)
+        }
+        assert statuses == {"shen": "removed", "tester": "active", "wang": "active"}
+    finally:
+        window.close()
+        ctx.store.close()
+    from workbench.store.errors import UnknownUser
+
+    with pytest.raises(UnknownUser):
+        sign_in(team_db, "shen", AUDITOR_PASS)
+    # Non-admins see the action disabled, with the reason.
+    wang = sign_in(team_db, "wang", "wang passphrase 2026")
+    other = build_window(wang, "en", interactive=False)
+    qtbot.addWidget(other)
+    try:
+        assert not other.users_action.isEnabled()  # type: ignore[attr-defined]
+        assert "administrator" in other.users_action.statusTip()  # type: ignore[attr-defined]
+    finally:
+        other.close()
+        wang.store.close()
