@@ -129,11 +129,16 @@ def _attach_clipboard(window: MainWindow) -> None:
 
 
 def _attach_users(window: MainWindow) -> None:
-    """Tools ▸ Users… for admins (the services refuse everyone else anyway)."""
+    """Tools ▸ Users… for admins, Tools ▸ Case members… for case leads and admins (the
+    services refuse everyone else anyway)."""
+    from workbench.views.case_access_dialog import install_case_access
     from workbench.views.users_dialog import install_users
 
     window.users_action = install_users(  # type: ignore[attr-defined]
         window, window.tools_menu, lambda: window.services.ctx
+    )
+    window.case_members_action = install_case_access(  # type: ignore[attr-defined]
+        window, window.tools_menu, lambda: window.services.ctx, window.current_case_code
     )
 
 

@@ -177,3 +177,37 @@ def test_admin_manages_users_in_the_window(qtbot: QtBot, team_db: Path) -> None:
     finally:
         other.close()
         wang.store.close()
+
+
+def test_case_members_in_the_window(qtbot: QtBot, team_db: Path) -> None:
+    from workbench.views.case_access_dialog import CaseAccessDialog
+
+    ctx = sign_in(team_db, "tester", PASSPHRASE)
+    try:
+        UserService(ctx).add("wang", "investigator", passphrase="wang passphrase 2026")
+        window = build_window(ctx, "en", interactive=False)
+        qtbot.addWidget(window)
+        action = window.case_members_action  # type: ignore[attr-defined]
+        window.tools_menu.aboutToShow.emit()
+        assert not action.isEnabled()  # no case open
+        window.open_case(CASE)
+        window.tools_menu.aboutToShow.emit()
+        assert action.isEnabled()
+        dialog = CaseAccessDialog(ctx, CASE, window)
+        qtbot.addWidget(dialog)
+        assert dialog.names() == ["tester"]
+        assert not dialog.grant("nobody") and "no active user" in dialog.error_label.text()
+        assert dialog.grant("wang") and dialog.names() == ["tester", "wang"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SHOTS / "case-members.png"))
+        assert dialog.revoke("wang") and dialog.names() == ["tester"]
+        window.close()
+    finally:
+        ctx.store.close()
+    shen = sign_in(team_db, "shen", AUDITOR_PASS)
+    try:
+        dialog = CaseAccessDialog(shen, CASE)
+        qtbot.addWidget(dialog)
+        assert not dialog.grant("shen") and "shen:" in dialog.error_label.text()
+    finally:
+        shen.store.close()

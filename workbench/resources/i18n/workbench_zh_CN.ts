@@ -37,6 +37,45 @@
     </message>
 </context>
 <context>
+    <name>CaseAccessDialog</name>
+    <message>
+        <source>Members of %1</source>
+        <translation>%1 的成员</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>授权(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke selected</source>
+        <translation>撤销所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>These users may work on the case:</source>
+        <translation>以下用户可以办理此案：</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Case &amp;members…</source>
+        <translation>案件成员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a case you lead (or be an admin) to manage its members.</source>
+        <translation>请打开您主办的案件（或以管理员身份）来管理其成员。</translation>
+    </message>
+</context>
+<context>
     <name>CaseListDock</name>
     <message>
         <source>Case files</source>
