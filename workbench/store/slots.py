@@ -62,6 +62,7 @@ MAX_DELAY_SECONDS = 30.0
 # workstation (slots created under it are weak; `user passwd` makes a calibrated one).
 KDF_PROFILE_ENV = "WORKBENCH_KDF_PROFILE"
 UNKNOWN_USER = "(unknown)"
+MAX_NAME = 100  # a typed user name kept for the audit trail is cut to this length
 
 _HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _MAC_INFO = b"workbench-keyslots/1 file mac"
@@ -345,7 +346,7 @@ class SlotFile:
         record.count += 1
         record.last = at
         self.failures[name] = record
-        self.unaudited.append({"user": user, "at": at})
+        self.unaudited.append({"user": user[:MAX_NAME], "at": at})
         del self.unaudited[:-MAX_UNAUDITED]
         return record.count
 
@@ -412,6 +413,10 @@ class SlotFile:
                 path,
                 f"the key-slot file {path} is missing: without it nobody can sign in "
                 "(restore it from the backup beside the database)",
+            ) from None
+        except OSError as exc:
+            raise KeySlotsDamaged(
+                path, f"cannot read the key-slot file {path}: {exc.strerror}"
             ) from None
         return cls.loads(data, path)
 
