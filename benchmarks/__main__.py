@@ -6,13 +6,20 @@ import os
 import sys
 import tempfile
 
-from benchmarks import bench_gui, bench_import, bench_pdf, bench_store, bench_timeline
+from benchmarks import (
+    bench_gui,
+    bench_import,
+    bench_keys,
+    bench_pdf,
+    bench_store,
+    bench_timeline,
+)
 
 
 def main() -> int:
     os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-bench-log-"))
     print(f"python {sys.version.split()[0]}; shared machine: compare ratios, not times")
-    for bench in (bench_store, bench_gui, bench_timeline, bench_pdf, bench_import):
+    for bench in (bench_store, bench_keys, bench_gui, bench_timeline, bench_pdf, bench_import):
         for result in bench.run():
             print(result.line(), flush=True)
     return 0

@@ -2,7 +2,7 @@
 
 A synthetic case with 10,000 persons and 100,000 events (built through the services).
 
-0. Unlock: ``Store.open`` and signing in (``open_context``), the passphrase's key
+0. Unlock: ``Store.open`` and the user's check (``authenticate``), the passphrase's key
    derivation included — against a bare sqlcipher3 connection keyed with the same
    passphrase and cipher settings reading its first page (the KDF alone). Reported on
    its own line: the other two start where it ends.
@@ -88,12 +88,15 @@ def _settle(app: Any) -> None:
 
 def _ours(path: str) -> dict[str, float]:
     configure_logging()  # Qt's platform notes go to the log file, as in the application
-    from workbench.app import application, open_context
+    from workbench.app import application
     from workbench.views.main_window import MainWindow
 
     app = application()
     start = time.perf_counter()
-    ctx = open_context(Path(path), PassphraseKey(PASS), "bench")
+    # The case stays passphrase-keyed (a foundation-style file, so the bare baseline can
+    # open it too): signing in through key slots is measured in bench_keys.
+    ctx = Context(Store.open(Path(path), PassphraseKey(PASS)), "bench")
+    UserService(ctx).authenticate()
     unlocked = time.perf_counter() - start
     start = time.perf_counter()
     window = MainWindow(ctx, lang="zh_CN")

@@ -13,6 +13,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep every log (ours and SQLCipher's) out of the home directory, for subprocesses too.
 os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-test-logs-"))
+# Tiny Argon2id parameters for every key slot a test (or its subprocess) creates: the
+# calibrated ~0.5 s per slot would make the suite crawl. tests/store/test_slots.py
+# checks calibration itself with the variable removed.
+os.environ.setdefault("WORKBENCH_KDF_PROFILE", "test")
 
 from workbench.services.context import Context
 from workbench.services.users import UserService

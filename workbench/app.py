@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from workbench.logs import configure_logging
 from workbench.services.context import Context
 from workbench.services.errors import ServiceError
-from workbench.services.users import UserService
-from workbench.store import DatabaseKey, PassphraseKey, Store, StoreError
+from workbench.services.users import sign_in
+from workbench.store import PassphraseKey, StoreError
 from workbench.views.i18n import install_translators
 from workbench.views.main_window import MainWindow
 
@@ -68,16 +68,11 @@ def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
     qt_log.log(level, "%s", message)
 
 
-def open_context(db: Path, key: DatabaseKey, user: str) -> Context:
-    """Open the store and sign ``user`` in; the store is closed again on failure."""
-    store = Store.open(db, key)
-    ctx = Context(store, user)
-    try:
-        UserService(ctx).authenticate()
-    except BaseException:
-        store.close()
-        raise
-    return ctx
+def open_context(db: Path, key: PassphraseKey | str, user: str) -> Context:
+    """Sign ``user`` in through their key slot (the role comes from the database); the
+    store is closed again on failure."""
+    passphrase = key if isinstance(key, str) else key.material()
+    return sign_in(db, user, passphrase)
 
 
 def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWindow:
@@ -92,6 +87,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_clipboard(window)
     _attach_timeline(window)
     _attach_export(window)
+    _attach_users(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
@@ -143,6 +139,20 @@ def _attach_timeline(window: MainWindow) -> None:
     from workbench.views.timeline.install import install_timeline
 
     install_timeline(window)
+
+
+def _attach_users(window: MainWindow) -> None:
+    """Tools ▸ Users… for admins, Tools ▸ Case members… for case leads and admins (the
+    services refuse everyone else anyway)."""
+    from workbench.views.case_access_dialog import install_case_access
+    from workbench.views.users_dialog import install_users
+
+    window.users_action = install_users(  # type: ignore[attr-defined]
+        window, window.tools_menu, lambda: window.services.ctx
+    )
+    window.case_members_action = install_case_access(  # type: ignore[attr-defined]
+        window, window.tools_menu, lambda: window.services.ctx, window.current_case_code
+    )
 
 
 def _attach_session(window: MainWindow) -> None:
@@ -197,7 +207,7 @@ def _show(window: MainWindow, case: str | None, view: str | None) -> None:
 
 def run_gui(
     db: Path | None,
-    key: DatabaseKey | None,
+    key: PassphraseKey | None,
     user: str | None,
     *,
     lang: str | None = None,
@@ -231,7 +241,7 @@ def run_gui(
 
 def run_screenshot(
     db: Path,
-    key: DatabaseKey,
+    key: PassphraseKey,
     user: str,
     case: str | None,
     view: str | None,
@@ -286,7 +296,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _key(args: argparse.Namespace) -> DatabaseKey | None:
+def _key(args: argparse.Namespace) -> PassphraseKey | None:
     if args.passphrase_file:
         text = Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
         return PassphraseKey(text)

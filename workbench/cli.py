@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -28,8 +29,8 @@ from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
 from workbench.services.context import Context
 from workbench.services.errors import ServiceError
-from workbench.services.users import UserService
-from workbench.store import PassphraseKey, Store, StoreError
+from workbench.services.users import SignInNotes, UserService, create_database, sign_in
+from workbench.store import DatabaseMissing, PassphraseKey, StoreError
 from workbench.store.backup import backup_database
 from workbench.store.check import check_store
 
@@ -64,30 +65,57 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(value)
 
 
-def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> PassphraseKey:
-    if args.passphrase_file:
+def _read_secret(
+    file: str | None, env: str, prompt: str, option: str, *, confirm: bool = False
+) -> str:
+    if file:
         try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+            text = Path(file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(
-                f"cannot read passphrase file {args.passphrase_file}: {exc.strerror}"
-            ) from None
+            raise UsageError(f"cannot read passphrase file {file}: {exc.strerror}") from None
         text = text[:-1] if text.endswith("\n") else text
         text = text[:-1] if text.endswith("\r") else text
-    elif os.environ.get("WORKBENCH_PASSPHRASE"):
-        text = os.environ["WORKBENCH_PASSPHRASE"]
+    elif os.environ.get(env):
+        text = os.environ[env]
     elif sys.stdin.isatty():
-        text = getpass.getpass("Passphrase: ")
-        if confirm and getpass.getpass("Passphrase again: ") != text:
+        text = getpass.getpass(f"{prompt}: ")
+        if confirm and getpass.getpass(f"{prompt} again: ") != text:
             raise UsageError("the two passphrases differ")
     else:
-        raise UsageError(
-            "no passphrase: give --passphrase-file, set WORKBENCH_PASSPHRASE, or run on a terminal"
-        )
+        raise UsageError(f"no passphrase: give {option}, set {env}, or run on a terminal")
+    if not text:
+        raise UsageError("the passphrase is empty")
+    if "\x00" in text:
+        raise UsageError("a passphrase cannot contain a NUL character")
+    return text
+
+
+def _passphrase_text(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _read_secret(
+        args.passphrase_file,
+        "WORKBENCH_PASSPHRASE",
+        "Passphrase",
+        "--passphrase-file",
+        confirm=confirm,
+    )
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> PassphraseKey:
     try:
-        return PassphraseKey(text)
+        return PassphraseKey(_passphrase_text(args, confirm=confirm))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase of the user being added (or changed), never the signed-in one's."""
+    return _read_secret(
+        args.new_passphrase_file,
+        "WORKBENCH_NEW_PASSPHRASE",
+        "New user's passphrase",
+        "--new-passphrase-file",
+        confirm=True,
+    )
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -95,21 +123,42 @@ def _user(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace) -> Context:
+    """Sign in through the user's key slot; the role comes from the database, always."""
     path = _db_path(args)
-    key = _passphrase(args)
-    store = Store.open(path, key)
-    if store.backup_written is not None:
+    if not path.exists():
+        raise DatabaseMissing(path)
+    notes = SignInNotes()
+    ctx = sign_in(path, _user(args), _passphrase_text(args), notes=notes, sleep=_wait)
+    _print_notes(notes)
+    return ctx
+
+
+def _wait(seconds: float) -> None:
+    """Earlier failed sign-ins make this one wait (the slot file counts them)."""
+    if seconds >= 0.5:
+        print(f"note: earlier sign-ins failed; waiting {seconds:.1f} s", file=sys.stderr)
+    time.sleep(seconds)
+
+
+def _print_notes(notes: SignInNotes) -> None:
+    if notes.schema_backup is not None:
         print(
-            f"note: upgraded the schema; the previous file is kept as {store.backup_written}",
+            f"note: upgraded the schema; the previous file is kept as {notes.schema_backup}",
             file=sys.stderr,
         )
-    ctx = Context(store, _user(args))
-    try:
-        UserService(ctx).authenticate()
-    except ServiceError:
-        store.close()
-        raise
-    return ctx
+    if notes.converted_backup is not None:
+        print(
+            "note: the database now has personal key slots (you are its admin); the "
+            f"passphrase-keyed original is kept as {notes.converted_backup}. Give the other "
+            "users a passphrase with 'workbench user passwd NAME', then delete that file.",
+            file=sys.stderr,
+        )
+    if notes.stale_slots:
+        print(
+            f"note: removed users still hold key slots ({', '.join(notes.stale_slots)}): "
+            "run 'workbench rekey'",
+            file=sys.stderr,
+        )
 
 
 def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
@@ -128,10 +177,9 @@ def _lang() -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = _db_path(args)
-    key = _passphrase(args, confirm=True)
-    with Store.create(path, key) as store:
-        user = _user(args)
-        UserService(Context(store, user)).add(user, "admin")
+    passphrase = _passphrase_text(args, confirm=True)
+    user = _user(args)
+    create_database(path, user, passphrase).store.close()
     _emit(
         args,
         {"db": str(path), "user": user, "role": "admin"},
@@ -144,15 +192,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.demo.load import load_demo
 
     path = _db_path(args)
-    key = _passphrase(args, confirm=True)
+    passphrase = _passphrase_text(args, confirm=True)
     if path.exists() and args.force:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-    with Store.create(path, key) as store:
-        user = _user(args)
-        ctx = Context(store, user)
-        UserService(ctx).add(user, "admin")
+    user = _user(args)
+    ctx = create_database(path, user, passphrase)
+    try:
         codes = load_demo(ctx)
+    finally:
+        ctx.store.close()
     _emit(
         args,
         {"db": str(path), "cases": codes},
@@ -285,7 +334,7 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
     def text() -> str:
         return (
             "\n".join(
-                f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<12} {r.entity:<12} "
+                f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<14} {r.entity:<12} "
                 f"{r.entity_id or '':<8} {r.case_code or ''}"
                 for r in records
             )
@@ -362,6 +411,142 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         lambda: (
             f"wrote {result.path} ({result.pages} pages, sha256 {result.sha256}); "
             f"{result.open_items} open items; audit entry {result.audit_seq}"
+        ),
+    )
+    return EXIT_OK
+
+
+def cmd_case_grant(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        CaseService(ctx).grant(args.code, args.name)
+    finally:
+        ctx.store.close()
+    _emit(
+        args,
+        {"case": args.code, "member": args.name},
+        lambda: f"{args.name} may now work on {args.code}",
+    )
+    return EXIT_OK
+
+
+def cmd_case_revoke(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        CaseService(ctx).revoke(args.code, args.name)
+    finally:
+        ctx.store.close()
+    _emit(args, {"case": args.code, "removed": args.name}, lambda: f"{args.name} left {args.code}")
+    return EXIT_OK
+
+
+def cmd_case_members(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        names = CaseService(ctx).members_of(args.code)
+    finally:
+        ctx.store.close()
+    _emit(args, names, lambda: "\n".join(names) or "no members")
+    return EXIT_OK
+
+
+# -- users and keys ----------------------------------------------------------------
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        passphrase = _new_passphrase(args)
+        UserService(ctx).add(args.name, args.role, args.display_name or "", passphrase=passphrase)
+    finally:
+        ctx.store.close()
+    _emit(
+        args,
+        {"user": args.name, "role": args.role},
+        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, _lang())})",
+    )
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        rows = UserService(ctx).rows()
+    finally:
+        ctx.store.close()
+    data = [
+        {
+            "name": r.name,
+            "role": r.role,
+            "display_name": r.display_name,
+            "active": r.active,
+            "key_slot": r.has_slot,
+        }
+        for r in rows
+    ]
+
+    def text() -> str:
+        return "\n".join(
+            f"{r.name:<16} {r.role:<13} {'active' if r.active else 'removed':<8} "
+            f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
+            for r in rows
+        )
+
+    _emit(args, data, text)
+    return EXIT_OK
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        _, rekeyed = UserService(ctx).remove(args.name)
+    finally:
+        ctx.store.close()
+    _emit(
+        args,
+        {"removed": args.name, "generation": rekeyed.generation, "users": list(rekeyed.users)},
+        lambda: f"removed {args.name}; the database has a new key for {', '.join(rekeyed.users)}",
+    )
+    return EXIT_OK
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    name = args.name or ctx.user
+    try:
+        UserService(ctx).change_passphrase(name, _new_passphrase(args))
+    finally:
+        ctx.store.close()
+    _emit(args, {"user": name}, lambda: f"changed the passphrase of {name}")
+    return EXIT_OK
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        UserService(ctx).set_role(args.name, args.role)
+    finally:
+        ctx.store.close()
+    _emit(args, {"user": args.name, "role": args.role}, lambda: f"{args.name} is now {args.role}")
+    return EXIT_OK
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    ctx = _open(args)
+    try:
+        result = UserService(ctx).rekey()
+    finally:
+        ctx.store.close()
+    _emit(
+        args,
+        {
+            "generation": result.generation,
+            "users": list(result.users),
+            "backup": str(result.backup) if result.backup else None,
+        },
+        lambda: (
+            f"new database key (generation {result.generation}) for "
+            f"{', '.join(result.users)}; the previous file is kept as {result.backup}"
         ),
     )
     return EXIT_OK
@@ -456,6 +641,37 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--code", required=True)
     new.add_argument("--title", required=True)
     new.add_argument("--level", choices=list(vocab.CASE_LEVELS))
+
+    grant = add("grant", cmd_case_grant, "let a user work on a case", case_sub)
+    grant.add_argument("code")
+    grant.add_argument("name", help="the user name")
+    revoke = add("revoke", cmd_case_revoke, "take a user off a case", case_sub)
+    revoke.add_argument("code")
+    revoke.add_argument("name", help="the user name")
+    members = add("members", cmd_case_members, "the users who may work on a case", case_sub)
+    members.add_argument("code")
+
+    users = sub.add_parser("user", help="workbench users and their key slots")
+    user_sub = users.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    uadd = add("add", cmd_user_add, "add a user with a passphrase and a role", user_sub)
+    uadd.add_argument("name")
+    uadd.add_argument("--role", required=True, choices=list(vocab.USER_ROLES))
+    uadd.add_argument("--display-name")
+    uadd.add_argument(
+        "--new-passphrase-file", help="the new user's passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
+    )
+    add("list", cmd_user_list, "list the users", user_sub)
+    uremove = add("remove", cmd_user_remove, "remove a user and rekey the database", user_sub)
+    uremove.add_argument("name")
+    upasswd = add("passwd", cmd_user_passwd, "change a passphrase (yours by default)", user_sub)
+    upasswd.add_argument("name", nargs="?")
+    upasswd.add_argument(
+        "--new-passphrase-file", help="the new passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
+    )
+    urole = add("role", cmd_user_role, "change a user's role", user_sub)
+    urole.add_argument("name")
+    urole.add_argument("role", choices=list(vocab.USER_ROLES))
+    add("rekey", cmd_rekey, "a new database key, rewrapped for every active user")
 
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)

@@ -22,6 +22,7 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     full_env["WORKBENCH_LOG_DIR"] = os.environ["WORKBENCH_LOG_DIR"]
+    full_env["WORKBENCH_KDF_PROFILE"] = os.environ["WORKBENCH_KDF_PROFILE"]
     full_env["WORKBENCH_USER"] = "lead"
     if passphrase is not None:
         full_env["WORKBENCH_PASSPHRASE"] = passphrase
@@ -69,7 +70,13 @@ def test_init_new_cases_show_and_audit(db: Path) -> None:
     assert shown["level"] == "provincial_target" and shown["counts"]["persons"] == 0
     assert shown["cash_total_cny"] == "0.00" and shown["drug_totals_g"] == {}
     verify = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)
-    assert verify["ok"] and verify["entries"] == 2 and len(verify["head_hash"]) == 64
+    assert verify["ok"] and len(verify["head_hash"]) == 64
+    trail = json.loads(ok("audit", "log", "--db", str(db), "--json").stdout)
+    changes = [(e["action"], e["entity"]) for e in trail if e["action"] != "login"]
+    assert changes == [("create", "user"), ("create", "case")]
+    # Every command after init signed in (case new, cases, case show, verify, log).
+    assert sum(e["action"] == "login" for e in trail) == 5
+    assert verify["entries"] == len(trail) - 1  # the log's own sign-in came after
     log = json.loads(ok("audit", "log", "--db", str(db), "--case", "PDS-2026-001", "--json").stdout)
     assert [(e["action"], e["entity"], e["user"]) for e in log] == [("create", "case", "lead")]
 
@@ -89,9 +96,10 @@ def test_wrong_passphrase_is_exit_3_one_line_and_file_untouched(db: Path) -> Non
     before = db.read_bytes()
     result = run("cases", "--db", str(db), passphrase="wrong")
     assert result.returncode == 3
-    assert result.stderr == f"error: wrong passphrase for {db}\n"
+    assert result.stderr == f"error: wrong passphrase of user 'lead' for {db}\n"
     assert db.read_bytes() == before
-    assert sorted(p.name for p in db.parent.iterdir()) == [db.name]
+    # Only the failure counter in the key-slot file changed.
+    assert sorted(p.name for p in db.parent.iterdir()) == [db.name, db.name + ".keys"]
 
 
 def test_no_passphrase_without_terminal_is_usage_error(db: Path) -> None:
@@ -115,14 +123,17 @@ def test_usage_errors_are_exit_2(db: Path) -> None:
 
 
 def test_rejected_input_is_exit_5_and_nothing_written(db: Path) -> None:
+    def changes() -> list[object]:
+        trail = json.loads(ok("audit", "log", "--db", str(db), "--json").stdout)
+        return [e for e in trail if e["action"] != "login"]
+
     ok("case", "new", "--db", str(db), "--code", "A-1", "--title", "t")
-    before = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)["entries"]
+    before = changes()
     dup = run("case", "new", "--db", str(db), "--code", "A-1", "--title", "again")
     assert dup.returncode == 5 and "exists" in dup.stderr
     blank = run("case", "new", "--db", str(db), "--code", "A-2", "--title", "  ")
     assert blank.returncode == 5 and "title" in blank.stderr
-    after = json.loads(ok("audit", "verify", "--db", str(db), "--json").stdout)["entries"]
-    assert after == before
+    assert changes() == before
     unknown = run("case", "show", "--db", str(db), "NOPE")
     assert unknown.returncode == 5 and "NOPE" in unknown.stderr
 
@@ -157,8 +168,11 @@ def test_audit_verify_catches_tampering_exit_4(db: Path) -> None:
 
     ok("case", "new", "--db", str(db), "--code", "A-1", "--title", "t")
     ok("case", "new", "--db", str(db), "--code", "A-2", "--title", "t")
+    from workbench.store.keys import RawKey
+    from workbench.store.slots import SlotFile, slot_path
+
     raw = sqlcipher3.connect(str(db))
-    raw.set_key(PASSPHRASE)
+    RawKey(SlotFile.load(slot_path(db)).unwrap(db, "lead", PASSPHRASE)).apply(raw)
     raw.execute("DROP TRIGGER audit_entry_no_update")
     raw.execute("UPDATE audit_entry SET user = 'mallory' WHERE seq = 2")
     raw.commit()

@@ -6,10 +6,21 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_cli import run
 from tests.reports.pdfread import Package
 
 AS_TESTER = {"WORKBENCH_USER": "tester"}
+
+
+@pytest.fixture
+def demo_db(demo_db: Path) -> Path:
+    """Signed into once, so the conversion to key slots (and its note) is behind us."""
+    converted = run("cases", "--db", str(demo_db), env=AS_TESTER)
+    assert converted.returncode == 0, converted.stderr
+    assert "personal key slots" in converted.stderr
+    return demo_db
 
 
 def test_export_writes_the_package_and_audits_its_hash(demo_db: Path, tmp_path: Path) -> None:

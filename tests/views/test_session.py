@@ -19,8 +19,8 @@ from workbench.services.cases import CaseService
 from workbench.services.context import Context
 from workbench.services.persons import PersonService
 from workbench.services.search import SearchService
-from workbench.services.users import UserService
-from workbench.store import PassphraseKey, Store
+from workbench.services.users import UserService, sign_in
+from workbench.store import PassphraseKey, Store, WrongPassphrase
 from workbench.views.clipboard import copy_sensitive, install_sensitive_copy
 from workbench.views.search_dialog import SearchDialog, install_search
 from workbench.views.session_lock import IdleLock, LockScreen
@@ -135,8 +135,13 @@ def test_create_a_new_database(qtbot: QtBot, tmp_path: Path, settings: Settings)
         assert settings.recent_files() == [created.absolute()]
     finally:
         ctx.store.close()
-    with Store.open(created, PassphraseKey("a long shared phrase 2019")) as again:
-        assert UserService(Context(again, "lead")).authenticate().role == "admin"
+    again = sign_in(created, "lead", "a long shared phrase 2019")  # through lead's key slot
+    try:
+        assert UserService(again).authenticate().role == "admin"
+    finally:
+        again.store.close()
+    with pytest.raises(WrongPassphrase):  # the passphrase is not the database key
+        Store.open(created, PassphraseKey("a long shared phrase 2019"))
 
     second = UnlockDialog(settings, user="lead")
     qtbot.addWidget(second)

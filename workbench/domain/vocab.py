@@ -242,6 +242,24 @@ AUDIT_ACTIONS: Labels = _vocab(
     ("export", "导出", "export"),
     ("login", "登录", "sign-in"),
     ("login_failure", "登录失败", "sign-in failure"),
+    ("passwd", "修改口令", "passphrase change"),
+    ("grant", "授权办案", "case access granted"),
+    ("revoke", "撤销授权", "case access revoked"),
+    ("rekey", "更换数据库密钥", "new database key"),
+    ("convert", "转为个人密钥槽", "converted to personal key slots"),
+)
+
+# Audit actions that change no case's content (who may open it, who signed in, what left
+# the workstation): the prosecution package's "as of" ignores them.
+NON_DATA_ACTIONS: tuple[str, ...] = (
+    "export",
+    "login",
+    "login_failure",
+    "passwd",
+    "grant",
+    "revoke",
+    "rekey",
+    "convert",
 )
 
 USER_ROLES: Labels = _vocab(

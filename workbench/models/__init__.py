@@ -2,7 +2,7 @@
 
 from workbench.models.audit import AuditEntry, User
 from workbench.models.base import Base
-from workbench.models.case import CaseFile, CaseMember
+from workbench.models.case import CaseAccess, CaseFile, CaseMember
 from workbench.models.comms import BankTransaction, CallRecord
 from workbench.models.evidence import (
     Asset,
@@ -24,6 +24,7 @@ __all__ = [
     "BankTransaction",
     "Base",
     "CallRecord",
+    "CaseAccess",
     "CaseFile",
     "CaseMember",
     "CaseParty",

@@ -47,3 +47,16 @@ class CaseMember(Base):
     position: Mapped[str] = mapped_column(String(200), default="")
     task_role: Mapped[str] = mapped_column(String(40), default="member")
     user_name: Mapped[str | None] = mapped_column(String(100), default=None)
+
+
+class CaseAccess(Base):
+    """A workbench user's membership of a case file: what grants reading and editing it
+    (the role decides how much; ``workbench.domain.permissions``)."""
+
+    __tablename__ = "case_access"
+    __table_args__ = (UniqueConstraint("case_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime())

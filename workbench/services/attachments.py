@@ -20,12 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from workbench.domain.permissions import CASE_EDIT, CASE_READ
 from workbench.models import Attachment, AttachmentLink, CustodyEntry
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
-from workbench.services.lookup import case_by_code, get
-from workbench.services.lookup import case_code as lookup_case_code
+from workbench.services.lookup import case_by_code, case_code, get
 from workbench.services.unit_of_work import column_values, unit_of_work
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -99,6 +99,7 @@ class AttachmentService:
                 "attachment",
                 [FieldError("file", f"{path.name} is {size:,} bytes; at most {MAX_BYTES:,}")],
             )
+        self.ctx.require(CASE_EDIT, case_code)
         content = path.read_bytes()
         digest = hashlib.sha256(content).hexdigest()
         media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -144,15 +145,15 @@ class AttachmentService:
                         )
                     ],
                 )
-            case_code = lookup_case_code(s, att.case_id)
+            code = case_code(s, att.case_id)
             links = tuple(
                 (link.entity_type, link.entity_id)
                 for link in s.scalars(
                     select(AttachmentLink).where(AttachmentLink.attachment_id == att.id)
                 )
             )
-            removed = AttachmentSnapshot(case_code, column_values(att), links)
-            uow.deleted("attachment", att, case_code)
+            removed = AttachmentSnapshot(code, column_values(att), links)
+            uow.deleted("attachment", att, code)
         return OpResult(removed, uow.changes)
 
     def restore(self, removed: AttachmentSnapshot) -> OpResult[int]:
@@ -172,6 +173,7 @@ class AttachmentService:
         """A private plaintext copy for a viewer; its SHA-256 is checked against the record."""
         with self.ctx.store.session() as s:
             att = get(s, Attachment, attachment_id, "attachment")
+            self.ctx.require(CASE_READ, case_code(s, att.case_id), session=s)
             content, name, expected = att.content, att.filename, att.sha256
         if hashlib.sha256(content).hexdigest() != expected:
             raise InputRejected(

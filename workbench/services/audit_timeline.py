@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from workbench.domain import vocab
 from workbench.domain.audit_chain import ChainReport
+from workbench.domain.permissions import AUDIT_READ
 from workbench.models import AuditEntry
 from workbench.services.audit import AuditRecord, AuditService, _record
 from workbench.services.context import Context
@@ -64,10 +65,11 @@ class AuditTimelineService:
             AuditEntry.entity,
             AuditEntry.entity_id,
         ).order_by(AuditEntry.seq)
+        self.ctx.require(AUDIT_READ, case_code)
         if case_code is not None:
             query = query.where(AuditEntry.case_code == case_code)
         with self.ctx.store.session() as s:
-            rows = s.execute(query).all()
+            rows = s.execute(AuditService(self.ctx).scoped(s, query, case_code)).all()
         chain = AuditService(self.ctx).verify()
         users = tuple(dict.fromkeys(sorted(str(r[2]) for r in rows)))
         lane_of = {u: i for i, u in enumerate(users)}
@@ -95,6 +97,7 @@ class AuditTimelineService:
             found = s.get(AuditEntry, seq)
             if found is None:
                 raise NotFound(f"no audit entry {seq}")
+            self.ctx.require(AUDIT_READ, found.case_code, session=s)
             return _record(found)
 
 

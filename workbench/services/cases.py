@@ -10,11 +10,19 @@ from typing import Any
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
+from workbench.domain.permissions import (
+    CASE_CREATE,
+    CASE_DELETE,
+    CASE_EDIT,
+    CASE_MEMBERS,
+    CASE_READ,
+)
 from workbench.domain.quantities import format_cny, format_grams
 from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
     Base,
+    CaseAccess,
     CaseFile,
     CaseMember,
     CaseParty,
@@ -24,10 +32,11 @@ from workbench.models import (
     Location,
     Measure,
     Seizure,
+    User,
 )
 from workbench.services.changes import Changes, OpResult
 from workbench.services.context import Context
-from workbench.services.errors import FieldError, InputRejected
+from workbench.services.errors import FieldError, InputRejected, NotFound
 from workbench.services.lookup import case_by_code
 from workbench.services.unit_of_work import snapshot, unit_of_work
 from workbench.services.validation import check_case, check_member, reject_unknown_fields
@@ -109,6 +118,7 @@ class CaseService:
         values = {"code": code, "title": title, **fields}
         reject_unknown_fields(values, CASE_FIELDS, "case")
         checked = check_case(values)
+        self.ctx.require(CASE_CREATE)
         with unit_of_work(self.ctx) as uow:
             if (
                 checked.values.get("code")
@@ -120,11 +130,18 @@ class CaseService:
             checked.raise_if_errors("case")
             case = CaseFile(created_at=self.ctx.clock(), **checked.values)
             uow.session.add(case)
+            uow.session.flush()
+            # The creator is the case's first member (or could not see what they made).
+            me = self.ctx.principal(uow.session)
+            uow.session.add(
+                CaseAccess(case_id=case.id, user_id=me.user_id, granted_at=self.ctx.clock())
+            )
             uow.created("case", case, case.code)
         return OpResult(case.id, uow.changes, tuple(checked.warnings))
 
     def update(self, code: str, **fields: Any) -> OpResult[None]:
         reject_unknown_fields(fields, CASE_FIELDS - {"code"}, "case")
+        self.ctx.require(CASE_EDIT, code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, code)
             checked = check_case({**_case_dates(case), **fields})
@@ -139,7 +156,8 @@ class CaseService:
         """Delete a case and everything recorded under it (persons stay: they are global).
 
         ``only_if_empty`` refuses a case that holds any record (undoing "New case" must
-        never take work with it)."""
+        never take work with it); an empty case may be removed by whoever may edit it."""
+        self.ctx.require(CASE_EDIT if only_if_empty else CASE_DELETE, code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, code)
             counts = _counts(uow.session, case.id)
@@ -158,6 +176,7 @@ class CaseService:
     def add_member(self, code: str, name: str, **fields: Any) -> OpResult[int]:
         checked = check_member({"name": name, **fields})
         checked.raise_if_errors("member")
+        self.ctx.require(CASE_EDIT, code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, code)
             member = CaseMember(case_id=case.id, **checked.values)
@@ -165,10 +184,64 @@ class CaseService:
             uow.created("member", member, case.code)
         return OpResult(member.id, uow.changes)
 
+    # -- who may work on it ----------------------------------------------------------
+
+    def grant(self, code: str, user_name: str) -> OpResult[int]:
+        """Make ``user_name`` a member of case ``code`` (case leads of it, admins)."""
+        self.ctx.require(CASE_MEMBERS, code)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, code)
+            user = _active_user(uow.session, user_name)
+            exists = uow.session.execute(
+                select(CaseAccess.id).where(
+                    CaseAccess.case_id == case.id, CaseAccess.user_id == user.id
+                )
+            ).first()
+            if exists:
+                raise InputRejected(
+                    "case_access", [FieldError("user", f"{user_name} is already a member")]
+                )
+            access = CaseAccess(case_id=case.id, user_id=user.id, granted_at=self.ctx.clock())
+            uow.session.add(access)
+            uow.session.flush()
+            uow.audit("grant", "case_access", access.id, case.code, {"user": user_name})
+        return OpResult(access.id, uow.changes)
+
+    def revoke(self, code: str, user_name: str) -> OpResult[None]:
+        self.ctx.require(CASE_MEMBERS, code)
+        with unit_of_work(self.ctx) as uow:
+            case = case_by_code(uow.session, code)
+            access = uow.session.execute(
+                select(CaseAccess)
+                .join(User, User.id == CaseAccess.user_id)
+                .where(CaseAccess.case_id == case.id, User.name == user_name)
+            ).scalar_one_or_none()
+            if access is None:
+                raise NotFound(f"{user_name} is not a member of case {code}")
+            uow.audit("revoke", "case_access", access.id, case.code, {"user": user_name})
+            uow.session.delete(access)
+        return OpResult(None, uow.changes)
+
+    def members_of(self, code: str) -> list[str]:
+        """The user names with access to case ``code``."""
+        self.ctx.require(CASE_READ, code)
+        with self.ctx.store.session() as s:
+            case = case_by_code(s, code)
+            return list(
+                s.scalars(
+                    select(User.name)
+                    .join(CaseAccess, CaseAccess.user_id == User.id)
+                    .where(CaseAccess.case_id == case.id)
+                    .order_by(User.name)
+                )
+            )
+
     # -- reading -------------------------------------------------------------------
 
     def list(self) -> list[CaseRow]:
+        """The cases the user may read (auditors: every case)."""
         with self.ctx.store.session() as s:
+            readable = self.ctx.readable_case_ids(s)
             persons = (
                 select(
                     CaseParty.case_id,
@@ -178,11 +251,14 @@ class CaseService:
                 .group_by(CaseParty.case_id)
                 .subquery()
             )
-            rows = s.execute(
+            query = (
                 select(CaseFile, persons.c.n, persons.c.suspects)
                 .outerjoin(persons, persons.c.case_id == CaseFile.id)
                 .order_by(CaseFile.code)
-            ).all()
+            )
+            if readable is not None:
+                query = query.where(CaseFile.id.in_(readable))
+            rows = s.execute(query).all()
             return [
                 CaseRow(
                     c.id,
@@ -199,10 +275,12 @@ class CaseService:
             ]
 
     def get(self, code: str) -> CaseFile:
+        self.ctx.require(CASE_READ, code)
         with self.ctx.store.session() as s:
             return case_by_code(s, code)
 
     def summary(self, code: str) -> CaseSummary:
+        self.ctx.require(CASE_READ, code)
         with self.ctx.store.session() as s:
             case = case_by_code(s, code)
             counts = _counts(s, case.id)
@@ -242,17 +320,25 @@ class CaseService:
             )
 
 
+def _active_user(s: Session, name: str) -> User:
+    user = s.execute(select(User).where(User.name == name)).scalar_one_or_none()
+    if user is None or not user.active:
+        raise InputRejected("case_access", [FieldError("user", f"no active user {name!r}")])
+    return user
+
+
 def _case_dates(case: CaseFile) -> dict[str, Any]:
     return {"opened_on": case.opened_on, "closed_on": case.closed_on}
 
 
 def _held_records(s: Session, case_id: int) -> dict[str, int]:
     """Rows of every table that belongs to a case (any table with a case_id), by table;
-    read from the metadata so tables added later count too."""
+    read from the metadata so tables added later count too. Who may open the case
+    (case_access) is not content."""
     held = {}
     for table in Base.metadata.sorted_tables:
         column = table.c.get("case_id")
-        if column is None:
+        if column is None or table.name == CaseAccess.__tablename__:
             continue
         n = s.execute(select(func.count()).select_from(table).where(column == case_id)).scalar()
         if n:

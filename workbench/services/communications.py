@@ -20,6 +20,7 @@ import pandas as pd
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from workbench.domain.permissions import CASE_READ
 from workbench.domain.quantities import format_cny
 from workbench.importers.values import DEFAULT_ZONE, parse_phone
 from workbench.models import (
@@ -260,15 +261,18 @@ class CommunicationsService:
         self.zone = zone
 
     def call_pairs(self, case_code: str) -> list[PairStats]:
+        self.ctx.require(CASE_READ, case_code)
         with self.ctx.store.session() as s:
             return call_pairs(s, case_by_code(s, case_code).id)
 
     def pay_pairs(self, case_code: str) -> list[PairStats]:
+        self.ctx.require(CASE_READ, case_code)
         with self.ctx.store.session() as s:
             return pay_pairs(s, case_by_code(s, case_code).id)
 
     def top_contacts(self, case_code: str, person_id: int, limit: int = 10) -> list[Contact]:
         """The numbers a person's phones called or were called by most, busiest first."""
+        self.ctx.require(CASE_READ, case_code)
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)
             owners = phone_owners(s, case.id)
@@ -308,6 +312,7 @@ class CommunicationsService:
         self, case_code: str, person_id: int | None = None
     ) -> tuple[list[date], list[int]]:
         """Calls per local calendar day (days without calls left out), for the timeline."""
+        self.ctx.require(CASE_READ, case_code)
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)
             query = select(CallRecord.started_at).where(CallRecord.case_id == case.id)
@@ -330,6 +335,7 @@ class CommunicationsService:
 
     def flows_near_seizures(self, case_code: str, days: int = 3) -> list[FlowNearSeizure]:
         """Bank rows within ``days`` of a seizure, nearest first: money around a raid."""
+        self.ctx.require(CASE_READ, case_code)
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)
             zone = ZoneInfo(self.zone)

@@ -18,6 +18,7 @@ from workbench.domain.completeness import (
     check_exhibits,
     check_suspects,
 )
+from workbench.domain.permissions import CASE_READ
 from workbench.domain.profile import load_profile
 from workbench.models import Attachment, AttachmentLink, CaseParty, CustodyEntry, Person, Seizure
 from workbench.reports.formatting import DEFAULT_ZONE
@@ -32,6 +33,7 @@ class CompletenessService:
 
     def check(self, case_code: str) -> list[OpenItem]:
         """Every open item of the case, suspects first, then exhibits in number order."""
+        self.ctx.require(CASE_READ, case_code)
         profile = load_profile()
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.domain.permissions import CASE_IMPORT
 from workbench.importers.kinds import KINDS, KindSpec
 from workbench.importers.mapping import check_mapping, guess_mapping
 from workbench.importers.reading import (
@@ -149,6 +150,7 @@ class ImportService:
         chunksize: int = 20_000,
     ) -> ImportOutcome:
         """Import ``path``; ImportRejected (nothing written) if any row is rejected."""
+        self.ctx.require(CASE_IMPORT, case_code)  # a dry run too: it reads the case
         spec = self.kind(kind)
 
         def scan_progress(done: int, total: int) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from workbench.domain.deadlines import MeasureFact, days_left, overdue, running_deadlines
+from workbench.domain.permissions import CASE_READ
 from workbench.domain.profile import load_profile
 from workbench.domain.quantities import mg_to_grams
 from workbench.domain.tiers import assess
@@ -49,6 +50,7 @@ class OverviewService:
         self.ctx = ctx
 
     def overview(self, case_code: str, today: date) -> CaseOverview:
+        self.ctx.require(CASE_READ, case_code)
         summary = CaseService(self.ctx).summary(case_code)
         profile = load_profile()
         weights = {d: mg_to_grams(mg) for d, mg in summary.drug_totals_mg.items()}

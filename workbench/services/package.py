@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from sqlalchemy import func, select
 
+from workbench.domain.permissions import CASE_EXPORT
 from workbench.models import AuditEntry
 from workbench.reports.builder import (
     BuildCancelled,
@@ -57,7 +58,8 @@ class PackageService:
 
     def gather(self, case_code: str, *, redact: bool = False) -> PackageData:
         """Everything the package prints (see :class:`PackageReader`); ChainBroken if the
-        audit trail does not verify."""
+        audit trail does not verify. Only those who may export the case read it whole."""
+        self.ctx.require(CASE_EXPORT, case_code)
         return PackageReader(self.ctx, self.zone).gather(case_code, redact=redact)
 
     def _with_timeline(

@@ -22,7 +22,7 @@ from workbench.domain.profile import JurisdictionProfile, load_profile
 from workbench.domain.quantities import mg_to_grams
 from workbench.domain.tiers import assess, tier_for
 from workbench.domain.totals import AssetFact, SeizureFact, case_totals
-from workbench.domain.vocab import DRUGS
+from workbench.domain.vocab import DRUGS, NON_DATA_ACTIONS
 from workbench.models import (
     Asset,
     Attachment,
@@ -68,7 +68,7 @@ from workbench.services.errors import ServiceError
 from workbench.services.lookup import case_by_code
 
 # Audit actions that record reading or signing in, not a change to the data.
-NOT_DATA_ACTIONS = ("export", "login", "login_failure")
+NOT_DATA_ACTIONS = NON_DATA_ACTIONS
 MASK = "***"
 
 

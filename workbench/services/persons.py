@@ -11,12 +11,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workbench.models import CaseParty, Measure, Person
+from workbench.domain.permissions import CASE_CREATE, CASE_EDIT, CASE_READ
+from workbench.models import CaseFile, CaseParty, Measure, Person
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, FieldWarning, InputRejected
 from workbench.services.lookup import case_by_code, case_code, get
-from workbench.services.unit_of_work import column_values, snapshot, unit_of_work
+from workbench.services.unit_of_work import UnitOfWork, column_values, snapshot, unit_of_work
 from workbench.services.validation import (
     check_measure,
     check_party,
@@ -82,6 +83,12 @@ class PersonService:
         """Every editable field of a person (a form shows more than the table's columns)."""
         with self.ctx.store.session() as s:
             person = get(s, Person, person_id, "person")
+            codes = s.scalars(
+                select(CaseFile.code)
+                .join(CaseParty, CaseParty.case_id == CaseFile.id)
+                .where(CaseParty.person_id == person_id)
+            ).all()
+            self.ctx.require_any(CASE_READ, codes, fallback=CASE_CREATE, session=s)
             return {k: getattr(person, k) for k in sorted(PERSON_FIELDS)}
 
     def add_to_case(
@@ -96,6 +103,7 @@ class PersonService:
         checked.errors += party_checked.errors
         checked.raise_if_errors("person")
         warnings = list(checked.warnings)
+        self.ctx.require(CASE_EDIT, case_code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code)
             existing = None
@@ -146,6 +154,7 @@ class PersonService:
         reject_unknown_fields(fields, PERSON_FIELDS, "person")
         with unit_of_work(self.ctx) as uow:
             person = get(uow.session, Person, person_id, "person")
+            self._require_person_edit(uow, person_id, case_code)
             # A new ID number brings its own birth date and sex unless they are given too;
             # otherwise the stored ones are checked against the (stored) ID number.
             current: dict[str, Any] = {}
@@ -161,6 +170,19 @@ class PersonService:
             uow.updated("person", person, before, case_code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
+    def _require_person_edit(self, uow: UnitOfWork, person_id: int, case_code_: str | None) -> None:
+        """A person is global: editable from a case the user may edit, or, when named
+        without a case, by a user who may edit one of the person's cases."""
+        if case_code_ is not None:
+            self.ctx.require(CASE_EDIT, case_code_, session=uow.session)
+            return
+        codes = uow.session.scalars(
+            select(CaseFile.code)
+            .join(CaseParty, CaseParty.case_id == CaseFile.id)
+            .where(CaseParty.person_id == person_id)
+        ).all()
+        self.ctx.require_any(CASE_EDIT, codes, fallback=CASE_CREATE, session=uow.session)
+
     def update_party(self, party_id: int, **fields: Any) -> OpResult[None]:
         reject_unknown_fields(fields, PARTY_FIELDS, "party")
         checked = check_party(fields)
@@ -168,6 +190,7 @@ class PersonService:
         with unit_of_work(self.ctx) as uow:
             party = get(uow.session, CaseParty, party_id, "party")
             code = case_code(uow.session, party.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
             before = snapshot(party)
             for name, value in checked.values.items():
                 setattr(party, name, value)
@@ -184,6 +207,7 @@ class PersonService:
         with unit_of_work(self.ctx) as uow:
             party = get(uow.session, CaseParty, party_id, "party")
             code = case_code(uow.session, party.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
             measures = list(
                 uow.session.scalars(
                     select(Measure).where(
@@ -213,6 +237,7 @@ class PersonService:
 
     def restore_to_case(self, removed: PartySnapshot) -> OpResult[PartyRef]:
         """Undo of a removal: the same person, party and measure ids come back."""
+        self.ctx.require(CASE_EDIT, removed.case_code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, removed.case_code)
             rows: list[tuple[str, Any]] = []
@@ -233,6 +258,7 @@ class PersonService:
         reject_unknown_fields(fields, MEASURE_FIELDS - {"kind"}, "measure")
         checked = check_measure({"kind": kind, **fields})
         checked.raise_if_errors("measure")
+        self.ctx.require(CASE_EDIT, case_code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code)
             in_case = uow.session.execute(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from workbench.domain.audit_chain import canonical_json
+from workbench.domain.permissions import CASE_EDIT, CASE_IMPORT, CASE_READ
 from workbench.models import (
     Asset,
     Attachment,
@@ -134,6 +135,7 @@ class RecordService:
         reject_unknown_fields(values, kind.fields, entity)
         checked = self._check(kind, values, values)
         checked.raise_if_errors(entity)
+        self.ctx.require(CASE_EDIT, case_code_)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
             self._check_references(uow, case.id, entity, checked.values)
@@ -152,26 +154,31 @@ class RecordService:
         reject_unknown_fields(values, kind.fields, entity)
         with unit_of_work(self.ctx) as uow:
             obj = get(uow.session, kind.model, record_id, entity)
+            code = case_code(uow.session, obj.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
             before = snapshot(obj)
             current = {k: getattr(obj, k) for k in kind.fields}
             checked = self._check(kind, values, current)
             checked.raise_if_errors(entity)
             for name, value in checked.values.items():
                 setattr(obj, name, value)
-            uow.updated(entity, obj, before, case_code(uow.session, obj.case_id))
+            uow.updated(entity, obj, before, code)
         return OpResult(None, uow.changes, tuple(checked.warnings))
 
     def delete(self, entity: str, record_id: int) -> OpResult[None]:
         kind = self._kind(entity)
         with unit_of_work(self.ctx) as uow:
             obj = get(uow.session, kind.model, record_id, entity)
-            uow.deleted(entity, obj, case_code(uow.session, obj.case_id))
+            code = case_code(uow.session, obj.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
+            uow.deleted(entity, obj, code)
         return OpResult(None, uow.changes)
 
     def attribute(self, seizure_id: int, person_id: int, basis: str) -> OpResult[int]:
         with unit_of_work(self.ctx) as uow:
             seizure = get(uow.session, Seizure, seizure_id, "seizure")
             code = case_code(uow.session, seizure.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
             new_id = self._attribute(uow, seizure.case_id, code, seizure_id, person_id, basis)
         return OpResult(new_id, uow.changes)
 
@@ -211,6 +218,7 @@ class RecordService:
         if errors:
             raise InputRejected(entity, errors)
         total = len(clean)
+        self.ctx.require(CASE_IMPORT, case_code_)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
             writer = _BulkWriter(kind.model.__table__, uow, {"case_id": case.id})
@@ -245,6 +253,7 @@ class RecordService:
     ) -> OpResult[int]:
         """Put a deleted record back with its old id (undo of a delete), audited."""
         kind = self._kind(entity)
+        self.ctx.require(CASE_EDIT, case_code_)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
             fields = {k: v for k, v in values.items() if k in kind.fields}
@@ -265,7 +274,9 @@ class RecordService:
         kind = self._kind(entity)
         with self.ctx.store.session() as s:
             obj = get(s, kind.model, record_id, entity)
-            out: dict[str, Any] = {"id": obj.id, "case_code": case_code(s, obj.case_id)}
+            code = case_code(s, obj.case_id)
+            self.ctx.require(CASE_READ, code, session=s)
+            out: dict[str, Any] = {"id": obj.id, "case_code": code}
             out.update({k: getattr(obj, k) for k in kind.fields})
             if entity == "event":
                 out["participants"] = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import String, cast, or_, select, true
 
 from workbench.models import CaseFile, CaseParty, CaseVehicle, Person, Seizure, Vehicle
 from workbench.services.context import Context
@@ -58,6 +58,8 @@ class SearchService:
         pattern, compact_pattern = _like(needle), _like(compact.upper())
         hits: list[SearchHit] = []
         with self.ctx.store.session() as s:
+            readable = self.ctx.readable_case_ids(s)  # None: every case (auditors)
+            scope = CaseFile.id.in_(readable) if readable is not None else true()
             people = s.execute(
                 select(Person, CaseFile.code)
                 .join(CaseParty, CaseParty.person_id == Person.id)
@@ -68,7 +70,8 @@ class SearchService:
                         cast(Person.aliases, String).like(pattern, escape="\\"),
                         Person.id_number.like(compact_pattern, escape="\\"),
                         cast(Person.phones, String).like(_like(compact), escape="\\"),
-                    )
+                    ),
+                    scope,
                 )
                 .order_by(Person.name, CaseFile.code)
                 .limit(limit)
@@ -86,7 +89,8 @@ class SearchService:
                     or_(
                         Vehicle.plate.like(compact_pattern, escape="\\"),
                         Vehicle.vin.like(compact_pattern, escape="\\"),
-                    )
+                    ),
+                    scope,
                 )
                 .order_by(Vehicle.plate, CaseFile.code)
                 .limit(limit)
@@ -106,7 +110,7 @@ class SearchService:
             exhibits = s.execute(
                 select(Seizure, CaseFile.code)
                 .join(CaseFile, CaseFile.id == Seizure.case_id)
-                .where(Seizure.exhibit_no.like(pattern, escape="\\"))
+                .where(Seizure.exhibit_no.like(pattern, escape="\\"), scope)
                 .order_by(CaseFile.code, Seizure.exhibit_no)
                 .limit(limit)
             ).all()

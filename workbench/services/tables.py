@@ -35,6 +35,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.types import NullType
 
 from workbench.domain import vocab
+from workbench.domain.permissions import AUDIT_READ, CASE_READ
 from workbench.models import (
     Asset,
     Attachment,
@@ -414,6 +415,9 @@ class TableService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
+    def _require(self, case_code: str, entity: str) -> None:
+        self.ctx.require(AUDIT_READ if entity == "audit" else CASE_READ, case_code)
+
     def columns(self, entity: str) -> tuple[Column, ...]:
         return tuple(c for c, _ in _table(entity).columns)
 
@@ -422,6 +426,7 @@ class TableService:
         the one parent a row must have, or an outer one), so the count reads the case_id
         index alone."""
         table = _table(entity)
+        self._require(case_code, entity)
         query = query or TableQuery()
         with self.ctx.store.engine.connect() as conn:
             case_ = _case_ref(conn, case_code)
@@ -450,6 +455,7 @@ class TableService:
         what the first does.
         """
         table = _table(entity)
+        self._require(case_code, entity)
         query = query or TableQuery()
         offset, limit = max(0, offset), max(0, limit)
         backwards = False
@@ -508,6 +514,7 @@ class TableService:
         COUNT of the rows ordered before it.
         """
         table = _table(entity)
+        self._require(case_code, entity)
         query = query or TableQuery()
         if key == "id":
             match = table.id_expr

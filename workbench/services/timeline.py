@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy import BigInteger, select, type_coerce
 
 from workbench.domain import vocab
+from workbench.domain.permissions import CASE_READ
 from workbench.models import (
     CaseParty,
     CaseVehicle,
@@ -78,6 +79,7 @@ class TimelineService:
             raise InputRejected(
                 "timeline", [FieldError("mode", f"{mode!r} is not one of {', '.join(LANE_MODES)}")]
             )
+        self.ctx.require(CASE_READ, case_code)
         tz = ZoneInfo(zone)
         now = self.ctx.clock()
         today = today or now.astimezone(tz).date()

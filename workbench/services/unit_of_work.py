@@ -2,7 +2,9 @@
 
 Audit entries are queued while the change runs and chained onto the trail just before
 commit, inside the same transaction (which holds the write lock from its first
-statement, so no two writers can fork the chain).
+statement, so no two writers can fork the chain). An entry that names a case is also
+the permission backstop: the user must hold "case.edit" on that case (``case.members``
+for membership changes), checked in this transaction, or the whole change rolls back.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
+from workbench.domain import permissions
 from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, jsonable
 from workbench.models import AuditEntry
 from workbench.services.changes import Changes
@@ -38,6 +41,7 @@ class UnitOfWork:
     _pending: list[_Pending] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     cases: set[str] = field(default_factory=set)
+    _allowed: set[tuple[str, str]] = field(default_factory=set)
 
     def audit(
         self,
@@ -47,6 +51,8 @@ class UnitOfWork:
         case_code: str | None,
         changes: Mapping[str, Any],
     ) -> None:
+        if case_code:
+            self._check(entity, case_code)
         self._pending.append(
             _Pending(
                 action,
@@ -59,6 +65,12 @@ class UnitOfWork:
         self.entities.add(entity)
         if case_code:
             self.cases.add(case_code)
+
+    def _check(self, entity: str, case_code: str) -> None:
+        permission = permissions.CASE_MEMBERS if entity == "case_access" else permissions.CASE_EDIT
+        if (permission, case_code) not in self._allowed:
+            self.ctx.require(permission, case_code, session=self.session)
+            self._allowed.add((permission, case_code))
 
     def created(self, entity: str, obj: object, case_code: str | None) -> None:
         self.session.flush()

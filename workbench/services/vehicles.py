@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from workbench.models import CaseVehicle, Vehicle
+from workbench.domain.permissions import CASE_CREATE, CASE_EDIT, CASE_READ
+from workbench.models import CaseFile, CaseVehicle, Vehicle
 from workbench.services.changes import OpResult
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
@@ -38,6 +39,12 @@ class VehicleService:
         """Every editable field of a vehicle (the form shows more than the table)."""
         with self.ctx.store.session() as s:
             vehicle = get(s, Vehicle, vehicle_id, "vehicle")
+            codes = s.scalars(
+                select(CaseFile.code)
+                .join(CaseVehicle, CaseVehicle.case_id == CaseFile.id)
+                .where(CaseVehicle.vehicle_id == vehicle_id)
+            ).all()
+            self.ctx.require_any(CASE_READ, codes, fallback=CASE_CREATE, session=s)
             return {k: getattr(vehicle, k) for k in sorted(VEHICLE_FIELDS)}
 
     def add_to_case(
@@ -50,6 +57,7 @@ class VehicleService:
             checked.error("plate", "a plate or a VIN is required")
         checked.errors += check_case_vehicle(in_case).errors
         checked.raise_if_errors("vehicle")
+        self.ctx.require(CASE_EDIT, case_code_)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, case_code_)
             keys = [
@@ -84,6 +92,15 @@ class VehicleService:
         checked.raise_if_errors("vehicle")
         with unit_of_work(self.ctx) as uow:
             vehicle = get(uow.session, Vehicle, vehicle_id, "vehicle")
+            if case_code is not None:
+                self.ctx.require(CASE_EDIT, case_code, session=uow.session)
+            else:
+                codes = uow.session.scalars(
+                    select(CaseFile.code)
+                    .join(CaseVehicle, CaseVehicle.case_id == CaseFile.id)
+                    .where(CaseVehicle.vehicle_id == vehicle_id)
+                ).all()
+                self.ctx.require_any(CASE_EDIT, codes, fallback=CASE_CREATE, session=uow.session)
             before = snapshot(vehicle)
             for name, value in checked.values.items():
                 setattr(vehicle, name, value)
@@ -109,6 +126,7 @@ class VehicleService:
         with unit_of_work(self.ctx) as uow:
             link = get(uow.session, CaseVehicle, case_vehicle_id, "case vehicle")
             code = case_code(uow.session, link.case_id)
+            self.ctx.require(CASE_EDIT, code, session=uow.session)
             removed = VehicleSnapshot(code, column_values(link), None)
             vehicle_id = link.vehicle_id
             uow.deleted("case_vehicle", link, code)
@@ -124,6 +142,7 @@ class VehicleService:
 
     def restore_to_case(self, removed: VehicleSnapshot) -> OpResult[VehicleRef]:
         """Undo of a removal: the same vehicle and case-vehicle ids come back."""
+        self.ctx.require(CASE_EDIT, removed.case_code)
         with unit_of_work(self.ctx) as uow:
             case = case_by_code(uow.session, removed.case_code)
             rows: list[tuple[str, Any]] = []

@@ -2,7 +2,8 @@
 
 Opening costs a key derivation (~0.1 s): a :class:`Store` is opened once per session
 and its pooled connections are reused; the connection that proved the key becomes the
-pool's first connection.
+pool's first connection. A closed store stays closed: it refuses to reconnect, and a key
+it owns (one unwrapped from a key slot) is overwritten.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,10 +30,14 @@ from workbench.store.errors import (
     DatabaseExists,
     DatabaseMissing,
     NotAWorkbenchDatabase,
+    StoreClosed,
     StoreError,
     WrongPassphrase,
 )
 from workbench.store.keys import PAGE_SIZE, DatabaseKey
+
+if TYPE_CHECKING:
+    from workbench.store.slots import SlotFile
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +50,22 @@ SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 class Store:
     """An open workbench database."""
 
-    def __init__(self, path: Path, key: DatabaseKey, first: dbapi2.Connection) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: DatabaseKey,
+        first: dbapi2.Connection,
+        *,
+        owns_key: bool = False,
+        slots: SlotFile | None = None,
+    ) -> None:
         self.path = path
         self._key = key
+        self._owns_key = owns_key
+        self._closed = False
+        # The key-slot file this store was unlocked through (None: a passphrase-keyed
+        # database of the foundation release, or a test's bare store).
+        self.slots: SlotFile | None = slots
         self._spare: dbapi2.Connection | None = first
         self._lock = threading.Lock()
         self.engine: Engine = _make_engine(self._connect)
@@ -59,7 +77,14 @@ class Store:
     # -- opening -------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, key: DatabaseKey, *, revision: str = "head") -> Store:
+    def create(
+        cls,
+        path: Path | str,
+        key: DatabaseKey,
+        *,
+        revision: str = "head",
+        owns_key: bool = False,
+    ) -> Store:
         """A new, empty database at ``path``; refuses to touch an existing file."""
         path = Path(path)
         if path.exists():
@@ -73,7 +98,7 @@ class Store:
             conn.close()
             _remove_database_files(path)
             raise
-        store = cls(path, key, conn)
+        store = cls(path, key, conn, owns_key=owns_key)
         try:
             migrate.upgrade(store.engine, revision)
         except BaseException:
@@ -84,11 +109,21 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path | str, key: DatabaseKey, *, schema: str = "upgrade") -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        key: DatabaseKey,
+        *,
+        schema: str = "upgrade",
+        owns_key: bool = False,
+        slots: SlotFile | None = None,
+    ) -> Store:
         """Open an existing database.
 
         ``schema``: "upgrade" brings an older schema up to date after a backup; "refuse"
         raises on an older schema; "as_is" leaves it (verifying a backup copy).
+        ``owns_key``: the key object is this store's, overwritten on close. ``slots``: the
+        key-slot file it was unlocked through (backups carry it).
         """
         path = Path(path)
         if not path.exists():
@@ -111,7 +146,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store = cls(path, key, conn)
+        store = cls(path, key, conn, owns_key=owns_key, slots=slots)
         try:
             if schema != "as_is":
                 store._bring_schema_up_to_date(upgrade=schema == "upgrade")
@@ -146,6 +181,8 @@ class Store:
     # -- connections and sessions --------------------------------------------------
 
     def _connect(self) -> dbapi2.Connection:
+        if self._closed:
+            raise StoreClosed(self.path, f"{self.path} is closed (the session locked or ended)")
         with self._lock:
             spare, self._spare = self._spare, None
         if spare is not None:
@@ -188,18 +225,28 @@ class Store:
             assert dbapi_conn is not None
             yield dbapi_conn
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        """Checkpoint the WAL into the file and close every connection."""
+        """Checkpoint the WAL into the file, close every connection, refuse new ones, and
+        overwrite the key if this store owns it. Closing twice is harmless."""
+        if self._closed:
+            return
         try:
             with self.raw_connection() as raw:
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except dbapi2.Error as exc:  # a damaged file must still close
             log.warning("checkpoint on close failed: %s", exc)
+        self._closed = True
         self.engine.dispose()
         with self._lock:
             if self._spare is not None:
                 self._spare.close()
                 self._spare = None
+        if self._owns_key:
+            self._key.forget()
 
     def __enter__(self) -> Store:
         return self

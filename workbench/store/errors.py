@@ -22,8 +22,36 @@ class StoreError(Exception):
 class WrongPassphrase(StoreError):
     exit_code = 3
 
-    def __init__(self, path: Path | str) -> None:
-        super().__init__(path, f"wrong passphrase for {path}")
+    def __init__(self, path: Path | str, user: str | None = None) -> None:
+        who = f" of user {user!r}" if user else ""
+        super().__init__(path, f"wrong passphrase{who} for {path}")
+        self.user = user
+
+
+class UnknownUser(StoreError):
+    """No key slot for this user name: the same exit as a wrong passphrase."""
+
+    exit_code = 3
+
+    def __init__(self, path: Path | str, user: str) -> None:
+        super().__init__(path, f"unknown user {user!r} for {path}")
+        self.user = user
+
+
+class KeySlotsDamaged(StoreError):
+    """The key-slot file is missing, altered, damaged or belongs to another database."""
+
+    exit_code = 4
+
+
+class DatabaseInUse(StoreError):
+    """Another session has the file open: a key switch must wait (nothing changed)."""
+
+    exit_code = 2
+
+
+class StoreClosed(StoreError):
+    """The session locked or ended: a closed store refuses to reconnect."""
 
 
 class NotAWorkbenchDatabase(StoreError):

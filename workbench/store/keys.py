@@ -1,12 +1,14 @@
 """All key handling for the database lives here.
 
-Today a database is keyed by a passphrase through SQLCipher's own PBKDF2; the per-user
-key slots of a later release will hand a raw 256-bit key to the same interface
-(:class:`RawKey`), so nothing outside this module builds a ``PRAGMA key``.
+A database is keyed by a random 256-bit raw key (:class:`RawKey`) that the per-user key
+slots (``slots.py``) unwrap; databases of the foundation release were keyed by a shared
+passphrase through SQLCipher's own PBKDF2 (:class:`PassphraseKey`) and are converted on
+their owner's first sign-in. Nothing outside this module builds a ``PRAGMA key``.
 """
 
 from __future__ import annotations
 
+import secrets
 from abc import ABC, abstractmethod
 from typing import Protocol
 
@@ -54,6 +56,9 @@ class DatabaseKey(ABC):
         conn.set_key(self.material())  # the first thing done on every connection
         apply_cipher_settings(conn)
 
+    def forget(self) -> None:  # noqa: B027 - a passphrase object is the caller's to keep
+        """Drop the secret where this object owns it (raw keys); a no-op otherwise."""
+
 
 class PassphraseKey(DatabaseKey):
     """A passphrase typed by a person; SQLCipher derives the key with PBKDF2."""
@@ -73,18 +78,56 @@ class PassphraseKey(DatabaseKey):
 
 
 class RawKey(DatabaseKey):
-    """A 256-bit key used as is (no KDF): the form key slots will unwrap."""
+    """A 256-bit key used as is (no KDF): the form the key slots unwrap.
 
-    def __init__(self, key: bytes) -> None:
+    Kept in a bytearray this object owns, so :meth:`forget` can overwrite it when the
+    session locks. The hex text handed to SQLCipher is an immutable ``str`` Python may
+    keep until it is collected: overwriting is as far as Python allows.
+    """
+
+    def __init__(self, key: bytes | bytearray, salt: bytes | None = None) -> None:
         if len(key) != 32:
             raise ValueError("a raw database key is 32 bytes")
-        self._key = bytes(key)
+        if salt is not None and len(salt) != 16:
+            raise ValueError("a database salt is 16 bytes")
+        self._key = bytearray(key)
+        self._salt = salt
+        self._forgotten = False
+
+    def with_salt(self, salt: bytes) -> RawKey:
+        """The same key, creating files with ``salt`` (a new file or exported copy)."""
+        return RawKey(self.raw(), salt)
 
     def material(self) -> str:
-        return f"x'{self._key.hex()}'"
+        if self._forgotten:
+            raise ValueError("this database key was dropped when the session locked")
+        salt = self._salt.hex() if self._salt is not None else ""
+        return f"x'{self._key.hex()}{salt}'"
+
+    def raw(self) -> bytes:
+        """The key bytes (for wrapping into key slots and for the slot file's MAC)."""
+        if self._forgotten:
+            raise ValueError("this database key was dropped when the session locked")
+        return bytes(self._key)
+
+    def forget(self) -> None:
+        """Overwrite the key in place; the object is useless afterwards."""
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._forgotten = True
 
     def __repr__(self) -> str:
         return "RawKey(<hidden>)"
+
+
+# Files keyed through key slots start with this in their SQLCipher salt (the other 12
+# bytes are random), so a missing slot file is told apart from a wrong passphrase on a
+# passphrase-keyed database of the foundation release without any key.
+SLOT_SALT_MARK = b"TFWK"
+
+
+def marked_salt() -> bytes:
+    return SLOT_SALT_MARK + secrets.token_bytes(16 - len(SLOT_SALT_MARK))
 
 
 def apply_cipher_settings(conn: _Cursorable, schema: str = "") -> None:

@@ -12,16 +12,18 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTableView, QWidget
 
+from workbench.domain import vocab
 from workbench.services import operations as ops
+from workbench.services.errors import ServiceError
 from workbench.services.operations import Operation
 from workbench.views.attachments_panel import AttachmentsPanel, install_attachments
 from workbench.views.forms import FORMS, RecordForm
 from workbench.views.forms.choices import case_choices
-from workbench.views.i18n import arg
+from workbench.views.i18n import arg, current_language
 from workbench.views.table_model import RecordTableModel
 from workbench.views.undo import UndoController
 
@@ -99,6 +101,15 @@ class EditingController(QObject):
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.confirm: Callable[[str], bool] = self._ask
         self.attachments: AttachmentsPanel | None = None
+        self._denied: dict[tuple[int, str], str] = {}
+        # Says "read only" and why, for as long as the open case may not be changed.
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("read_only")
+        self.read_only_label.setStyleSheet("QLabel#read_only { color: #a15c00; }")
+        self.read_only_label.hide()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().addWidget(self.read_only_label)
         self.new_action = self._action(
             self.tr("&New…"), "action_new", self.new_record, QKeySequence.StandardKey.New
         )
@@ -211,12 +222,38 @@ class EditingController(QObject):
             return
         case = self.window.current_case_code()
         entity = self.current_entity() if case else ""
-        has_form = entity in TABLE_FORMS
-        selected = has_form and entity != "overview" and self.has_selection(entity)
-        self.new_action.setEnabled(bool(case) and has_form and entity != "overview")
-        self.edit_action.setEnabled(bool(case) and (selected or entity == "overview"))
-        self.delete_action.setEnabled(bool(case) and selected)
-        self.custody_action.setEnabled(bool(case) and entity in ("seizures", "attachments"))
+        reason = self.edit_denied(case) if case else ""
+        if reason:  # the role may not change this case: say why instead of failing later
+            for action in (self.new_action, self.edit_action, self.delete_action):
+                action.setEnabled(False)
+            self.custody_action.setEnabled(False)
+        else:
+            has_form = entity in TABLE_FORMS
+            selected = has_form and entity != "overview" and self.has_selection(entity)
+            self.new_action.setEnabled(bool(case) and has_form and entity != "overview")
+            self.edit_action.setEnabled(bool(case) and (selected or entity == "overview"))
+            self.delete_action.setEnabled(bool(case) and selected)
+            self.custody_action.setEnabled(bool(case) and entity in ("seizures", "attachments"))
+        for action in (self.new_action, self.edit_action, self.delete_action, self.custody_action):
+            action.setStatusTip(reason)
+        self.read_only_label.setText(arg(self.tr("Read only: %1"), reason) if reason else "")
+        self.read_only_label.setVisible(bool(reason))
+        self.edit_action.setToolTip(
+            reason or self.tr("Edit the selected row (Enter or double-click)")
+        )
+
+    def edit_denied(self, case: str) -> str:
+        """Why the signed-in user may not change ``case`` ("" when they may); asked of
+        the services once per case and session, as the check is a query."""
+        services = self.window.services
+        key = (id(services), case)
+        if key not in self._denied:
+            try:
+                allowed = services.ctx.can("case.edit", case)
+            except ServiceError:
+                allowed = False
+            self._denied[key] = "" if allowed else permission_text(services.ctx.role)
+        return self._denied[key]
 
     # -- forms -----------------------------------------------------------------------
 
@@ -380,6 +417,16 @@ class EditingController(QObject):
         bar = getattr(self.window, "statusBar", None)
         if callable(bar):
             bar().showMessage(text, 15000)
+
+
+def permission_text(role: str) -> str:
+    """The window's reason for a disabled edit, in the user's language."""
+    return arg(
+        QCoreApplication.translate(
+            "EditingController", "Your role (%1) may not change this case file."
+        ),
+        vocab.label(vocab.USER_ROLES, role, current_language()),
+    )
 
 
 def install_editing(window: Window) -> EditingController:

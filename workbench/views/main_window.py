@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain import vocab
 from workbench.services.bundle import Services
 from workbench.services.changes import Changes
 from workbench.services.context import Context
+from workbench.services.errors import ServiceError
 from workbench.views.case_list import CaseListDock
 from workbench.views.case_view import CaseView
 from workbench.views.formatting import DEFAULT_ZONE
@@ -216,7 +218,13 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         ctx = self.services.ctx
-        self._status_user.setText(arg(self.tr("%1 on %2"), ctx.user, ctx.store.path.name))
+        try:
+            role = vocab.label(vocab.USER_ROLES, ctx.role, self.lang)
+        except ServiceError:
+            role = "?"
+        self._status_user.setText(
+            arg(self.tr("%1 (%2) on %3"), ctx.user, role, ctx.store.path.name)
+        )
 
 
 def _message_page(text: str) -> QWidget:

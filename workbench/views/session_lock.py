@@ -225,7 +225,9 @@ class LockScreen(QWidget):
             return False
         try:
             with busy(self):
-                ctx: Context = open_context(self._path, passphrase, self._user)
+                ctx: Context = open_context(
+                    self._path, passphrase, self._user, notice=self._show_error
+                )
         except (StoreError, ServiceError, ValueError) as exc:
             text = store_error_text(exc)
             if isinstance(exc, AuthenticationFailed):

@@ -13,13 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.domain import vocab
 from workbench.services.changes import Changes
-from workbench.services.errors import ServiceError
+from workbench.services.errors import PermissionDenied, ServiceError
 from workbench.services.operations import Operation, OperationRunner
 from workbench.views.forms.messages import warning_message
 from workbench.views.i18n import arg, current_language
@@ -82,6 +82,17 @@ def describe(op: Operation, subject: str = "") -> str:
     return " ".join(text.replace("%1", subject).split())
 
 
+def error_text(exc: ServiceError) -> str:
+    """A refused change as the user reads it; a permission refusal says so first."""
+    if isinstance(exc, PermissionDenied):
+        return (
+            QCoreApplication.translate("undo", "Your role does not allow this change.")
+            + "\n"
+            + str(exc)
+        )
+    return str(exc)
+
+
 class OperationCommand(QUndoCommand):
     """One undoable step: one Operation, or several applied and undone together
     (a person's details and their role in the case edited in one dialog)."""
@@ -138,7 +149,7 @@ class OperationCommand(QUndoCommand):
             self.setObsolete(True)
             if changes.entities or changes.cases:
                 self._on_changes(changes)
-            self._on_error(str(exc))
+            self._on_error(error_text(exc))
             return None
         self.values = values
         self._on_changes(changes)
@@ -184,6 +195,7 @@ class UndoController(QObject):
         self.on_error = on_error or self._show_error_later
         self.on_warnings = on_warnings
         self.last_error: str | None = None
+        self.last_box: QMessageBox | None = None  # the last error shown (tests look at it)
         self._enabled = True
         self.undo_action = QAction(self)
         self.undo_action.setObjectName("action_undo")
@@ -249,4 +261,9 @@ class UndoController(QObject):
         parent = self.parent()
         widget = parent if isinstance(parent, QWidget) else None
         title = QCoreApplication.translate("undo", "The change was not made")
-        QTimer.singleShot(0, lambda: QMessageBox.warning(widget, title, message))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok)
+        box.setParent(widget, box.windowFlags())
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_box = box
+        QTimer.singleShot(0, box.open)

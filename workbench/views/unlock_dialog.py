@@ -10,7 +10,8 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +36,17 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.context import Context
-from workbench.services.errors import AuthenticationFailed, ServiceError
-from workbench.services.users import UserService
+from workbench.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
+from workbench.services.users import create_database, sign_in
 from workbench.store import (
     DatabaseDamaged,
     DatabaseExists,
     DatabaseMissing,
     NotAWorkbenchDatabase,
-    PassphraseKey,
-    Store,
     StoreError,
     WrongPassphrase,
 )
+from workbench.store.errors import KeySlotsDamaged, UnknownUser
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
 
@@ -123,6 +123,26 @@ def assess_passphrase(text: str) -> Strength:
 
 def store_error_text(exc: Exception) -> str:
     """A translated headline for a failure to open, with the store's own detail."""
+    if isinstance(exc, KeySlotsDamaged):
+        return (
+            QCoreApplication.translate(
+                "UnlockDialog",
+                "The key-slot file beside the database is missing or damaged; restore it "
+                "from the backup.",
+            )
+            + "\n"
+            + str(exc)
+        )
+    if isinstance(exc, UnknownUser):
+        return QCoreApplication.translate(
+            "UnlockDialog", "This user name has no key slot in this database."
+        )
+    if isinstance(exc, PermissionDenied):
+        return (
+            QCoreApplication.translate("UnlockDialog", "Your role does not allow this.")
+            + "\n"
+            + str(exc)
+        )
     if isinstance(exc, WrongPassphrase):
         return QCoreApplication.translate(
             "UnlockDialog",
@@ -159,31 +179,35 @@ def store_error_text(exc: Exception) -> str:
     )
 
 
-def open_context(path: Path, passphrase: str, user: str) -> Context:
-    """Open ``path`` and sign ``user`` in; the store is closed again on any failure."""
-    store = Store.open(path, PassphraseKey(passphrase))
-    ctx = Context(store, user)
-    try:
-        UserService(ctx).authenticate()
-    except BaseException:
-        store.close()
-        raise
-    return ctx
+def open_context(
+    path: Path, passphrase: str, user: str, *, notice: Callable[[str], None] | None = None
+) -> Context:
+    """Sign ``user`` in through their key slot; the store is closed again on any failure.
+
+    After failed attempts the slot file makes the next one wait: ``notice`` says so
+    while the wait keeps the window painting."""
+    return sign_in(path, user, passphrase, sleep=lambda s: _wait(s, notice))
+
+
+def _wait(seconds: float, notice: Callable[[str], None] | None) -> None:
+    if notice is not None:
+        notice(
+            arg(
+                QCoreApplication.translate(
+                    "UnlockDialog", "Earlier attempts failed: waiting %1 s before this one…"
+                ),
+                f"{seconds:.1f}",
+            )
+        )
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        time.sleep(min(0.05, left))
 
 
 def create_context(path: Path, passphrase: str, user: str) -> Context:
     """A new database whose creator is its administrator; no file is left on failure."""
-    store = Store.create(path, PassphraseKey(passphrase))
-    ctx = Context(store, user)
-    try:
-        UserService(ctx).add(user, "admin")
-        UserService(ctx).authenticate()
-    except BaseException:
-        store.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
-    return ctx
+    return create_database(path, user, passphrase)
 
 
 @contextmanager
@@ -241,7 +265,10 @@ class UnlockDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(
-            self.tr("Case files are kept in an encrypted database. Enter its passphrase to begin.")
+            self.tr(
+                "Case files are kept in an encrypted database. Sign in with your user name "
+                "and your own passphrase."
+            )
         )
         subtitle.setWordWrap(True)
 
@@ -466,11 +493,11 @@ class UnlockDialog(QDialog):
         self.show_error(self.tr("Unlocking…"))
         try:
             with busy(self):
-                ctx = open_context(Path(raw).expanduser(), passphrase, user)
+                ctx = open_context(Path(raw).expanduser(), passphrase, user, notice=self.show_error)
         except (StoreError, ServiceError, ValueError) as exc:
             self.show_error(store_error_text(exc))
             self.passphrase_edit.clear()
-            focus = self.user_edit if isinstance(exc, AuthenticationFailed) else None
+            focus = self.user_edit if isinstance(exc, (AuthenticationFailed, UnknownUser)) else None
             (focus or self.passphrase_edit).setFocus()
             return None
         self.passphrase_edit.clear()

@@ -104,6 +104,45 @@
     </message>
 </context>
 <context>
+    <name>CaseAccessDialog</name>
+    <message>
+        <source>Members of %1</source>
+        <translation>%1 的成员</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>授权(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke selected</source>
+        <translation>撤销所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>These users may work on the case:</source>
+        <translation>以下用户可以办理此案：</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Case &amp;members…</source>
+        <translation>案件成员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a case you lead (or be an admin) to manage its members.</source>
+        <translation>请打开您主办的案件（或以管理员身份）来管理其成员。</translation>
+    </message>
+</context>
+<context>
     <name>CaseListDock</name>
     <message>
         <source>Case files</source>
@@ -278,6 +317,10 @@
         <translation>保管交接登记(&amp;C)…</translation>
     </message>
     <message>
+        <source>Read only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
         <source>Delete %1?</source>
         <translation>确定删除“%1”吗？</translation>
     </message>
@@ -300,6 +343,10 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change this case file.</source>
+        <translation>您的角色（%1）不能修改此案卷。</translation>
     </message>
 </context>
 <context>
@@ -598,8 +645,8 @@
         <translation>专案组工作台</translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation>%1 @ %2</translation>
+        <source>%1 (%2) on %3</source>
+        <translation>%1（%2）— %3</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -1263,8 +1310,24 @@
         <translation>专案组工作台</translation>
     </message>
     <message>
-        <source>Case files are kept in an encrypted database. Enter its passphrase to begin.</source>
-        <translation>案件资料保存在加密数据库中。请输入数据库口令后开始工作。</translation>
+        <source>The key-slot file beside the database is missing or damaged; restore it from the backup.</source>
+        <translation>数据库旁的密钥槽文件缺失或已损坏，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>This user name has no key slot in this database.</source>
+        <translation>此数据库中没有该用户名的密钥槽。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Earlier attempts failed: waiting %1 s before this one…</source>
+        <translation>此前登录失败：本次尝试前需等待 %1 秒…</translation>
+    </message>
+    <message>
+        <source>Case files are kept in an encrypted database. Sign in with your user name and your own passphrase.</source>
+        <translation>案卷保存在加密数据库中。请用您的用户名和您本人的口令登录。</translation>
     </message>
     <message>
         <source>&amp;Open database</source>
@@ -1445,6 +1508,109 @@
     <message>
         <source>Creating the encrypted database…</source>
         <translation>正在创建加密数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key slot</source>
+        <translation>密钥槽</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>设置角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>移除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再次输入相同口令</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>添加用户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New user:</source>
+        <translation>新用户：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Remove %1? The database gets a new key that %1&apos;s passphrase no longer opens. Their entries in the audit trail stay.</source>
+        <translation>移除 %1？数据库将换用新密钥，%1 的口令将无法再打开它。其审计记录保留。</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>移除用户</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users.</source>
+        <translation>只有管理员可以管理用户。</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2157,10 @@
     <message>
         <source>Remove attachment %1</source>
         <translation>移除附件 %1</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this change.</source>
+        <translation>您的角色无权进行此项修改。</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
