@@ -13,6 +13,7 @@ from workbench.domain import vocab
 from workbench.reports import formatting as fmt
 from workbench.reports.model import PackageData
 from workbench.reports.render import Cell, Render
+from workbench.reports.summary import tier_paragraph
 
 # -- seizures, assets, vehicles, locations ----------------------------------------
 
@@ -82,16 +83,7 @@ def build_seizures(data: PackageData, r: Render) -> list[Flowable]:
         ]
         out.append(r.grid([r.t("drug"), r.t("net_g")], rows_p, [200, 120], right=(1,)))
     out.append(Spacer(1, 6))
-    out.append(
-        r.para(
-            r.t(
-                "case_tier",
-                profile=data.profile_label,
-                heq=fmt.decimal_text(data.heroin_equivalent_g),
-                tier=r.tier_text(data.tier),
-            )
-        )
-    )
+    out.append(tier_paragraph(data, r))
     return out
 
 

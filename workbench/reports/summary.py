@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import (
     Flowable,
+    Paragraph,
 )
 
 from workbench.domain import vocab
@@ -54,16 +55,7 @@ def build_summary(data: PackageData, r: Render) -> list[Flowable]:
         figures.append(f"{r.label(vocab.DRUGS, drug)} {fmt.grams(mg)} g")
     figures.append(f"{r.t('cash_total')} {fmt.money(data.cash_total_fen)}")
     out.append(r.para(";".join(figures) if r.lang.startswith("zh") else "; ".join(figures)))
-    out.append(
-        r.para(
-            r.t(
-                "case_tier",
-                profile=data.profile_label,
-                heq=fmt.decimal_text(data.heroin_equivalent_g),
-                tier=r.tier_text(data.tier),
-            )
-        )
-    )
+    out.append(tier_paragraph(data, r))
     if h.members:
         out.append(r.para(r.t("task_force"), r.st.h2))
         rows = [
@@ -78,3 +70,15 @@ def build_summary(data: PackageData, r: Render) -> list[Flowable]:
 
 
 # -- persons -----------------------------------------------------------------------
+
+
+def tier_paragraph(data: PackageData, r: Render) -> Paragraph:
+    """The case's heroin equivalent and quantity tier under the named profile."""
+    return r.para(
+        r.t(
+            "case_tier",
+            profile=data.profile_label,
+            heq=fmt.decimal_text(data.heroin_equivalent_g),
+            tier=r.tier_text(data.tier),
+        )
+    )
