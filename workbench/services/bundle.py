@@ -7,6 +7,7 @@ from functools import cached_property
 from workbench.services.attachments import AttachmentService
 from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
+from workbench.services.communications import CommunicationsService
 from workbench.services.context import Context
 from workbench.services.operations import OperationRunner
 from workbench.services.overview import OverviewService
@@ -61,6 +62,10 @@ class Services:
     @cached_property
     def preview(self) -> ValidationPreview:
         return ValidationPreview(self.ctx)
+
+    @cached_property
+    def communications(self) -> CommunicationsService:
+        return CommunicationsService(self.ctx)
 
     @cached_property
     def attachments(self) -> AttachmentService:

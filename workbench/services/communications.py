@@ -255,10 +255,53 @@ def refresh_links(
 # -- queries for the window ------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NamedPair:
+    """A calls or pays pair with the persons' names, for reading."""
+
+    a_name: str
+    b_name: str
+    stats: PairStats
+
+
+@dataclass(frozen=True)
+class CommsDigest:
+    """What the Overview shows of a case's call records and bank statements."""
+
+    calls: int
+    transactions: int
+    call_pairs: tuple[NamedPair, ...]
+    pay_pairs: tuple[NamedPair, ...]
+    near_seizures: tuple[FlowNearSeizure, ...]
+
+
 class CommunicationsService:
     def __init__(self, ctx: Context, zone: str = DEFAULT_ZONE) -> None:
         self.ctx = ctx
         self.zone = zone
+
+    def digest(self, case_code: str, days: int = 3, limit: int = 20) -> CommsDigest:
+        """The busiest call and payment pairs between case persons (by name) and the bank
+        flows within ``days`` of a seizure; empty when nothing was imported."""
+        self.ctx.require(CASE_READ, case_code)
+        with self.ctx.store.session() as s:
+            case_id = case_by_code(s, case_code).id
+            counts = [
+                int(s.scalar(select(func.count()).select_from(m).where(m.case_id == case_id)) or 0)
+                for m in (CallRecord, BankTransaction)
+            ]
+            if not any(counts):
+                return CommsDigest(0, 0, (), (), ())
+            calls = sorted(call_pairs(s, case_id), key=lambda p: -p.count)[:limit]
+            pays = sorted(pay_pairs(s, case_id), key=lambda p: -p.total_fen)[:limit]
+            ids = {i for p in (*calls, *pays) for i in (p.a_person, p.b_person)}
+            names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+
+        def named(pairs: list[PairStats]) -> tuple[NamedPair, ...]:
+            return tuple(NamedPair(names[p.a_person], names[p.b_person], p) for p in pairs)
+
+        near = self.flows_near_seizures(case_code, days) if counts[1] else []
+        return CommsDigest(counts[0], counts[1], named(calls), named(pays), tuple(near))
 
     def call_pairs(self, case_code: str) -> list[PairStats]:
         self.ctx.require(CASE_READ, case_code)

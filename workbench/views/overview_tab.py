@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from workbench.domain import vocab
 from workbench.services.bundle import Services
 from workbench.services.overview import CaseOverview
+from workbench.views.comms_box import CommsBox
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg
 from workbench.views.table_model import locale_formatter
@@ -95,9 +96,11 @@ class OverviewTab(QScrollArea):
         box.addWidget(self.deadlines_note)
         box.addWidget(self.deadlines, 1)
 
+        self.comms_box = CommsBox(self.fmt)
         left = QVBoxLayout()
         left.addWidget(self.case_box)
         left.addWidget(self.team_box)
+        left.addWidget(self.comms_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.figures_box)
@@ -132,6 +135,7 @@ class OverviewTab(QScrollArea):
         today = datetime.now(ZoneInfo(self.zone)).date()
         self.overview = self.services.overview.overview(self._case, today)
         self._show(self.overview, today)
+        self.comms_box.show_digest(self.services.communications.digest(self._case))
 
     def clear(self) -> None:
         self._case = None
@@ -149,6 +153,7 @@ class OverviewTab(QScrollArea):
         _clear_layout(self.figures_grid)
         self.deadlines.setRowCount(0)
         self.deadlines_note.clear()
+        self.comms_box.clear()
 
     def _show(self, o: CaseOverview, today: date) -> None:
         self._clear()

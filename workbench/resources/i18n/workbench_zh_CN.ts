@@ -291,6 +291,45 @@
     </message>
 </context>
 <context>
+    <name>CommsBox</name>
+    <message>
+        <source>Calls and payments</source>
+        <translation>通话与资金往来</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount or count</source>
+        <translation>金额/次数</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%1 call records, %2 bank rows; in red: money moved within 3 days of a seizure.</source>
+        <translation>话单 %1 条，银行流水 %2 条；红色为查获前后 3 日内的资金往来。</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>pays</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>%1 day(s) from the seizure of %2</source>
+        <translation>距 %2 查获 %1 天</translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
     <message>
         <source>&amp;New…</source>
