@@ -16,14 +16,13 @@ A synthetic case with 10,000 persons and 100,000 events (built through the servi
    a bare ``fetchall`` of all the rows takes (what the old append-only model paid at
    least), the rows the model holds in memory after it, and each side's peak memory.
 
-Each measurement runs in a fresh process (so peak memory, ``ru_maxrss``, is its own).
+Each measurement runs in a fresh process (so peak memory, VmHWM, is its own).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import resource
 import statistics
 import tempfile
 import time
@@ -33,7 +32,7 @@ from typing import Any
 
 import sqlcipher3
 
-from benchmarks.harness import Comparison
+from benchmarks.harness import Comparison, peak_rss_mb
 from workbench.logs import configure_logging
 from workbench.services.cases import CaseService
 from workbench.services.context import Context
@@ -219,7 +218,7 @@ def _bare_read(path: Path) -> float:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return peak_rss_mb()
 
 
 def _in_fresh_process(fn: Any, path: Path) -> dict[str, float]:

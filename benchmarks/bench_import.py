@@ -5,7 +5,7 @@ run). Ours: ``ImportService.run`` — encoding check and SHA-256 pass, chunked r
 text, every cell parsed and checked, times to UTC, duplicates skipped, derived "calls"
 links, one audit entry, one transaction. Baseline: ``pandas.read_csv(dtype=str)`` and one
 ``executemany`` of the raw strings into the same table of a copy of the same encrypted
-database. Each side runs in its own subprocess so its peak memory (ru_maxrss) is its own.
+database. Each side runs in its own subprocess so its peak memory (VmHWM) is its own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import itertools
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.harness import Comparison
+from benchmarks.harness import Comparison, peak_rss_mb
 
 PASS = "benchmark passphrase"
 CASE = "B-CALLS"
@@ -176,7 +175,7 @@ def _child_main(side: str, db: str, csv_path: str) -> int:
     os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-bench-log-"))
     fn = _child_ours if side == "ours" else _child_bare
     result = fn(Path(db), Path(csv_path))
-    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["maxrss_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0
 

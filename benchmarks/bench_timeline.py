@@ -11,7 +11,7 @@ Baseline: a bare ``pg.PlotWidget`` holding one ``ScatterPlotItem`` with the same
 2. Pan/zoom frame: the mean of ``STEPS`` steps (alternately pan by 10 %, zoom in or
    out by 20 %), each a ``setXRange`` and a ``grab()`` — what a repaint costs.
 
-Each side runs in a fresh process, so its peak RSS (``ru_maxrss``) is its own.
+Each side runs in a fresh process, so its peak RSS (VmHWM) is its own.
 ``WORKBENCH_BENCH_TIMELINE_EVENTS`` / ``_LANES`` make a quick run smaller.
 """
 
@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import Comparison, median_time
+from benchmarks.harness import Comparison, median_time, peak_rss_mb
 
 EVENTS = int(os.environ.get("WORKBENCH_BENCH_TIMELINE_EVENTS", "100000"))
 LANES = int(os.environ.get("WORKBENCH_BENCH_TIMELINE_LANES", "500"))
@@ -198,7 +197,7 @@ def _bare(view: tuple[float, float, float, float]) -> dict[str, float]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return peak_rss_mb()
 
 
 def _fresh(fn: Any, arg: Any) -> dict[str, float]:
