@@ -286,3 +286,28 @@ def test_date_axis_drops_minor_ticks_crowding_a_month_tick(qtbot: QtBot) -> None
     assert sum(len(v) for _, v in raw) > len(values)  # pyqtgraph's crowded tick was dropped
     assert min(np.diff(values)) >= 2 * 86_400
     assert axis.tickStrings([values[0]], 1, 30 * 86_400) == ["2019-03"]
+
+
+def test_calls_per_day_from_imported_records_share_the_density_strip(
+    window: MainWindow, demo_ctx: Context, tmp_path: Path
+) -> None:
+    from tests.services.test_imports import write_csv
+    from workbench.services.imports import ImportService
+
+    tab = timeline(window, 0)
+    assert tab.data is not None and len(tab.data.calls_day) == 0
+    events_bars = tab.plot.density.bar_count()
+    calls = [
+        ["主叫号码", "被叫号码", "开始时间"],
+        ["13897530867", "15120493830", "2019-02-20 08:00:00"],
+        ["15120493830", "13897530867", "2019-02-20 23:30:00"],  # the same local day
+        ["13897530867", "13900000000", "2019-02-21 09:30:00"],
+    ]
+    ImportService(demo_ctx).run(CASE, "calls", write_csv(tmp_path / "话单.csv", calls))
+    window.refresh()
+    tab = timeline(window, 0)
+    assert tab.data is not None
+    assert tab.data.calls_count.tolist() == [2, 1]  # per Asia/Shanghai calendar day
+    assert tab.plot.density.bar_count() == events_bars + 2
+    labels = [label.text for _, label in tab.plot.legend.items]
+    assert "calls per day (call records)" in labels

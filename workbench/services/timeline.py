@@ -32,6 +32,7 @@ from workbench.models import (
     Person,
     Vehicle,
 )
+from workbench.services.communications import CommunicationsService
 from workbench.services.context import Context
 from workbench.services.errors import FieldError, InputRejected
 from workbench.services.lookup import case_by_code
@@ -256,6 +257,7 @@ class TimelineService:
         )
 
         dens_day, dens_count = density(starts, tz)
+        call_days, call_counts = CommunicationsService(self.ctx, zone).calls_per_day(case_code)
         return TimelineData(
             case_code=case_code,
             lang=lang,
@@ -289,6 +291,8 @@ class TimelineService:
             deadline_due=tuple(d.due for d, _ in d_kept),
             density_day=dens_day,
             density_count=dens_count,
+            calls_day=np.array([day_start(d, tz) for d in call_days], dtype=np.float64),
+            calls_count=np.array(call_counts, dtype=np.int64),
             titles=titles,
             part_event=part_event,
             part_entity=part_entity,

@@ -104,6 +104,9 @@ class TimelineData:
     event_start: dict[int, float] = field(repr=False)
     precision: dict[int, str] = field(repr=False)  # minute / day / month / year
     person_names: dict[int, str] = field(repr=False)  # the case's persons, lane order
+    # calls per local day from imported call records (empty where none were imported)
+    calls_day: F64 = field(default_factory=lambda: np.zeros(0), repr=False)
+    calls_count: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
 
     @property
     def event_count(self) -> int:

@@ -1282,6 +1282,10 @@
         <translation>期限已超</translation>
     </message>
     <message>
+        <source>calls per day (call records)</source>
+        <translation>每日通话次数(话单)</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>

@@ -48,7 +48,9 @@ from workbench.views.i18n import arg
 from workbench.views.table_model import RecordTableModel
 from workbench.views.timeline.plot import TimelinePlot
 from workbench.views.timeline.style import (
+    CALLS,
     DUE,
+    EVENTS_PER_DAY,
     MEASURE_ALPHA,
     OVERDUE,
     SPAN_ALPHA,
@@ -376,7 +378,8 @@ class TimelineTab(QWidget):
             d.deadline_time, d.deadline_lane.astype(float), d.deadline_overdue, self._deadline_tip
         )
         plot.set_today(d.today)
-        plot.set_density(d.density_day, d.density_count, QColor("#5b7fa8"))
+        calls = (d.calls_day, d.calls_count, CALLS) if len(d.calls_day) else None
+        plot.set_density(d.density_day, d.density_count, EVENTS_PER_DAY, extra=calls)
         rng = d.event_range() or d.time_range()
         plot.set_time_range(*(rng or (None, None)))
         self._legend(d, m)
@@ -407,6 +410,9 @@ class TimelineTab(QWidget):
         if d.deadline_overdue.any():
             over = pg.ScatterPlotItem(symbol="|", pen=pg.mkPen(OVERDUE, width=3), size=14)
             entries.append((over, self.tr("deadline overdue")))
+        if len(d.calls_day):
+            sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=CALLS, pen=None)
+            entries.append((sample, self.tr("calls per day (call records)")))
         today = pg.PlotDataItem(pen=pg.mkPen(TODAY, width=1.5, style=Qt.PenStyle.DashLine))
         entries.append((today, self.tr("today")))
         self.plot.set_legend(entries)

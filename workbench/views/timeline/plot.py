@@ -220,14 +220,34 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             self.today_line.setValue(when)
 
     def set_density(
-        self, days: np.ndarray, counts: np.ndarray, colour: QColor, width: float = DAY
+        self,
+        days: np.ndarray,
+        counts: np.ndarray,
+        colour: QColor,
+        width: float = DAY,
+        extra: tuple[np.ndarray, np.ndarray, QColor] | None = None,
     ) -> None:
-        """Bars of ``counts`` from each of ``days`` (bin starts), ``width`` seconds wide."""
-        self.density.set_bars(
-            days, days + width, np.zeros(len(days)), counts.astype(float),
-            np.zeros(len(days), dtype=np.int64), [colour],
-        )  # fmt: skip
-        self.density_plot.setYRange(0, float(counts.max()) if len(counts) else 1.0, padding=0.05)
+        """Bars of ``counts`` from each of ``days`` (bin starts), ``width`` seconds wide;
+        ``extra`` (days, counts, colour) — calls per day — shares each bin's right half."""
+        if extra is None or not len(extra[0]):
+            self.density.set_bars(
+                days, days + width, np.zeros(len(days)), counts.astype(float),
+                np.zeros(len(days), dtype=np.int64), [colour],
+            )  # fmt: skip
+            top = float(counts.max()) if len(counts) else 1.0
+        else:
+            x_days, x_counts, x_colour = extra
+            half = width / 2
+            self.density.set_bars(
+                np.concatenate([days, x_days + half]),
+                np.concatenate([days + half, x_days + width]),
+                np.zeros(len(days) + len(x_days)),
+                np.concatenate([counts, x_counts]).astype(float),
+                np.concatenate([np.zeros(len(days)), np.ones(len(x_days))]).astype(np.int64),
+                [colour, x_colour],
+            )
+            top = float(max(counts.max(initial=0), x_counts.max(initial=0)))
+        self.density_plot.setYRange(0, top or 1.0, padding=0.05)
 
     def set_legend(self, entries: Sequence[tuple[Any, str]]) -> None:
         """(sample item, label) pairs: the scatter items, and samples for bars/lines."""

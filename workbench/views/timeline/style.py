@@ -33,6 +33,8 @@ MEASURE_ALPHA = 110
 OVERDUE = QColor("#d62728")
 DUE = QColor("#ff7f0e")
 TODAY = QColor("#1f77b4")
+EVENTS_PER_DAY = QColor("#5b7fa8")
+CALLS = QColor("#e6a23c")  # calls per day, beside the events per day
 HIGHLIGHT = QColor("#000000")
 
 
