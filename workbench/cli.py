@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -122,6 +122,16 @@ def _user(args: argparse.Namespace) -> str:
     return args.user or os.environ.get("WORKBENCH_USER") or getpass.getuser()
 
 
+@contextlib.contextmanager
+def _signed_in(args: argparse.Namespace) -> Iterator[Context]:
+    """The signed-in session of one command, closed (and its key dropped) when it ends."""
+    ctx = _open(args)
+    try:
+        yield ctx
+    finally:
+        ctx.store.close()
+
+
 def _open(args: argparse.Namespace) -> Context:
     """Sign in through the user's key slot; the role comes from the database, always."""
     path = _db_path(args)
@@ -211,11 +221,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         rows = CaseService(ctx).list()
-    finally:
-        ctx.store.close()
     lang = _lang()
     data = [
         {
@@ -248,11 +255,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         summary = CaseService(ctx).summary(args.code)
-    finally:
-        ctx.store.close()
     lang = _lang()
 
     def text() -> str:
@@ -280,12 +284,9 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 
 
 def cmd_case_new(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         fields = {"level": args.level} if args.level else {}
         result = CaseService(ctx).create(args.code, args.title, **fields)
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {"id": result.value, "code": args.code, "warnings": list(result.warnings)},
@@ -295,11 +296,8 @@ def cmd_case_new(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         report = AuditService(ctx).verify()
-    finally:
-        ctx.store.close()
     data = {
         "ok": report.ok,
         "entries": report.count,
@@ -323,13 +321,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_log(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         if args.case:
             CaseService(ctx).summary(args.case)  # NotFound for an unknown code
         records = AuditService(ctx).log(args.case)
-    finally:
-        ctx.store.close()
 
     def text() -> str:
         return (
@@ -346,11 +341,8 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         report = check_store(ctx.store)
-    finally:
-        ctx.store.close()
     data = {"ok": report.ok, "pages": report.pages, "problems": report.problems()}
     if not report.ok:
         if args.json:
@@ -363,11 +355,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         report = backup_database(ctx.store, Path(args.out))
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {"out": str(report.path), "pages": report.pages, "tables": report.tables},
@@ -387,13 +376,10 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from workbench.services.package import PackageService
 
     sections = [s.strip() for s in args.sections.split(",") if s.strip()] if args.sections else None
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         result = PackageService(ctx).export(
             args.case, Path(args.out), lang=args.lang, redact=args.redact, sections=sections
         )
-    finally:
-        ctx.store.close()
     if result.font_warning:
         print(f"warning: {result.font_warning}", file=sys.stderr)
     data = {
@@ -417,11 +403,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_case_grant(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         CaseService(ctx).grant(args.code, args.name)
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {"case": args.code, "member": args.name},
@@ -431,21 +414,15 @@ def cmd_case_grant(args: argparse.Namespace) -> int:
 
 
 def cmd_case_revoke(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         CaseService(ctx).revoke(args.code, args.name)
-    finally:
-        ctx.store.close()
     _emit(args, {"case": args.code, "removed": args.name}, lambda: f"{args.name} left {args.code}")
     return EXIT_OK
 
 
 def cmd_case_members(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         names = CaseService(ctx).members_of(args.code)
-    finally:
-        ctx.store.close()
     _emit(args, names, lambda: "\n".join(names) or "no members")
     return EXIT_OK
 
@@ -454,12 +431,9 @@ def cmd_case_members(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         passphrase = _new_passphrase(args)
         UserService(ctx).add(args.name, args.role, args.display_name or "", passphrase=passphrase)
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {"user": args.name, "role": args.role},
@@ -469,11 +443,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         rows = UserService(ctx).rows()
-    finally:
-        ctx.store.close()
     data = [
         {
             "name": r.name,
@@ -497,11 +468,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         _, rekeyed = UserService(ctx).remove(args.name)
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {"removed": args.name, "generation": rekeyed.generation, "users": list(rekeyed.users)},
@@ -511,32 +479,23 @@ def cmd_user_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    name = args.name or ctx.user
-    try:
+    with _signed_in(args) as ctx:
+        name = args.name or ctx.user
         UserService(ctx).change_passphrase(name, _new_passphrase(args))
-    finally:
-        ctx.store.close()
     _emit(args, {"user": name}, lambda: f"changed the passphrase of {name}")
     return EXIT_OK
 
 
 def cmd_user_role(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         UserService(ctx).set_role(args.name, args.role)
-    finally:
-        ctx.store.close()
     _emit(args, {"user": args.name, "role": args.role}, lambda: f"{args.name} is now {args.role}")
     return EXIT_OK
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
+    with _signed_in(args) as ctx:
         result = UserService(ctx).rekey()
-    finally:
-        ctx.store.close()
     _emit(
         args,
         {
