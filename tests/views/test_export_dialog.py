@@ -65,6 +65,9 @@ def test_export_in_a_thread_writes_the_audited_file(
     assert "一、案件概况" in titles and "二、犯罪嫌疑人" not in titles
     assert result.sha256 in dialog.status.text()
     assert dialog.export_button.isEnabled() and not dialog.is_running()
+    # The next package is proposed in the folder this one went to.
+    again = make_dialog(qtbot, demo_ctx)
+    assert Path(again.path_edit.text()) == tmp_path / f"{CASE}.pdf"
 
 
 def test_cancel_leaves_no_file(qtbot: QtBot, demo_ctx: Context, tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ from workbench.services.errors import ServiceError
 from workbench.services.package import ExportResult, PackageService
 from workbench.services.records import Cancelled
 from workbench.views.i18n import arg
+from workbench.views.settings import Settings
 
 # The table of the case view that shows each kind of open item (CaseView.select_record).
 RECORD_TABLES = {
@@ -114,7 +115,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(arg(self.tr("Export prosecution package — %1"), case_code))
         self.resize(760, 620)
 
-        self.path_edit = QLineEdit(str(Path.home() / f"{case_code}.pdf"))
+        self.path_edit = QLineEdit(str(Settings().export_folder / f"{case_code}.pdf"))
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -311,6 +312,9 @@ class ExportDialog(QDialog):
     def _done(self, result: ExportResult) -> None:
         self._finish()
         self.result = result
+        settings = Settings()
+        settings.export_folder = Path(result.path).parent
+        settings.sync()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status.setText(

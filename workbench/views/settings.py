@@ -129,6 +129,17 @@ class Settings:
             "session/clipboard_clear_seconds", _clamp(int(value), CLIPBOARD_RANGE)
         )
 
+    @property
+    def export_folder(self) -> Path:
+        """Where the last prosecution package went (home until then, or once it is gone)."""
+        saved = self.qsettings.value("export/folder", "")
+        folder = Path(str(saved)) if saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    @export_folder.setter
+    def export_folder(self, value: Path | str) -> None:
+        self.qsettings.setValue("export/folder", str(value))
+
     def sync(self) -> None:
         self.qsettings.sync()
 
