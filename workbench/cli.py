@@ -368,7 +368,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from workbench import cli_import
 
-    return cli_import.run(args, _open, UsageError)
+    return cli_import.run(args, _signed_in, UsageError)
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:

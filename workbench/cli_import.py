@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def _save_report(path: str, report: ImportReport) -> None:
 
 def run(
     args: argparse.Namespace,
-    open_ctx: Callable[[argparse.Namespace], Context],
+    signed_in: Callable[[argparse.Namespace], AbstractContextManager[Context]],
     usage_error: Callable[[str], Exception],
 ) -> int:
     mapping = None
@@ -66,21 +67,19 @@ def run(
         raise usage_error(f"no such file: {args.file}")
     from workbench.services.imports import ImportRejected, ImportService  # loads pandas
 
-    ctx = open_ctx(args)
     try:
-        outcome = ImportService(ctx).run(
-            args.case,
-            args.kind,
-            Path(args.file),
-            mapping,
-            encoding=args.encoding,
-            dry_run=args.dry_run,
-        )
+        with signed_in(args) as ctx:
+            outcome = ImportService(ctx).run(
+                args.case,
+                args.kind,
+                Path(args.file),
+                mapping,
+                encoding=args.encoding,
+                dry_run=args.dry_run,
+            )
     except ImportRejected as exc:
         _finish(args, exc.report)
         raise
-    finally:
-        ctx.store.close()
     report = outcome.report
     _finish(args, report)
     return 0
