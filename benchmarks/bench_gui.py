@@ -34,12 +34,12 @@ import sqlcipher3
 
 from benchmarks.harness import Comparison, peak_rss_mb
 from workbench.logs import configure_logging
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.unit_of_work import transaction
-from workbench.services.users import UserService
+from workbench.services.accounts.users import UserService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.core.context import Context
+from workbench.services.core.unit_of_work import transaction
 from workbench.store import PassphraseKey, Store
 from workbench.store.keys import KDF_ITER
 
@@ -137,7 +137,7 @@ def _baseline(path: str) -> dict[str, float]:
     from PySide6.QtWidgets import QTableView
 
     from workbench.app import application
-    from workbench.services.tables import TableService
+    from workbench.services.casefile.tables import TableService
     from workbench.views.table_model import locale_formatter
 
     class ListModel(QAbstractTableModel):

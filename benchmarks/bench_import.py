@@ -57,10 +57,10 @@ def generate(path: Path, n: int, seed: int = 7) -> list[str]:
 
 
 def _template(path: Path, persons: list[str]) -> None:
-    from workbench.services.cases import CaseService
-    from workbench.services.context import Context
-    from workbench.services.persons import PersonService
-    from workbench.services.users import UserService
+    from workbench.services.accounts.users import UserService
+    from workbench.services.casefile.cases import CaseService
+    from workbench.services.casefile.persons import PersonService
+    from workbench.services.core.context import Context
     from workbench.store import PassphraseKey, Store
 
     with Store.create(path, PassphraseKey(PASS)) as s:
@@ -73,8 +73,8 @@ def _template(path: Path, persons: list[str]) -> None:
 
 
 def _child_ours(db: Path, csv_path: Path) -> dict[str, object]:
-    from workbench.services.context import Context
-    from workbench.services.imports import ImportService
+    from workbench.services.core.context import Context
+    from workbench.services.imports.importing import ImportService
     from workbench.store import PassphraseKey, Store
 
     stamps: list[float] = []

@@ -22,9 +22,9 @@ from pathlib import Path
 import sqlcipher3
 
 from benchmarks.harness import Comparison, median_time
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.users import UserService, create_database, sign_in
+from workbench.services.accounts.users import UserService, create_database, sign_in
+from workbench.services.casefile.cases import CaseService
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 from workbench.store.keys import RawKey, apply_cipher_settings
 from workbench.store.slots import KDF_PROFILE_ENV, SlotFile, calibrate, slot_path

@@ -28,9 +28,9 @@ from workbench.domain import vocab
 from workbench.reports import formatting as fmt
 from workbench.reports.fonts import cjk_font
 from workbench.reports.model import PackageData
-from workbench.services.context import Context
-from workbench.services.package import PackageService
-from workbench.services.users import UserService
+from workbench.services.accounts.users import UserService
+from workbench.services.core.context import Context
+from workbench.services.package.export import PackageService
 from workbench.store import PassphraseKey, Store
 
 PASS = "benchmark passphrase"

@@ -24,10 +24,10 @@ import sqlcipher3
 
 from benchmarks.harness import Comparison, median_time
 from workbench.models.types import to_utc_micros
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.records import RecordService
-from workbench.services.users import UserService
+from workbench.services.accounts.users import UserService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.records import RecordService
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 from workbench.store.connection import SESSION_PRAGMAS
 from workbench.store.keys import apply_cipher_settings

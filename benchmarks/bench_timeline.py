@@ -42,7 +42,7 @@ def synthetic(events: int = EVENTS, lanes: int = LANES) -> Any:
     import numpy as np
 
     from workbench.domain import vocab
-    from workbench.services.timeline import (
+    from workbench.services.analysis.timeline import (
         SPAN_EVENT,
         SPAN_MEASURE,
         SPAN_UNCERTAIN,
@@ -213,8 +213,8 @@ def _service_vs_bare() -> tuple[float, float, int]:
     columns it reads. The participants are written with one executemany: a fixture,
     not an import (bulk event imports carry no participants yet)."""
     from benchmarks.bench_gui import CASE, PASS, build
-    from workbench.services.context import Context
-    from workbench.services.timeline import TimelineService
+    from workbench.services.analysis.timeline import TimelineService
+    from workbench.services.core.context import Context
     from workbench.store import PassphraseKey, Store
 
     with tempfile.TemporaryDirectory(prefix="workbench-bench-timeline-") as tmp:

@@ -18,8 +18,8 @@ os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-te
 # checks calibration itself with the variable removed.
 os.environ.setdefault("WORKBENCH_KDF_PROFILE", "test")
 
-from workbench.services.context import Context
-from workbench.services.users import UserService
+from workbench.services.accounts.users import UserService
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 
 PASSPHRASE = "correct 'horse' \"battery\"; staple -- 禁毒"

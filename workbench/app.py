@@ -27,9 +27,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
 from workbench.logs import configure_logging
-from workbench.services.context import Context
-from workbench.services.errors import ServiceError
-from workbench.services.users import sign_in
+from workbench.services.accounts.users import sign_in
+from workbench.services.core.context import Context
+from workbench.services.core.errors import ServiceError
 from workbench.store import PassphraseKey, StoreError
 from workbench.views.i18n import install_translators
 from workbench.views.main_window import MainWindow

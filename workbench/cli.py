@@ -25,11 +25,12 @@ from workbench import __version__
 from workbench.domain import vocab
 from workbench.domain.quantities import format_cny, format_grams
 from workbench.logs import configure_logging
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import ServiceError
-from workbench.services.users import SignInNotes, UserService, create_database, sign_in
+from workbench.services.accounts.access import AccessService
+from workbench.services.accounts.users import SignInNotes, UserService, create_database, sign_in
+from workbench.services.casefile.cases import CaseService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import ServiceError
 from workbench.store import DatabaseMissing, PassphraseKey, StoreError
 from workbench.store.backup import backup_database
 from workbench.store.check import check_store
@@ -373,7 +374,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     """The prosecution package, written atomically and audited with its SHA-256."""
-    from workbench.services.package import PackageService
+    from workbench.services.package.export import PackageService
 
     sections = [s.strip() for s in args.sections.split(",") if s.strip()] if args.sections else None
     with _signed_in(args) as ctx:
@@ -404,7 +405,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_case_grant(args: argparse.Namespace) -> int:
     with _signed_in(args) as ctx:
-        CaseService(ctx).grant(args.code, args.name)
+        AccessService(ctx).grant(args.code, args.name)
     _emit(
         args,
         {"case": args.code, "member": args.name},
@@ -415,14 +416,14 @@ def cmd_case_grant(args: argparse.Namespace) -> int:
 
 def cmd_case_revoke(args: argparse.Namespace) -> int:
     with _signed_in(args) as ctx:
-        CaseService(ctx).revoke(args.code, args.name)
+        AccessService(ctx).revoke(args.code, args.name)
     _emit(args, {"case": args.code, "removed": args.name}, lambda: f"{args.name} left {args.code}")
     return EXIT_OK
 
 
 def cmd_case_members(args: argparse.Namespace) -> int:
     with _signed_in(args) as ctx:
-        names = CaseService(ctx).members_of(args.code)
+        names = AccessService(ctx).members_of(args.code)
     _emit(args, names, lambda: "\n".join(names) or "no members")
     return EXIT_OK
 

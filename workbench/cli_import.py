@@ -17,7 +17,7 @@ from workbench.importers.csvsafe import write_csv
 from workbench.importers.kinds import KINDS
 from workbench.importers.mapping import load_mapping_file
 from workbench.importers.report import ImportReport
-from workbench.services.context import Context
+from workbench.services.core.context import Context
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -65,7 +65,7 @@ def run(
             raise usage_error(str(exc)) from None
     if not Path(args.file).exists():
         raise usage_error(f"no such file: {args.file}")
-    from workbench.services.imports import ImportRejected, ImportService  # loads pandas
+    from workbench.services.imports.importing import ImportRejected, ImportService  # loads pandas
 
     try:
         with signed_in(args) as ctx:

@@ -13,8 +13,8 @@ import pytest
 
 from tests.cli.test_cli import ok, run
 from tests.conftest import PASSPHRASE
-from workbench.services.cases import CaseService
-from workbench.services.users import sign_in
+from workbench.services.accounts.users import sign_in
+from workbench.services.casefile.cases import CaseService
 from workbench.store import PassphraseKey, Store
 from workbench.store.check import check_store
 from workbench.store.errors import WrongPassphrase
@@ -196,8 +196,8 @@ def test_foundation_database_is_converted_by_its_owner(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
     from workbench.models import User
-    from workbench.services.context import Context
-    from workbench.services.unit_of_work import unit_of_work
+    from workbench.services.core.context import Context
+    from workbench.services.core.unit_of_work import unit_of_work
 
     db = tmp_path / "old.db"
     with Store.create(db, PassphraseKey(PASSPHRASE), revision="0003") as s:

@@ -15,10 +15,10 @@ from workbench.domain.completeness import (
     check_suspects,
 )
 from workbench.domain.profile import load_profile
-from workbench.services.completeness import CompletenessService
-from workbench.services.context import Context
-from workbench.services.records import RecordService
-from workbench.services.tables import TableQuery, TableService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.context import Context
+from workbench.services.package.completeness import CompletenessService
 
 PROFILE = load_profile()
 SEIZED = date(2019, 3, 1)

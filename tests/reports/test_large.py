@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from tests.reports.pdfread import compact
 from workbench.demo.synthetic import build_large_case
-from workbench.services.context import Context
-from workbench.services.package import PackageService
+from workbench.services.core.context import Context
+from workbench.services.package.export import PackageService
 
 
 @pytest.mark.slow

@@ -14,13 +14,13 @@ from tests.reports.pdfread import Package, compact
 from workbench.demo.cases import demo_cases
 from workbench.domain.tiers import TIER_LABELS
 from workbench.reports.strings import t
-from workbench.services.audit import AuditService
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected
-from workbench.services.overview import OverviewService
-from workbench.services.package import ChainBroken, PackageService
-from workbench.services.records import Cancelled, RecordService
-from workbench.services.tables import TableQuery, TableService
+from workbench.services.analysis.overview import OverviewService
+from workbench.services.casefile.records import Cancelled, RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected
+from workbench.services.package.export import ChainBroken, PackageService
 
 CASES = [c.code for c in demo_cases()]
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected
-from workbench.services.records import RecordService
-from workbench.services.unit_of_work import transaction
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.records import RecordService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected
+from workbench.services.core.unit_of_work import transaction
 
 
 def _entries(ctx: Context) -> list[tuple[int, str, str]]:

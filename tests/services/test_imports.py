@@ -23,13 +23,13 @@ from workbench.models import (
     Seizure,
     Vehicle,
 )
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.communications import CommunicationsService
-from workbench.services.context import Context
-from workbench.services.imports import BadImportFile, ImportRejected, ImportService
-from workbench.services.persons import PersonService
-from workbench.services.records import Cancelled, RecordService
+from workbench.services.analysis.communications import CommunicationsService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import Cancelled, RecordService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.imports.importing import BadImportFile, ImportRejected, ImportService
 
 CASE = "IMP-1"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from workbench.services import operations as ops
-from workbench.services.audit import AuditService
 from workbench.services.bundle import Services
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected
-from workbench.services.operations import OperationRunner
+from workbench.services.casefile import operations as ops
+from workbench.services.casefile.operations import OperationRunner
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.services.bundle import Services
-from workbench.services.context import Context
+from workbench.services.core.context import Context
 
 
 def test_overview_of_the_first_demo_case(demo_ctx: Context) -> None:

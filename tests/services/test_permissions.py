@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import AuthenticationFailed, PermissionDenied
-from workbench.services.overview import OverviewService
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.search import SearchService
-from workbench.services.tables import TableService
-from workbench.services.users import UserService, create_database, sign_in
-from workbench.services.vehicles import VehicleService
+from workbench.services.accounts.access import AccessService
+from workbench.services.accounts.users import UserService, create_database, sign_in
+from workbench.services.analysis.overview import OverviewService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.search import SearchService
+from workbench.services.casefile.tables import TableService
+from workbench.services.casefile.vehicles import VehicleService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import AuthenticationFailed, PermissionDenied
 
 PASS = {n: f"{n} passphrase 2026" for n in ("boss", "li", "shen", "wang")}
 
@@ -69,7 +70,7 @@ def test_auditor_reads_everything_and_changes_nothing(open_as) -> None:  # type:
         lambda: CaseService(shen).update("T-1", title="改"),
         lambda: CaseService(shen).create("T-2", "二号案"),
         lambda: CaseService(shen).delete("T-1"),
-        lambda: CaseService(shen).grant("T-1", "shen"),
+        lambda: AccessService(shen).grant("T-1", "shen"),
         lambda: PersonService(shen).add_to_case("T-1", {"name": "乙某"}),
         lambda: RecordService(shen).add("T-1", "location", name="x"),
         lambda: RecordService(shen).bulk_add("T-1", "location", [{"name": "y"}]),
@@ -100,13 +101,13 @@ def test_investigator_needs_membership(open_as) -> None:  # type: ignore[no-unty
     with pytest.raises(PermissionDenied):
         PersonService(wang).update_person(person_id, occupation="无业")
     li = open_as("li")
-    CaseService(li).grant("T-1", "wang")
+    AccessService(li).grant("T-1", "wang")
     assert [r.code for r in CaseService(wang).list()] == ["T-1"]
     RecordService(wang).add("T-1", "location", name="新窝点")
     PersonService(wang).update_person(person_id, occupation="无业")
     # Investigators do not manage members or users; case leads do members only.
     with pytest.raises(PermissionDenied):
-        CaseService(wang).revoke("T-1", "li")
+        AccessService(wang).revoke("T-1", "li")
     with pytest.raises(PermissionDenied):
         UserService(li).rows()
 
@@ -118,14 +119,14 @@ def test_admin_reads_no_case_unless_member(open_as) -> None:  # type: ignore[no-
         CaseService(boss).summary("T-1")
     trail = AuditService(boss).log()
     assert trail and all(e.case_code is None for e in trail)  # sign-ins, users; no case data
-    CaseService(boss).grant("T-1", "boss")  # admins manage memberships, audited
+    AccessService(boss).grant("T-1", "boss")  # admins manage memberships, audited
     assert CaseService(boss).summary("T-1").code == "T-1"
     assert [e.action for e in AuditService(boss).log("T-1")][-1] == "grant"
 
 
 def test_the_unit_of_work_is_the_backstop(open_as) -> None:  # type: ignore[no-untyped-def]
     """A service that forgot its check still cannot audit a change into a case."""
-    from workbench.services.unit_of_work import unit_of_work
+    from workbench.services.core.unit_of_work import unit_of_work
 
     shen = open_as("shen")
     with pytest.raises(PermissionDenied), unit_of_work(shen) as uow:
@@ -150,12 +151,12 @@ def test_role_comes_from_the_database(team: Path, open_as) -> None:  # type: ign
 
 def test_later_services_ask_too(open_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Export, import, timelines, call analysis and the detail reads follow the same rules."""
-    from workbench.services.audit_timeline import AuditTimelineService
-    from workbench.services.communications import CommunicationsService
-    from workbench.services.completeness import CompletenessService
-    from workbench.services.imports import ImportService
-    from workbench.services.package import PackageService
-    from workbench.services.timeline import TimelineService
+    from workbench.services.analysis.audit_timeline import AuditTimelineService
+    from workbench.services.analysis.communications import CommunicationsService
+    from workbench.services.analysis.timeline import TimelineService
+    from workbench.services.imports.importing import ImportService
+    from workbench.services.package.completeness import CompletenessService
+    from workbench.services.package.export import PackageService
 
     sheet = tmp_path / "persons.csv"
     sheet.write_text("姓名\n丙某\n", encoding="utf-8")

@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected, NotFound
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.vehicles import VehicleService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.vehicles import VehicleService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected, NotFound
 
 ID_1949 = "11010519491231002X"  # DOMAIN.md's example: born 1949-12-31, female
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from workbench.domain import vocab
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected, NotFound
-from workbench.services.persons import PersonService
-from workbench.services.tables import ENTITIES, TableQuery, TableService
-from workbench.services.vehicles import VehicleService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.tables import ENTITIES, TableQuery, TableService
+from workbench.services.casefile.vehicles import VehicleService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected, NotFound
 
 CASE = "PDS-2019-001"
 

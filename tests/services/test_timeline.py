@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from workbench.services.audit_timeline import AuditTimelineService, changes_text
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import InputRejected
-from workbench.services.records import RecordService
-from workbench.services.timeline import (
+from workbench.services.analysis.audit_timeline import AuditTimelineService, changes_text
+from workbench.services.analysis.timeline import (
     SPAN_MEASURE,
     SPAN_UNCERTAIN,
     TimelineService,
     density,
     filter_timeline,
 )
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.records import RecordService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import InputRejected
 
 CASE = "PDS-2019-001"
 ZONE = ZoneInfo("Asia/Shanghai")

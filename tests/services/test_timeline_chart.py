@@ -11,13 +11,13 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, Rect, String
 
 from workbench.reports.timeline_chart import timeline_drawing
-from workbench.services.context import Context
-from workbench.services.timeline import (
+from workbench.services.analysis.timeline import (
     SPAN_MEASURE,
     TimelineService,
     case_timeline_drawing,
     filter_timeline,
 )
+from workbench.services.core.context import Context
 
 CASE = "PDS-2019-003"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from workbench.services.context import Context
-from workbench.services.records import RecordService
+from workbench.services.casefile.records import RecordService
+from workbench.services.core.context import Context
 from workbench.views.main_window import MainWindow
 
 CASE = "PDS-2019-001"

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.views.conftest import CASE, WINDOW_SIZE
 from workbench.app import build_window
-from workbench.services import operations as ops
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.errors import PermissionDenied
-from workbench.services.operations import OperationRunner
-from workbench.services.users import UserService, sign_in
+from workbench.services.accounts.users import UserService, sign_in
+from workbench.services.casefile import operations as ops
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.operations import OperationRunner
+from workbench.services.core.audit import AuditService
+from workbench.services.core.errors import PermissionDenied
 from workbench.store.errors import StoreClosed
 from workbench.store.keys import RawKey
 from workbench.views.settings import Settings

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.services.test_imports import write_csv
 from tests.views.conftest import CASE
-from workbench.services.imports import ImportService
+from workbench.services.imports.importing import ImportService
 from workbench.views.comms_box import NEAR_SEIZURE
 from workbench.views.main_window import MainWindow
 

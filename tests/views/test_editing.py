@@ -18,13 +18,13 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from workbench.services import operations as ops
-from workbench.services.audit import AuditService
 from workbench.services.bundle import Services
-from workbench.services.changes import Changes
-from workbench.services.context import Context
-from workbench.services.operations import OperationRunner
-from workbench.services.tables import TableService
+from workbench.services.casefile import operations as ops
+from workbench.services.casefile.operations import OperationRunner
+from workbench.services.casefile.tables import TableService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.changes import Changes
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 from workbench.views.editing import TABLE_FORMS, EditingController, install_editing
 from workbench.views.forms import FORMS, RecordForm

@@ -10,13 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.reports.pdfread import Package
 from tests.views.conftest import CASE
-from workbench.services.audit import AuditService
-from workbench.services.completeness import CompletenessService
-from workbench.services.context import Context
-from workbench.services.package import PackageService
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.tables import TableQuery, TableService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
+from workbench.services.package.completeness import CompletenessService
+from workbench.services.package.export import PackageService
 from workbench.views.export_dialog import ExportDialog, install_export
 from workbench.views.main_window import MainWindow
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from workbench.services.context import Context
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 from workbench.views.i18n import (
     I18N_DIR,
@@ -321,7 +321,7 @@ def test_main_window_in_chinese_has_no_english(
 
 
 def test_service_warnings_are_said_in_chinese_in_grams(chinese: str) -> None:
-    from workbench.services.errors import FieldWarning
+    from workbench.services.core.errors import FieldWarning
     from workbench.views.forms.messages import warning_message
 
     warning = FieldWarning(

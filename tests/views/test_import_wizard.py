@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from tests.views.conftest import make_window
 from tests.views.test_i18n import untranslated, visible_texts
 from workbench.models import CallRecord, Link
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.core.context import Context
 from workbench.views.i18n import install_translators, remove_translators
 from workbench.views.import_wizard import ImportWizard
 from workbench.views.import_wizard.presets import PresetStore

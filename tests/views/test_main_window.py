@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.views.conftest import CASE, make_window
 from workbench.app import build_window, open_context
-from workbench.services.context import Context
-from workbench.services.errors import NotFound
-from workbench.services.records import RecordService
-from workbench.services.tables import TableQuery, TableService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import NotFound
 from workbench.store import PassphraseKey
 from workbench.views.case_view import TAB_TABLES, VIEWS
 from workbench.views.main_window import MainWindow
@@ -26,7 +26,7 @@ from workbench.views.overview_tab import OVERDUE
 
 def fill_empty_tables(ctx: Context, tmp_path: Path) -> None:
     """The demo case has no attachments or custody entries: add one of each."""
-    from workbench.services.attachments import AttachmentService
+    from workbench.services.casefile.attachments import AttachmentService
 
     scan = tmp_path / "称量记录.txt"
     scan.write_text("JC01 8048 g gross", encoding="utf-8")

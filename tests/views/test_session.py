@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE
 from workbench.models import CaseFile, CaseParty, Person
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
-from workbench.services.search import SearchService
-from workbench.services.users import UserService, sign_in
+from workbench.services.accounts.users import UserService, sign_in
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.search import SearchService
+from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store, WrongPassphrase
 from workbench.views.clipboard import copy_sensitive, install_sensitive_copy
 from workbench.views.search_dialog import SearchDialog, install_search

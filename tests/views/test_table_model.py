@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.views.conftest import CASE, add_events
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.tables import TableQuery, TableService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.context import Context
 from workbench.views.table_model import FLAG_BACKGROUND, RecordTableModel
 
 ROOT = QModelIndex()

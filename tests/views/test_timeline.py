@@ -16,10 +16,10 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from tests.views.conftest import CASE, make_window
-from workbench.services.context import Context
-from workbench.services.records import RecordService
-from workbench.services.tables import TableService
-from workbench.services.timeline import SPAN_UNCERTAIN
+from workbench.services.analysis.timeline import SPAN_UNCERTAIN
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableService
+from workbench.services.core.context import Context
 from workbench.views.main_window import MainWindow
 from workbench.views.table_model import RecordTableModel
 from workbench.views.timeline.audit_tab import AuditTimelineTab
@@ -292,7 +292,7 @@ def test_calls_per_day_from_imported_records_share_the_density_strip(
     window: MainWindow, demo_ctx: Context, tmp_path: Path
 ) -> None:
     from tests.services.test_imports import write_csv
-    from workbench.services.imports import ImportService
+    from workbench.services.imports.importing import ImportService
 
     tab = timeline(window, 0)
     assert tab.data is not None and len(tab.data.calls_day) == 0

@@ -11,12 +11,12 @@ from datetime import UTC
 from workbench.demo.cases import demo_cases
 from workbench.demo.spec import DemoCase, Ref
 from workbench.domain.quantities import grams_to_mg, percent_to_bp, yuan_to_fen
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.unit_of_work import transaction
-from workbench.services.vehicles import VehicleService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.vehicles import VehicleService
+from workbench.services.core.context import Context
+from workbench.services.core.unit_of_work import transaction
 
 Progress = Callable[[int, int], None]
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from workbench.demo.identities import mobile, resident_id
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.persons import PersonService
-from workbench.services.records import RecordService
-from workbench.services.tables import TableQuery, TableService
-from workbench.services.unit_of_work import transaction
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.tables import TableQuery, TableService
+from workbench.services.core.context import Context
+from workbench.services.core.unit_of_work import transaction
 
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 _REGIONS = ("410402", "410403", "410411", "410421", "410422", "410423", "410425", "410482")

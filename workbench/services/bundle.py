@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from workbench.services.attachments import AttachmentService
-from workbench.services.audit import AuditService
-from workbench.services.cases import CaseService
-from workbench.services.communications import CommunicationsService
-from workbench.services.context import Context
-from workbench.services.operations import OperationRunner
-from workbench.services.overview import OverviewService
-from workbench.services.persons import PersonService
-from workbench.services.preview import ValidationPreview
-from workbench.services.records import RecordService
-from workbench.services.search import SearchService
-from workbench.services.users import UserService
-from workbench.services.vehicles import VehicleService
+from workbench.services.accounts.users import UserService
+from workbench.services.analysis.communications import CommunicationsService
+from workbench.services.analysis.overview import OverviewService
+from workbench.services.casefile.attachments import AttachmentService
+from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.operations import OperationRunner
+from workbench.services.casefile.persons import PersonService
+from workbench.services.casefile.preview import ValidationPreview
+from workbench.services.casefile.records import RecordService
+from workbench.services.casefile.search import SearchService
+from workbench.services.casefile.vehicles import VehicleService
+from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
 
 
 class Services:
@@ -73,6 +73,6 @@ class Services:
 
     @cached_property
     def tables(self):  # type: ignore[no-untyped-def]
-        from workbench.services.tables import TableService  # written alongside the window
+        from workbench.services.casefile.tables import TableService  # written alongside the window
 
         return TableService(self.ctx)

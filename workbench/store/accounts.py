@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.store.backup import backup_database, export_copy
-from workbench.store.database import Store, _remove_database_files
+from workbench.store.database import Store
 from workbench.store.errors import (
     DatabaseExists,
     DatabaseInUse,
@@ -41,6 +41,7 @@ from workbench.store.errors import (
     UnknownUser,
     WrongPassphrase,
 )
+from workbench.store.files import remove_database_files
 from workbench.store.keys import SLOT_SALT_MARK, PassphraseKey, RawKey, marked_salt
 from workbench.store.slots import (
     KdfParams,
@@ -106,7 +107,7 @@ def create_database(
         store.slots = slots
     except BaseException:
         store.close()
-        _remove_database_files(path)
+        remove_database_files(path)
         slots_file.unlink(missing_ok=True)
         raise
     return store
@@ -240,7 +241,7 @@ def recover(path: Path) -> None:
             else:
                 pending.unlink()
         if tmp.exists():
-            _remove_database_files(tmp)
+            remove_database_files(tmp)
             log.warning("removed the copy of an interrupted key switch of %s", path)
 
 
@@ -261,7 +262,7 @@ def switch_key(
     _kill_point(1)
     new_key = RawKey(secrets.token_bytes(32))
     tmp = path.with_name(path.name + TMP_SUFFIX)
-    _remove_database_files(tmp)
+    remove_database_files(tmp)
     export_copy(store, tmp, new_key.with_salt(marked_salt()))
     Store.open(tmp, new_key, schema="as_is").close()  # proves the copy and its key
     _kill_point(2)
@@ -274,7 +275,7 @@ def switch_key(
     try:
         _refuse_if_open_elsewhere(path)
     except DatabaseInUse:
-        _remove_database_files(tmp)
+        remove_database_files(tmp)
         pending.unlink(missing_ok=True)
         raise
     with slot_lock(path):
@@ -327,5 +328,5 @@ def convert_foundation(
 
 def remove_backup(backup: Path) -> None:
     """Delete a pre-rekey backup (it still opens with the old key, for the old users)."""
-    _remove_database_files(backup)
+    remove_database_files(backup)
     slot_path(backup).unlink(missing_ok=True)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlcipher3 import dbapi2
 
-from workbench.store.database import Store
+
+class RawSource(Protocol):
+    """What the checks need of a store: a DB-API connection to the keyed database."""
+
+    def raw_connection(self) -> AbstractContextManager[dbapi2.Connection]: ...
 
 
 @dataclass
@@ -24,24 +30,27 @@ class CheckReport:
         return self.cipher_problems + self.sqlite_problems + self.foreign_key_problems
 
 
-def check_store(store: Store) -> CheckReport:
-    report = CheckReport()
+def check_store(store: RawSource) -> CheckReport:
     with store.raw_connection() as raw:
-        report.pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
-        report.cipher_problems = [
-            str(r[0]) for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()
-        ]
-        try:
-            rows = [str(r[0]) for r in raw.execute("PRAGMA integrity_check").fetchall()]
-        except dbapi2.DatabaseError as exc:
-            rows = [f"integrity check stopped: {exc}"]
-        report.sqlite_problems = [r for r in rows if r != "ok"]
-        try:
-            fks = raw.execute("PRAGMA foreign_key_check").fetchall()
-        except dbapi2.DatabaseError as exc:
-            fks = [(f"foreign key check stopped: {exc}",)]
-        report.foreign_key_problems = [
-            f"{r[0]} row {r[1]} refers to a missing {r[2]}" if len(r) >= 3 else str(r[0])
-            for r in fks
-        ]
+        return check_connection(raw)
+
+
+def check_connection(raw: dbapi2.Connection) -> CheckReport:
+    report = CheckReport()
+    report.pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
+    report.cipher_problems = [
+        str(r[0]) for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()
+    ]
+    try:
+        rows = [str(r[0]) for r in raw.execute("PRAGMA integrity_check").fetchall()]
+    except dbapi2.DatabaseError as exc:
+        rows = [f"integrity check stopped: {exc}"]
+    report.sqlite_problems = [r for r in rows if r != "ok"]
+    try:
+        fks = raw.execute("PRAGMA foreign_key_check").fetchall()
+    except dbapi2.DatabaseError as exc:
+        fks = [(f"foreign key check stopped: {exc}",)]
+    report.foreign_key_problems = [
+        f"{r[0]} row {r[1]} refers to a missing {r[2]}" if len(r) >= 3 else str(r[0]) for r in fks
+    ]
     return report

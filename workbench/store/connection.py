@@ -36,6 +36,10 @@ SESSION_PRAGMAS: tuple[str, ...] = (
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
 
+# PRAGMA application_id: tells our databases from any other SQLCipher file that the
+# same passphrase happens to open. "TFWB".
+APPLICATION_ID = 0x54465742
+
 DatabaseError = dbapi2.DatabaseError
 
 

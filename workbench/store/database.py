@@ -9,7 +9,6 @@ it owns (one unwrapped from a key slot) is overwritten.
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -23,8 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2
 
-from workbench.store import migrate
-from workbench.store.connection import configure_session, open_keyed, prove_key
+import workbench.store.migrate as migrate
+from workbench.store.backup import backup_database
+from workbench.store.connection import APPLICATION_ID, configure_session, open_keyed, prove_key
 from workbench.store.errors import (
     DatabaseDamaged,
     DatabaseExists,
@@ -34,6 +34,7 @@ from workbench.store.errors import (
     StoreError,
     WrongPassphrase,
 )
+from workbench.store.files import remove_database_files
 from workbench.store.keys import PAGE_SIZE, DatabaseKey
 
 if TYPE_CHECKING:
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# PRAGMA application_id: tells our databases from any other SQLCipher file that the
-# same passphrase happens to open. "TFWB".
-APPLICATION_ID = 0x54465742
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
@@ -96,14 +94,14 @@ class Store:
             configure_session(conn)
         except BaseException:
             conn.close()
-            _remove_database_files(path)
+            remove_database_files(path)
             raise
         store = cls(path, key, conn, owns_key=owns_key)
         try:
             migrate.upgrade(store.engine, revision)
         except BaseException:
             store.close()
-            _remove_database_files(path)
+            remove_database_files(path)
             raise
         log.info("created %s at schema %s", path, revision)
         return store
@@ -169,8 +167,6 @@ class Store:
             )
         if not upgrade:
             raise StoreError(self.path, f"{self.path} has an older schema ({current})")
-        from workbench.store.backup import backup_database  # avoids an import cycle
-
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.pre-{head}-{stamp}.bak")
         backup_database(self, target)
@@ -321,23 +317,4 @@ def _classify_key_failure(path: Path, key: DatabaseKey, exc: Exception) -> Store
     return DatabaseDamaged(path, f"{path} is damaged: its first page fails verification")
 
 
-def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        candidate = Path(str(path) + suffix)
-        if candidate.exists():
-            candidate.unlink()
-
-
-def replace_file(src: Path, dst: Path) -> None:
-    """Move ``src`` over ``dst`` durably (fsync file and directory)."""
-    with src.open("rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(src, dst)
-    dir_fd = os.open(dst.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-__all__ = ["APPLICATION_ID", "Store", "replace_file"]
+__all__ = ["APPLICATION_ID", "Store"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices
@@ -26,13 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services import operations as ops
-from workbench.services.errors import ServiceError
+from workbench.services.casefile import operations as ops
+from workbench.services.core.errors import ServiceError
 from workbench.views.i18n import arg
 from workbench.views.table_model import RecordTableModel
+from workbench.views.undo import UndoController
 
-if TYPE_CHECKING:
-    from workbench.views.editing import EditingController
+
+class EditingController(Protocol):
+    """What the panel uses of ``editing.EditingController`` (which installs the panel,
+    so the panel names the part it needs instead of importing it back)."""
+
+    window: Any
+    undo: UndoController
+
+    def _view(self, entity: str) -> QTableView | None: ...
+    def selected_rows(self, entity: str) -> list[dict[str, Any]]: ...
+    def delete_selected(self, entity: str | None = None) -> bool: ...
+    def add_custody(self, item_type: str | None = None, item_id: int | None = None) -> bool: ...
 
 
 class AttachmentsPanel(QWidget):

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.cases import CaseService
-from workbench.services.context import Context
-from workbench.services.errors import ServiceError
+from workbench.services.accounts.access import AccessService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import ServiceError
 from workbench.views.i18n import arg
 from workbench.views.unlock_dialog import error_label
 
@@ -65,7 +65,7 @@ class CaseAccessDialog(QDialog):
     def reload(self) -> None:
         self.members.clear()
         try:
-            self.members.addItems(CaseService(self.ctx).members_of(self.case_code))
+            self.members.addItems(AccessService(self.ctx).members_of(self.case_code))
         except ServiceError as exc:
             self.show_error(str(exc))
 
@@ -74,14 +74,14 @@ class CaseAccessDialog(QDialog):
         if not name:
             self.show_error(self.tr("Enter a user name."))
             return False
-        return self._run(lambda: CaseService(self.ctx).grant(self.case_code, name))
+        return self._run(lambda: AccessService(self.ctx).grant(self.case_code, name))
 
     def revoke(self, name: str | None = None) -> bool:
         item = self.members.currentItem()
         name = name or (item.text() if item is not None else "")
         if not name:
             return False
-        return self._run(lambda: CaseService(self.ctx).revoke(self.case_code, name))
+        return self._run(lambda: AccessService(self.ctx).revoke(self.case_code, name))
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:

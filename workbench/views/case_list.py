@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import vocab
-from workbench.services.cases import CaseRow
+from workbench.services.casefile.cases import CaseRow
 from workbench.views.i18n import arg
 
 Index = QModelIndex | QPersistentModelIndex

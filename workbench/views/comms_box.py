@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.communications import CommsDigest, FlowNearSeizure, NamedPair
+from workbench.services.analysis.communications import CommsDigest, FlowNearSeizure, NamedPair
 from workbench.views.formatting import CellFormatter
 from workbench.views.i18n import arg
 

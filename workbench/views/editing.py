@@ -17,9 +17,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTableView, QWidget
 
 from workbench.domain import vocab
-from workbench.services import operations as ops
-from workbench.services.errors import ServiceError
-from workbench.services.operations import Operation
+from workbench.services.casefile import operations as ops
+from workbench.services.core.changes import Operation
+from workbench.services.core.errors import ServiceError
 from workbench.views.attachments_panel import AttachmentsPanel, install_attachments
 from workbench.views.forms import FORMS, RecordForm
 from workbench.views.forms.choices import case_choices

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.completeness import OpenItem
-from workbench.services.changes import Changes
-from workbench.services.completeness import CompletenessService
-from workbench.services.errors import ServiceError
-from workbench.services.package import ExportResult, PackageService
-from workbench.services.records import Cancelled
+from workbench.services.casefile.records import Cancelled
+from workbench.services.core.changes import Changes
+from workbench.services.core.errors import ServiceError
+from workbench.services.package.completeness import CompletenessService
+from workbench.services.package.export import ExportResult, PackageService
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from workbench.domain import vocab
 from workbench.services.bundle import Services
-from workbench.services.changes import Changes
-from workbench.services.context import Context
-from workbench.services.errors import ServiceError
+from workbench.services.core.changes import Changes
+from workbench.services.core.context import Context
+from workbench.services.core.errors import ServiceError
 from workbench.views.case_list import CaseListDock
 from workbench.views.case_view import CaseView
 from workbench.views.formatting import DEFAULT_ZONE

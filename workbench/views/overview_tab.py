@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import vocab
+from workbench.services.analysis.overview import CaseOverview
 from workbench.services.bundle import Services
-from workbench.services.overview import CaseOverview
 from workbench.views.comms_box import CommsBox
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.search import SearchHit
+from workbench.services.casefile.search import SearchHit
 from workbench.views.i18n import arg
 
 DEBOUNCE_MS = 180

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.context import Context
-from workbench.services.errors import AuthenticationFailed, ServiceError
+from workbench.services.core.context import Context
+from workbench.services.core.errors import AuthenticationFailed, ServiceError
 from workbench.store import StoreError
 from workbench.views.i18n import arg
 from workbench.views.unlock_dialog import (

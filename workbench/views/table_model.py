@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from workbench.services.tables import Column, TableQuery, TableService
+from workbench.services.casefile.tables import Column, TableQuery, TableService
 from workbench.views.formatting import DEFAULT_ZONE, CellFormatter
 from workbench.views.i18n import arg
 

@@ -18,9 +18,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.domain import vocab
-from workbench.services.changes import Changes
-from workbench.services.errors import PermissionDenied, ServiceError
-from workbench.services.operations import Operation, OperationRunner
+from workbench.services.casefile.operations import OperationRunner
+from workbench.services.core.changes import Changes, Operation
+from workbench.services.core.errors import PermissionDenied, ServiceError
 from workbench.views.forms.messages import warning_message
 from workbench.views.i18n import arg, current_language
 

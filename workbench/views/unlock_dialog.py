@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.context import Context
-from workbench.services.errors import AuthenticationFailed, PermissionDenied, ServiceError
-from workbench.services.users import create_database, sign_in
+from workbench.services.accounts.users import create_database, sign_in
+from workbench.services.core.context import Context
+from workbench.services.core.errors import AuthenticationFailed, PermissionDenied, ServiceError
 from workbench.store import (
     DatabaseDamaged,
     DatabaseExists,

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import vocab
-from workbench.services.context import Context
-from workbench.services.errors import ServiceError
-from workbench.services.users import UserService
+from workbench.services.accounts.users import UserService
+from workbench.services.core.context import Context
+from workbench.services.core.errors import ServiceError
 from workbench.store import StoreError
 from workbench.views.i18n import arg, current_language
 from workbench.views.unlock_dialog import MIN_PASSPHRASE, busy, error_label, password_edit

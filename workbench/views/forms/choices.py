@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from workbench.domain import vocab
-from workbench.services.tables import TableService
+from workbench.services.casefile.tables import TableService
 from workbench.views.i18n import current_language
 
 # A reference list is for picking, not browsing: beyond this many, the first ones only.

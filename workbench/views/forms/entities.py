@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workbench.domain import vocab
-from workbench.services import operations as ops
-from workbench.services.operations import Operation
+from workbench.services.casefile import operations as ops
+from workbench.services.core.changes import Operation
 from workbench.views.forms.spec import FieldSpec, FormData, FormSpec, Section
 
 if TYPE_CHECKING:

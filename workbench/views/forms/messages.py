@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from workbench.domain.quantities import format_grams
-from workbench.services.errors import FieldWarning
+from workbench.services.core.errors import FieldWarning
 
 _BY_CODE = {
     "resident_id.length": QT_TRANSLATE_NOOP("validation", "A resident ID number has 18 characters"),

@@ -29,8 +29,8 @@ from workbench.views.forms.messages import field_message, warning_message
 from workbench.views.forms.spec import FieldSpec, FormData, FormSpec, Section
 
 if TYPE_CHECKING:
-    from workbench.services.operations import Operation
-    from workbench.services.preview import Preview
+    from workbench.services.casefile.preview import Preview
+    from workbench.services.core.changes import Operation
 
 Key = tuple[str, str]  # (section, field)
 Checker = Callable[[str, Mapping[str, Any]], "Preview"]  # ValidationPreview.check

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.vocab import Labels
 
 if TYPE_CHECKING:
-    from workbench.services.operations import Operation
+    from workbench.services.core.changes import Operation
 
 # Editor kinds a field may have (see editors.make_editor).
 KINDS = frozenset(

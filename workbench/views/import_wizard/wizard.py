@@ -34,9 +34,14 @@ from workbench.importers.csvsafe import write_csv
 from workbench.importers.kinds import KINDS, KindSpec
 from workbench.importers.report import ImportReport, Issue
 from workbench.services.bundle import Services
-from workbench.services.errors import ServiceError
-from workbench.services.imports import ImportOutcome, ImportRejected, ImportService, Preview
-from workbench.services.records import Cancelled
+from workbench.services.casefile.records import Cancelled
+from workbench.services.core.errors import ServiceError
+from workbench.services.imports.importing import (
+    ImportOutcome,
+    ImportRejected,
+    ImportService,
+    Preview,
+)
 from workbench.views.i18n import arg
 from workbench.views.import_wizard.jobs import JobPanel
 from workbench.views.import_wizard.presets import PresetStore

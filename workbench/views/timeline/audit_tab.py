@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import vocab
-from workbench.services.audit_timeline import (
+from workbench.services.analysis.audit_timeline import (
     AuditTimelineData,
     AuditTimelineService,
     changes_text,
 )
-from workbench.services.context import Context
+from workbench.services.core.context import Context
 from workbench.views.i18n import arg
 from workbench.views.timeline.plot import TimelinePlot, histogram
 from workbench.views.timeline.style import audit_style

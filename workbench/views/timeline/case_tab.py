@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.timeline import (
+from workbench.services.analysis.timeline import (
     SPAN_EVENT,
     SPAN_MEASURE,
     SPAN_UNCERTAIN,

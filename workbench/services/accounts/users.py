@@ -1,0 +1,337 @@
+"""Workbench users: signing in through key slots, adding, removing, roles, rekeying.
+
+The command line and the window open a database only through :func:`sign_in` (or
+:func:`create_database`): the user's key slot unwraps the database key, the user must
+be active in the database, and the sign-in (with the failures before it) goes into the
+audit trail. The role is never taken from the caller; ``Context`` reads it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.domain import vocab
+from workbench.domain.permissions import USERS_MANAGE
+from workbench.models import User
+from workbench.services.core.changes import OpResult
+from workbench.services.core.context import Context, utc_now
+from workbench.services.core.errors import (
+    AuthenticationFailed,
+    FieldError,
+    InputRejected,
+    NotFound,
+    PermissionDenied,
+)
+from workbench.services.core.unit_of_work import snapshot, unit_of_work
+from workbench.store import Store, accounts
+from workbench.store.slots import KdfParams
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    name: str
+    role: str
+    display_name: str
+    active: bool
+    has_slot: bool
+
+
+@dataclass(frozen=True)
+class RekeyResult:
+    generation: int
+    users: tuple[str, ...]
+    backup: Path | None  # kept beside the database (None: removed after success)
+
+
+class UserService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # -- managing users -----------------------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        role: str,
+        display_name: str = "",
+        *,
+        passphrase: str | None = None,
+        params: KdfParams | None = None,
+    ) -> OpResult[int]:
+        """A new user (admins; the very first user of a new database adds themselves).
+
+        On a slot-keyed database the user gets a key slot for ``passphrase``, written
+        inside the transaction that adds them (a failure leaves neither).
+        """
+        name = name.strip()
+        errors = []
+        if not name:
+            errors.append(FieldError("name", "is required"))
+        if role not in vocab.USER_ROLES:
+            errors.append(FieldError("role", f"unknown role {role!r}"))
+        slots = self.ctx.store.slots
+        if slots is not None and not passphrase and name not in slots.slots:
+            errors.append(FieldError("passphrase", "is required"))
+        if errors:
+            raise InputRejected("user", errors)
+        with unit_of_work(self.ctx) as uow:
+            first = uow.session.execute(select(func.count()).select_from(User)).scalar_one() == 0
+            if not (first and name == self.ctx.user):
+                self.ctx.require(USERS_MANAGE, session=uow.session)
+            if uow.session.execute(select(User.id).where(User.name == name)).first():
+                raise InputRejected("user", [FieldError("name", f"user {name!r} exists")])
+            user = User(
+                name=name, role=role, display_name=display_name, created_at=self.ctx.clock()
+            )
+            uow.session.add(user)
+            uow.created("user", user, None)
+            if self.ctx.store.slots is not None and passphrase:
+                accounts.add_slot(self.ctx.store, name, passphrase, params)
+        return OpResult(user.id, uow.changes)
+
+    def set_role(self, name: str, role: str) -> OpResult[None]:
+        self.ctx.require(USERS_MANAGE)
+        if role not in vocab.USER_ROLES:
+            raise InputRejected("user", [FieldError("role", f"unknown role {role!r}")])
+        with unit_of_work(self.ctx) as uow:
+            user = self._active(uow.session, name)
+            if user.role == "admin" and role != "admin":
+                self._keep_an_admin(uow.session, name)
+            before = snapshot(user)
+            user.role = role
+            uow.updated("user", user, before, None)
+        if name == self.ctx.user:
+            self.ctx.forget_principal()
+        return OpResult(None, uow.changes)
+
+    def change_passphrase(
+        self, name: str, passphrase: str, *, params: KdfParams | None = None
+    ) -> OpResult[None]:
+        """A new passphrase (a new key slot) for ``name``: one's own, or any as admin."""
+        if name != self.ctx.user:
+            self.ctx.require(USERS_MANAGE)
+        if not passphrase:
+            raise InputRejected("user", [FieldError("passphrase", "is required")])
+        if self.ctx.store.slots is None:
+            raise InputRejected(
+                "user", [FieldError("passphrase", "this database has no key slots")]
+            )
+        with unit_of_work(self.ctx) as uow:
+            user = self._active(uow.session, name)
+            uow.audit("passwd", "user", user.id, None, {"user": name})
+            accounts.add_slot(self.ctx.store, name, passphrase, params)
+        return OpResult(None, uow.changes)
+
+    def remove(self, name: str) -> tuple[OpResult[None], RekeyResult]:
+        """Deactivate ``name`` (their audit history stays) and rekey without their slot,
+        so their passphrase no longer opens the current file."""
+        self.ctx.require(USERS_MANAGE)
+        if name == self.ctx.user:
+            raise InputRejected("user", [FieldError("name", "you cannot remove yourself")])
+        with unit_of_work(self.ctx) as uow:
+            user = self._active(uow.session, name)
+            if user.role == "admin":
+                self._keep_an_admin(uow.session, name)
+            before = snapshot(user)
+            user.active = False
+            uow.updated("user", user, before, None)
+        rekeyed = self.rekey(reason=f"user {name} removed", keep_backup=False)
+        return OpResult(None, uow.changes), rekeyed
+
+    def rekey(self, reason: str = "requested", *, keep_backup: bool = True) -> RekeyResult:
+        """A new database key, sealed for every active user; the context continues on it.
+
+        The backup taken first stays beside the database unless ``keep_backup`` is
+        False (a removed user's passphrase still opens that backup).
+        """
+        self.ctx.require(USERS_MANAGE)
+        old = self.ctx.store
+        if old.slots is None:
+            raise InputRejected("rekey", [FieldError("database", "this database has no key slots")])
+        with old.session() as s:
+            active = set(s.scalars(select(User.name).where(User.active.is_(True))))
+        new, backup = accounts.rekey(old, active)
+        self.ctx.store = new
+        assert new.slots is not None
+        keep = set(new.slots.slots)
+        with unit_of_work(self.ctx) as uow:
+            uow.audit(
+                "rekey",
+                "database",
+                None,
+                None,
+                {"reason": reason, "generation": new.slots.generation, "users": sorted(keep)},
+            )
+        kept: Path | None = backup
+        if not keep_backup:
+            accounts.remove_backup(backup)
+            kept = None
+        return RekeyResult(new.slots.generation, tuple(sorted(keep)), kept)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def authenticate(self) -> User:
+        """The context's user, who must exist and be active on this database."""
+        with self.ctx.store.session() as s:
+            user = s.execute(select(User).where(User.name == self.ctx.user)).scalar_one_or_none()
+        if user is None or not user.active:
+            raise AuthenticationFailed(f"unknown user {self.ctx.user!r} for {self.ctx.store.path}")
+        return user
+
+    def list(self) -> list[User]:
+        self.ctx.require(USERS_MANAGE)
+        with self.ctx.store.session() as s:
+            return list(s.scalars(select(User).order_by(User.name)))
+
+    def rows(self) -> builtins.list[UserRow]:
+        slots = self.ctx.store.slots
+        return [
+            UserRow(
+                u.name,
+                u.role,
+                u.display_name,
+                u.active,
+                slots is not None and u.name in slots.slots,
+            )
+            for u in self.list()
+        ]
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @staticmethod
+    def _active(session: Session, name: str) -> User:
+        user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+        if user is None or not user.active:
+            raise NotFound(f"no active user {name!r}")
+        return user
+
+    @staticmethod
+    def _keep_an_admin(session: Session, name: str) -> None:
+        others = session.execute(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.active.is_(True), User.name != name)
+        ).scalar_one()
+        if not others:
+            raise InputRejected("user", [FieldError("role", f"{name} is the last admin")])
+
+
+# -- signing in ------------------------------------------------------------------------
+
+
+def create_database(
+    path: Path | str, user: str, passphrase: str, *, params: KdfParams | None = None
+) -> Context:
+    """A new slot-keyed database whose creator is its admin; nothing left on failure."""
+    path = Path(path)
+    store = accounts.create_database(path, user, passphrase, params=params)
+    ctx = Context(store, user)
+    try:
+        UserService(ctx).add(user, "admin")  # accounts.create_database made their slot
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".keys.lock"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return ctx
+
+
+@dataclass
+class SignInNotes:
+    """What a person should be told after signing in (the CLI prints, the window shows)."""
+
+    converted_backup: Path | None = None
+    schema_backup: Path | None = None
+    stale_slots: tuple[str, ...] = ()
+
+
+def sign_in(
+    path: Path | str,
+    user: str,
+    passphrase: str,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    sleep: Callable[[float], None] = time.sleep,
+    notes: SignInNotes | None = None,
+) -> Context:
+    """Unlock ``path`` with ``user``'s key slot and sign them in (audited).
+
+    A passphrase-keyed database of the foundation release is converted to key slots
+    here when its owner (an active admin) signs in; anybody else is refused until then.
+    """
+    path = Path(path)
+    store = accounts.unlock(path, user, passphrase, now=clock, sleep=sleep)
+    notes = notes if notes is not None else SignInNotes()
+    notes.schema_backup = store.backup_written
+    ctx = Context(store, user, clock=clock)
+    try:
+        try:
+            me = ctx.principal()
+        except AuthenticationFailed:
+            if store.slots is not None:
+                accounts.record_failure(path, user, clock())
+            raise
+        if store.slots is None:
+            _convert(ctx, me.role, passphrase, notes)
+        assert ctx.store.slots is not None
+        _audit_sign_in(ctx)
+        with ctx.store.session() as s:
+            inactive = set(s.scalars(select(User.name).where(User.active.is_(False))))
+        notes.stale_slots = tuple(sorted(inactive & set(ctx.store.slots.slots)))
+        if notes.stale_slots:
+            log.warning("key slots of removed users remain: %s", notes.stale_slots)
+    except BaseException:
+        ctx.store.close()
+        raise
+    return ctx
+
+
+def _audit_sign_in(ctx: Context) -> None:
+    """The failures since the last sign-in and this success go into the audit trail. A
+    database too damaged to take them still opens (``workbench check`` must run)."""
+    failures, unaudited = accounts.peek_attempts(ctx.store, ctx.user)
+    try:
+        with unit_of_work(ctx) as uow:
+            for failure in unaudited:
+                uow.audit("login_failure", "user", failure["user"], None, {"at": failure["at"]})
+            uow.audit("login", "user", ctx.user, None, {"failures_before": failures})
+    except sa_exc.DatabaseError as exc:
+        log.warning("could not audit the sign-in of %s: %s", ctx.user, exc)
+        return
+    accounts.clear_attempts(ctx.store, ctx.user, unaudited)
+
+
+def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> None:
+    if role != "admin":
+        raise PermissionDenied(
+            f"{ctx.store.path} still uses one shared passphrase: its owner (an admin) must "
+            "sign in first to give it personal key slots"
+        )
+    with ctx.store.session() as s:
+        users = s.execute(select(func.count()).select_from(User)).scalar_one()
+    new, backup = accounts.convert_foundation(ctx.store, ctx.user, passphrase)
+    ctx.store = new
+    notes.converted_backup = backup
+    with unit_of_work(ctx) as uow:
+        uow.audit(
+            "convert",
+            "database",
+            None,
+            None,
+            {"to": "key slots", "owner": ctx.user, "users": users, "backup": backup.name},
+        )
+
+
+__all__ = ["SignInNotes", "Store", "UserRow", "UserService", "create_database", "sign_in"]

@@ -1,0 +1,358 @@
+"""Field checks for every entity, in model units (mg, fen, aware UTC datetimes).
+
+Each checker takes the proposed field values, returns them normalised, and collects
+errors (the change is refused) and warnings (shown, change allowed) naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from workbench.domain import vocab
+from workbench.domain.errors import DomainError
+from workbench.domain.identifiers import (
+    check_person_identity,
+    parse_mobile,
+    parse_plate,
+    parse_resident_id,
+    parse_vin,
+)
+from workbench.domain.profile import load_profile
+from workbench.domain.weighing import required_resolution_mg, resolution_ok, test_is_late
+from workbench.services.core.errors import FieldError, FieldWarning, InputRejected
+
+LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+
+
+@dataclass
+class Checked:
+    values: dict[str, Any]
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def error(self, name: str, message: str, code: str = "") -> None:
+        self.errors.append(FieldError(name, message, code))
+
+    def raise_if_errors(self, entity: str) -> None:
+        if self.errors:
+            raise InputRejected(entity, self.errors)
+
+    # -- generic field checks ------------------------------------------------------
+
+    def required_text(self, name: str, max_len: int = 400) -> None:
+        value = self.values.get(name)
+        if value is None or not str(value).strip():
+            self.error(name, "is required")
+            return
+        text = str(value).strip()
+        if len(text) > max_len:
+            self.error(name, f"is {len(text)} characters long; at most {max_len}")
+        self.values[name] = text
+
+    def in_vocab(self, name: str, labels: vocab.Labels, *, required: bool = False) -> None:
+        if name not in self.values:
+            if required:
+                self.error(name, "is required")
+            return
+        value = self.values[name]
+        if value not in labels:
+            allowed = ", ".join(labels)
+            self.error(name, f"unknown value {value!r}; expected one of: {allowed}")
+
+    def non_negative_int(self, name: str, *, nullable: bool = True) -> None:
+        value = self.values.get(name)
+        if value is None:
+            if not nullable and name in self.values:
+                self.error(name, "is required")
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(name, f"must be a whole number, got {value!r}")
+        elif value < 0:
+            self.error(name, f"must not be negative, got {value}")
+
+    def aware(self, name: str) -> None:
+        value = self.values.get(name)
+        if value is None:
+            return
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            self.error(name, "must be a date and time with a time zone")
+
+    def a_date(self, name: str) -> None:
+        value = self.values.get(name)
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            self.error(name, f"must be a date, got {value!r}")
+
+    def ordered(self, first: str, second: str) -> None:
+        a, b = self.values.get(first), self.values.get(second)
+        if a is not None and b is not None and type(a) is type(b) and b < a:
+            self.error(second, f"{b} is before {first} {a}")
+
+
+def reject_unknown_fields(values: Mapping[str, Any], allowed: frozenset[str], entity: str) -> None:
+    unknown = sorted(set(values) - allowed)
+    if unknown:
+        raise InputRejected(entity, [FieldError(name, "is not a field") for name in unknown])
+
+
+def _domain[T](check: Checked, name: str, fn: Callable[[], T]) -> T | None:
+    try:
+        return fn()
+    except DomainError as exc:
+        check.error(name, exc.message, exc.code)
+        return None
+
+
+# -- entities ----------------------------------------------------------------------
+
+
+def check_case(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    if "code" in c.values:
+        c.required_text("code", 64)
+        code = c.values.get("code", "")
+        if isinstance(code, str) and re.search(r"\s", code):
+            c.error("code", "must not contain spaces")
+    if "title" in c.values:
+        c.required_text("title", 400)
+    c.in_vocab("level", vocab.CASE_LEVELS)
+    c.in_vocab("status", vocab.CASE_STATUSES)
+    c.in_vocab("category", vocab.CASE_CATEGORIES)
+    c.a_date("opened_on")
+    c.a_date("closed_on")
+    c.ordered("opened_on", "closed_on")
+    return c
+
+
+def check_member(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.required_text("name", 100)
+    c.in_vocab("task_role", vocab.TASK_ROLES)
+    return c
+
+
+def check_person(values: Mapping[str, Any], *, today: date | None = None) -> Checked:
+    """ID number checked and normalised; birth date and sex derived or cross-checked."""
+    c = Checked(dict(values))
+    if "name" in c.values:
+        c.required_text("name", 100)
+    raw_id = c.values.get("id_number")
+    if raw_id is not None and str(raw_id).strip():
+        rid = _domain(c, "id_number", lambda: parse_resident_id(str(raw_id), today=today))
+        if rid is not None:
+            c.values["id_number"] = rid.number
+            birth, sex = c.values.get("birth_date"), c.values.get("sex")
+            for problem in check_person_identity(rid.number, birth, sex):
+                name = "birth_date" if "birth" in problem.code else "sex"
+                c.error(name, problem.message, problem.code)
+            c.values.setdefault("birth_date", rid.birth_date)
+            c.values.setdefault("sex", rid.sex)
+            if c.values["birth_date"] is None:
+                c.values["birth_date"] = rid.birth_date
+            if c.values["sex"] is None:
+                c.values["sex"] = rid.sex
+    elif "id_number" in c.values:
+        c.values["id_number"] = None
+    if c.values.get("sex") not in (None, "M", "F"):
+        c.error("sex", f"must be M or F, got {c.values['sex']!r}")
+    c.a_date("birth_date")
+    phones = c.values.get("phones")
+    if phones is not None:
+        normalised = []
+        for i, phone in enumerate(phones):
+            text = str(phone).strip()
+            if LANDLINE.match(text):
+                normalised.append(text)
+                continue
+            number = _domain(c, f"phones[{i}]", partial(parse_mobile, text))
+            if number is not None:
+                normalised.append(str(number))
+        c.values["phones"] = normalised
+    if "aliases" in c.values:
+        c.values["aliases"] = [str(a).strip() for a in c.values["aliases"] or [] if str(a).strip()]
+    return c
+
+
+def check_party(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.in_vocab("role", vocab.PARTY_ROLES)
+    c.in_vocab("status", vocab.PARTY_STATUSES)
+    return c
+
+
+def check_measure(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    if "person_id" in c.values and not isinstance(c.values["person_id"], int):
+        c.error("person_id", "is required")
+    c.in_vocab("kind", vocab.MEASURES, required="kind" in values)
+    for name in ("decided_on", "starts_on", "ends_on"):
+        c.a_date(name)
+    c.ordered("starts_on", "ends_on")
+    c.non_negative_int("extension_steps")
+    return c
+
+
+def check_vehicle(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    plate = c.values.get("plate")
+    if plate:
+        parsed = _domain(c, "plate", lambda: parse_plate(str(plate)))
+        if parsed is not None:
+            c.values["plate"] = parsed.number
+    elif "plate" in c.values:
+        c.values["plate"] = None
+    vin = c.values.get("vin")
+    if vin:
+        parsed_vin = _domain(c, "vin", lambda: parse_vin(str(vin)))
+        if parsed_vin is not None:
+            c.values["vin"] = parsed_vin.number
+            if not parsed_vin.check_ok:
+                c.warnings.append(
+                    FieldWarning(
+                        "vin",
+                        f"check digit of {parsed_vin.number} does not match",
+                        "vin.check_digit",
+                        vin=parsed_vin.number,
+                    )
+                )
+    elif "vin" in c.values:
+        c.values["vin"] = None
+    return c
+
+
+def check_case_vehicle(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.a_date("seized_on")
+    return c
+
+
+def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> Checked:
+    """``complete`` is the record as it will be after the change (for cross-field rules)."""
+    c = Checked(dict(values))
+    if "exhibit_no" in c.values:
+        c.required_text("exhibit_no", 64)
+    c.in_vocab("drug", vocab.SUBSTANCES, required="drug" in values)
+    c.in_vocab("form", vocab.SEIZURE_FORMS)
+    c.in_vocab("status", vocab.SEIZURE_STATUSES)
+    for name in ("gross_mg", "tare_mg", "scale_resolution_mg"):
+        c.non_negative_int(name)
+    c.non_negative_int("net_mg", nullable=False)
+    count = c.values.get("package_count")
+    if count is not None and (not isinstance(count, int) or count < 1):
+        c.error("package_count", f"must be at least 1, got {count!r}")
+    purity = c.values.get("purity_bp")
+    if purity is not None and (not isinstance(purity, int) or not 0 <= purity <= 10000):
+        c.error("purity_bp", f"purity must be between 0 and 100 %, got {purity!r}")
+    c.aware("seized_at")
+    c.a_date("sent_for_test_on")
+    if c.errors:
+        return c
+    full = {**complete, **c.values}
+    gross, tare, net = full.get("gross_mg"), full.get("tare_mg"), full.get("net_mg")
+    if gross is not None and tare is not None:
+        if tare > gross:
+            c.error("tare_mg", f"packaging {tare} mg is heavier than the gross {gross} mg")
+        elif net is not None and net != gross - tare:
+            c.error("net_mg", f"net {net} mg is not gross {gross} mg − packaging {tare} mg")
+    profile = load_profile()
+    resolution = full.get("scale_resolution_mg")
+    if net is not None and resolution is not None and not resolution_ok(net, resolution, profile):
+        need = required_resolution_mg(net, profile)
+        c.warnings.append(
+            FieldWarning(
+                "scale_resolution_mg",
+                f"{resolution} mg is coarser than the {need} mg required "
+                f"for a net weight of {net} mg ({profile.label})",
+                "seizure.resolution",
+                resolution_mg=resolution,
+                need_mg=need,
+                net_mg=net,
+                profile=profile.label,
+            )
+        )
+    seized_at, sent = full.get("seized_at"), full.get("sent_for_test_on")
+    if isinstance(seized_at, datetime) and isinstance(sent, date):
+        seized_on = seized_at.date()
+        if sent < seized_on:
+            c.error("sent_for_test_on", f"{sent} is before the seizure on {seized_on}")
+        elif test_is_late(seized_on, sent, profile, complex_case=bool(full.get("complex_case"))):
+            c.warnings.append(
+                FieldWarning(
+                    "sent_for_test_on",
+                    f"{sent} is later than the testing deadline ({profile.label})",
+                    "seizure.test_late",
+                    sent=sent.isoformat(),
+                    profile=profile.label,
+                )
+            )
+    return c
+
+
+def check_attribution(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.in_vocab("basis", vocab.ATTRIBUTION_BASES, required=True)
+    return c
+
+
+def check_asset(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.in_vocab("kind", vocab.ASSET_KINDS, required="kind" in values)
+    c.in_vocab("action", vocab.ASSET_ACTIONS)
+    c.non_negative_int("amount_fen", nullable=False)
+    c.a_date("seized_on")
+    return c
+
+
+def check_location(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    if "name" in c.values:
+        c.required_text("name", 200)
+    c.in_vocab("kind", vocab.LOCATION_KINDS)
+    for name, bound in (("lat", 90), ("lon", 180)):
+        value = c.values.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, Decimal):
+            c.error(name, f"must be an exact decimal, got {type(value).__name__}")
+        elif not -bound <= value <= bound:
+            c.error(name, f"{value} is outside ±{bound}")
+    return c
+
+
+def check_event(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    if "title" in c.values:
+        c.required_text("title", 400)
+    c.in_vocab("kind", vocab.EVENT_KINDS, required="kind" in values)
+    c.in_vocab("precision", vocab.TIME_PRECISIONS)
+    c.aware("occurred_at")
+    c.aware("ends_at")
+    if not c.errors:
+        c.ordered("occurred_at", "ends_at")
+    return c
+
+
+def check_link(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    c.in_vocab("kind", vocab.LINK_KINDS, required="kind" in values)
+    for end in ("a_type", "b_type"):
+        if end in c.values and c.values[end] not in vocab.LINKABLE_KINDS:
+            c.error(end, f"cannot link a {c.values[end]!r}")
+    c.a_date("starts_on")
+    c.a_date("ends_on")
+    c.ordered("starts_on", "ends_on")
+    return c
+
+
+def check_custody(values: Mapping[str, Any]) -> Checked:
+    c = Checked(dict(values))
+    if c.values.get("item_type") not in ("seizure", "attachment"):
+        c.error("item_type", "must be seizure or attachment")
+    c.required_text("to_holder", 200)
+    c.aware("at")
+    return c

@@ -1,0 +1,179 @@
+"""One change = one transaction = its audit entries, or nothing at all.
+
+Audit entries are queued while the change runs and chained onto the trail just before
+commit, inside the same transaction (which holds the write lock from its first
+statement, so no two writers can fork the chain). An entry that names a case is also
+the permission backstop: the user must hold "case.edit" on that case (``case.members``
+for membership changes), checked in this transaction, or the whole change rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC
+from typing import Any
+
+from sqlalchemy import insert, inspect, select
+from sqlalchemy.orm import Session
+
+from workbench.domain import permissions
+from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, jsonable
+from workbench.models import AuditEntry
+from workbench.services.core.changes import Changes
+from workbench.services.core.context import Context
+
+
+@dataclass
+class _Pending:
+    action: str
+    entity: str
+    entity_id: str | None
+    case_code: str | None
+    changes: dict[str, Any]
+
+
+@dataclass
+class UnitOfWork:
+    session: Session
+    ctx: Context
+    _pending: list[_Pending] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+    cases: set[str] = field(default_factory=set)
+    _allowed: set[tuple[str, str]] = field(default_factory=set)
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: object | None,
+        case_code: str | None,
+        changes: Mapping[str, Any],
+    ) -> None:
+        if case_code:
+            self._check(entity, case_code)
+        self._pending.append(
+            _Pending(
+                action,
+                entity,
+                None if entity_id is None else str(entity_id),
+                case_code,
+                jsonable(dict(changes)),
+            )
+        )
+        self.entities.add(entity)
+        if case_code:
+            self.cases.add(case_code)
+
+    def _check(self, entity: str, case_code: str) -> None:
+        permission = permissions.CASE_MEMBERS if entity == "case_access" else permissions.CASE_EDIT
+        if (permission, case_code) not in self._allowed:
+            self.ctx.require(permission, case_code, session=self.session)
+            self._allowed.add((permission, case_code))
+
+    def created(self, entity: str, obj: object, case_code: str | None) -> None:
+        self.session.flush()
+        self.audit("create", entity, _pk(obj), case_code, {"after": snapshot(obj)})
+
+    def updated(
+        self, entity: str, obj: object, before: Mapping[str, Any], case_code: str | None
+    ) -> bool:
+        """Audit the fields that changed; returns False (and audits nothing) if none did."""
+        self.session.flush()
+        after = snapshot(obj)
+        diff_before = {k: v for k, v in before.items() if after.get(k) != v}
+        if not diff_before:
+            return False
+        diff_after = {k: after[k] for k in diff_before}
+        self.audit(
+            "update", entity, _pk(obj), case_code, {"before": diff_before, "after": diff_after}
+        )
+        return True
+
+    def deleted(self, entity: str, obj: object, case_code: str | None) -> None:
+        before = snapshot(obj)
+        pk = _pk(obj)
+        self.session.delete(obj)
+        self.session.flush()
+        self.audit("delete", entity, pk, case_code, {"before": before})
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(frozenset(self.entities), frozenset(self.cases))
+
+    def _write_audit(self) -> None:
+        if not self._pending:
+            return
+        last = self.session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+        at = self.ctx.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        rows = []
+        for item in self._pending:
+            seq += 1
+            fields = {
+                "seq": seq,
+                "at": at,
+                "user": self.ctx.user,
+                "action": item.action,
+                "entity": item.entity,
+                "entity_id": item.entity_id,
+                "case_code": item.case_code,
+                "changes": canonical_json(item.changes),
+                "prev_hash": prev_hash,
+            }
+            fields["hash"] = prev_hash = entry_hash(fields)
+            rows.append(fields)
+        self.session.execute(insert(AuditEntry), rows)
+        self._pending.clear()
+
+
+@contextmanager
+def unit_of_work(ctx: Context) -> Iterator[UnitOfWork]:
+    """A transaction for one change; inside :func:`transaction`, joins the outer one."""
+    active: UnitOfWork | None = getattr(ctx.local, "uow", None)
+    if active is not None:
+        yield active
+        return
+    with ctx.store.write_session() as session:
+        uow = UnitOfWork(session, ctx)
+        ctx.local.uow = uow
+        try:
+            yield uow
+            session.flush()
+            uow._write_audit()
+        finally:
+            ctx.local.uow = None
+
+
+@contextmanager
+def transaction(ctx: Context) -> Iterator[UnitOfWork]:
+    """Group several service calls into one all-or-nothing transaction (this thread)."""
+    with unit_of_work(ctx) as uow:
+        yield uow
+
+
+def snapshot(obj: object) -> dict[str, Any]:
+    """Column values of a mapped object as plain JSON (blobs become their SHA-256)."""
+    state = inspect(obj)
+    mapper = state.mapper
+    out: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        if attr.key in state.unloaded:
+            continue
+        out[attr.key] = jsonable(getattr(obj, attr.key))
+    return out
+
+
+def column_values(obj: Any) -> dict[str, Any]:
+    """Every column of a row as Python values (to put the row back with the same id)."""
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+def _pk(obj: object) -> object:
+    identity = inspect(obj).identity
+    if not identity:
+        return None
+    return identity[0] if len(identity) == 1 else "/".join(map(str, identity))

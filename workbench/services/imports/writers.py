@@ -1,0 +1,424 @@
+"""How each import kind checks its rows against the case and writes the new ones.
+
+Writers work inside the import's open transaction and never commit: the import service
+rolls everything back if any row was rejected, the user cancelled, or it is a dry run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Table, or_, select, text
+
+from workbench.importers.kinds import KINDS
+from workbench.importers.report import ImportReport, Issue
+from workbench.importers.rows import CallColumns, parse_calls, parse_rows
+from workbench.models import (
+    Asset,
+    BankTransaction,
+    CaseFile,
+    CaseParty,
+    CaseVehicle,
+    Event,
+    Person,
+    Seizure,
+    Vehicle,
+)
+from workbench.services.analysis import communications as comms
+from workbench.services.casefile.validation import (
+    Checked,
+    check_asset,
+    check_event,
+    check_party,
+    check_person,
+    check_seizure,
+    check_vehicle,
+)
+from workbench.services.core.unit_of_work import UnitOfWork
+
+# -- writers ---------------------------------------------------------------------------
+
+
+class Writer:
+    """Checks a chunk against the case and writes its new rows (in the open transaction)."""
+
+    touched: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        case: CaseFile,
+        report: ImportReport,
+        mapping: Mapping[str, str],
+        today: date,
+        zone: str,
+    ) -> None:
+        self.uow = uow
+        self.session = uow.session
+        self.case = case
+        self.report = report
+        self.mapping = mapping
+        self.today = today
+        self.zone = zone
+        self.spec = KINDS[report.kind]
+        self.derived_audit: dict[str, Any] = {}
+
+    def chunk(self, frame: pd.DataFrame) -> None:
+        rows, issues = parse_rows(frame, self.spec, self.mapping)
+        self.report.extend(issues)
+        for line, values in rows:
+            self.row(line, values)
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        self.session.flush()
+
+    # helpers
+    def checked(self, line: int, checked: Checked) -> bool:
+        for e in checked.errors:
+            column = self.mapping.get(e.field.split("[")[0], "")
+            self.report.add(Issue(line, column, e.message, field=e.field))
+        for w in checked.warnings:
+            name = w.split(":", 1)[0]
+            self.report.add(Issue(line, self.mapping.get(name, ""), w, "warning", name))
+        if checked.errors:
+            return False
+        self.report.rows_valid += 1
+        return True
+
+    def error(self, line: int, key: str, message: str) -> None:
+        self.report.add(Issue(line, self.mapping.get(key, ""), message, field=key))
+
+    def added(self) -> None:
+        self.report.added += 1
+
+    def skipped(self) -> None:
+        self.report.skipped += 1
+
+
+_PARTY_KEYS = ("role", "is_suspect", "status")
+
+
+class _Persons(Writer):
+    touched = frozenset({"person", "party"})
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.seen: set[str] = set()
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        party = {k: values.pop(k) for k in _PARTY_KEYS if k in values}
+        checked = check_person(values, today=self.today)
+        checked.errors += check_party(party).errors
+        if not self.checked(line, checked):
+            return
+        person_values = checked.values
+        number = person_values.get("id_number")
+        existing: Person | None = None
+        if number:
+            if number in self.seen:
+                self.report.add(
+                    Issue(
+                        line,
+                        self.mapping.get("id_number", ""),
+                        f"{number} appears earlier in the file; row skipped",
+                        "warning",
+                        "id_number",
+                    )
+                )
+                self.skipped()
+                return
+            self.seen.add(number)
+            existing = self.session.execute(
+                select(Person).where(Person.id_number == number)
+            ).scalar_one_or_none()
+        else:
+            existing = (
+                self.session.execute(
+                    select(Person)
+                    .join(CaseParty, CaseParty.person_id == Person.id)
+                    .where(
+                        CaseParty.case_id == self.case.id,
+                        Person.name == person_values["name"],
+                        Person.id_number.is_(None),
+                    )
+                )
+                .scalars()
+                .first()
+            )
+        if existing is not None:
+            if existing.name != person_values["name"]:
+                self.report.add(
+                    Issue(
+                        line,
+                        self.mapping.get("name", ""),
+                        f"ID number {number} is already {existing.name}; kept that name",
+                        "warning",
+                        "name",
+                    )
+                )
+            in_case = self.session.execute(
+                select(CaseParty.id).where(
+                    CaseParty.case_id == self.case.id, CaseParty.person_id == existing.id
+                )
+            ).first()
+            if in_case:
+                self.skipped()
+                return
+            person = existing
+        else:
+            person = Person(**person_values)
+            self.session.add(person)
+            self.session.flush()
+        self.session.add(CaseParty(case_id=self.case.id, person_id=person.id, **party))
+        self.added()
+
+
+class _Vehicles(Writer):
+    touched = frozenset({"vehicle", "case_vehicle"})
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        in_case = {k: values.pop(k) for k in ("seized", "seized_on") if k in values}
+        checked = check_vehicle(values)
+        if not checked.values.get("plate") and not checked.values.get("vin"):
+            checked.error("plate", "a plate or a VIN is required")
+        if not self.checked(line, checked):
+            return
+        keys = [
+            getattr(Vehicle, k) == checked.values[k]
+            for k in ("plate", "vin")
+            if checked.values.get(k)
+        ]
+        found = self.session.scalars(select(Vehicle).where(or_(*keys))).all()
+        if len(found) > 1:
+            self.error(line, "vin", "plate and VIN belong to two different vehicles")
+            return
+        if found:
+            vehicle = found[0]
+            linked = self.session.execute(
+                select(CaseVehicle.id).where(
+                    CaseVehicle.case_id == self.case.id, CaseVehicle.vehicle_id == vehicle.id
+                )
+            ).first()
+            if linked:
+                self.skipped()
+                return
+        else:
+            vehicle = Vehicle(**checked.values)
+            self.session.add(vehicle)
+            self.session.flush()
+        self.session.add(CaseVehicle(case_id=self.case.id, vehicle_id=vehicle.id, **in_case))
+        self.session.flush()
+        self.added()
+
+
+class _Seizures(Writer):
+    touched = frozenset({"seizure"})
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        gross, tare = values.get("gross_mg"), values.get("tare_mg")
+        if "net_mg" not in values and gross is not None and tare is not None:
+            values["net_mg"] = gross - tare
+        if "net_mg" not in values:
+            self.error(line, "net_mg", "a net weight (or gross and packaging weights) is required")
+            return
+        checked = check_seizure(values, complete=values)
+        if not self.checked(line, checked):
+            return
+        clean = checked.values
+        existing = self.session.execute(
+            select(Seizure).where(
+                Seizure.case_id == self.case.id, Seizure.exhibit_no == clean["exhibit_no"]
+            )
+        ).scalar_one_or_none()
+        if existing is not None:
+            differs = [k for k, val in clean.items() if getattr(existing, k) != val]
+            if differs:
+                self.error(
+                    line,
+                    "exhibit_no",
+                    f"exhibit {clean['exhibit_no']} is already in the case with a different "
+                    f"{', '.join(differs)}",
+                )
+            else:
+                self.skipped()
+            return
+        self.session.add(Seizure(case_id=self.case.id, **clean))
+        self.session.flush()
+        self.added()
+
+
+class _ByContent(Writer):
+    """Records without a natural key: an identical record already in the case is skipped."""
+
+    model: Any = None
+    check: Callable[[Mapping[str, Any]], Checked] = staticmethod(check_asset)
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        checked = type(self).check(values)
+        if not self.checked(line, checked):
+            return
+        clean = checked.values
+        model = self.model
+        query = select(model.id).where(model.case_id == self.case.id)
+        for key, val in clean.items():
+            query = query.where(getattr(model, key) == val)
+        if self.session.execute(query.limit(1)).first() is not None:
+            self.skipped()
+            return
+        self.session.add(model(case_id=self.case.id, **clean))
+        self.session.flush()
+        self.added()
+
+
+class _Assets(_ByContent):
+    touched = frozenset({"asset"})
+    model = Asset
+    check = staticmethod(check_asset)
+
+
+class _Events(_ByContent):
+    touched = frozenset({"event"})
+    model = Event
+    check = staticmethod(check_event)
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        values["occurred_at"], values["precision"] = values["occurred_at"]
+        super().row(line, values)
+
+
+class _Calls(Writer):
+    """Call rows go straight to executemany; INSERT OR IGNORE on the content key skips repeats."""
+
+    touched = frozenset({"call_record", "link"})
+    COLUMNS = (
+        "case_id",
+        "caller",
+        "callee",
+        "started_at",
+        "duration_s",
+        "direction",
+        "cell",
+        "imei",
+    )
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        names = ", ".join(self.COLUMNS)
+        marks = ", ".join("?" for _ in self.COLUMNS)
+        self.sql = f"INSERT OR IGNORE INTO call_record ({names}) VALUES ({marks})"
+        self.connection = self.session.connection()
+
+    def _changes(self) -> int:
+        return int(self.connection.execute(text("SELECT total_changes()")).scalar_one())
+
+    def chunk(self, frame: pd.DataFrame) -> None:
+        cols, issues = parse_calls(frame, self.mapping, zone=self.zone, today=self.today)
+        self.report.extend(issues)
+        self.report.rows_valid += len(cols)
+        if self.report.errors or not len(cols):
+            return  # the import will be rolled back: parse on to report, write no more
+        self.write(cols)
+
+    def write(self, cols: CallColumns) -> None:
+        n = len(cols)
+        before = self._changes()
+        rows = list(
+            zip(
+                [self.case.id] * n,
+                cols.caller,
+                cols.callee,
+                cols.started_us,
+                cols.duration_s,
+                cols.direction,
+                cols.cell,
+                cols.imei,
+                strict=True,
+            )
+        )
+        self.connection.exec_driver_sql(self.sql, rows)
+        added = self._changes() - before
+        self.report.added += added
+        self.report.skipped += n - added
+
+    def finish(self) -> None:
+        owners = comms.phone_owners(self.session, self.case.id)
+        self.report.derived["numbers_matched"] = len(owners)
+        links = comms.refresh_links(
+            self.session,
+            self.case.id,
+            "calls",
+            comms.call_pairs(self.session, self.case.id),
+            self.zone,
+        )
+        self.report.derived["links"] = len(links)
+        self.derived_audit = {"calls_links": links}
+
+
+class _Bank(Writer):
+    touched = frozenset({"bank_transaction", "link"})
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.batch: list[dict[str, Any]] = []
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        amount = values["amount_fen"]
+        direction = values.get("direction")
+        if amount < 0:
+            if direction == "in":
+                self.error(line, "amount_fen", "a negative amount marked as money in (贷)")
+                return
+            values["amount_fen"], values["direction"] = -amount, "out"
+        elif direction is None:
+            values["direction"] = "in"
+        self.report.rows_valid += 1
+        self.batch.append({"case_id": self.case.id, **values})
+
+    def chunk(self, frame: pd.DataFrame) -> None:
+        super().chunk(frame)
+        if self.batch and not self.report.errors:
+            self.flush_batch()
+        self.batch.clear()
+
+    def flush_batch(self) -> None:
+        table = BankTransaction.__table__
+        assert isinstance(table, Table)
+        connection = self.session.connection()
+        before = int(connection.execute(text("SELECT total_changes()")).scalar_one())
+        defaults = {c.name: "" for c in table.columns if c.name not in ("id", "case_id")}
+        rows = [{**defaults, **r} for r in self.batch]
+        connection.execute(table.insert().prefix_with("OR IGNORE"), rows)
+        added = int(connection.execute(text("SELECT total_changes()")).scalar_one()) - before
+        self.report.added += added
+        self.report.skipped += len(rows) - added
+
+    def finish(self) -> None:
+        links = comms.refresh_links(
+            self.session,
+            self.case.id,
+            "pays",
+            comms.pay_pairs(self.session, self.case.id),
+            self.zone,
+        )
+        self.report.derived["links"] = len(links)
+        self.report.derived["accounts_matched"] = len(
+            comms.account_owners(self.session, self.case.id)
+        )
+        self.derived_audit = {"pays_links": links}
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "persons": _Persons,
+    "vehicles": _Vehicles,
+    "seizures": _Seizures,
+    "assets": _Assets,
+    "events": _Events,
+    "calls": _Calls,
+    "bank": _Bank,
+}
