@@ -1,26 +1,22 @@
-"""``workbench import``: one file into one case, all or nothing (exit 5 on rejected rows).
-
-Kept out of cli.py so the command's report formatting lives in one place.
-"""
+"""``import``: one file into one case, all or nothing (exit 5 on rejected rows)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from workbench.cli.base import EXIT_OK, Registrar, UsageError
+from workbench.cli.session import signed_in
 from workbench.importers.csvsafe import write_csv
 from workbench.importers.kinds import KINDS
 from workbench.importers.mapping import load_mapping_file
 from workbench.importers.report import ImportReport
-from workbench.services.core.context import Context
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
+def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--case", required=True, help="case code")
     p.add_argument("--kind", required=True, choices=list(KINDS))
     p.add_argument("file", help=".csv, .tsv, .xlsx (or .xls with xlrd installed)")
@@ -52,19 +48,15 @@ def _save_report(path: str, report: ImportReport) -> None:
     write_csv(path, ("severity", "line", "column", "reason"), rows)
 
 
-def run(
-    args: argparse.Namespace,
-    signed_in: Callable[[argparse.Namespace], AbstractContextManager[Context]],
-    usage_error: Callable[[str], Exception],
-) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     mapping = None
     if args.mapping:
         try:
             mapping = load_mapping_file(args.mapping, args.kind)
         except ValueError as exc:
-            raise usage_error(str(exc)) from None
+            raise UsageError(str(exc)) from None
     if not Path(args.file).exists():
-        raise usage_error(f"no such file: {args.file}")
+        raise UsageError(f"no such file: {args.file}")
     from workbench.services.imports.importing import ImportRejected, ImportService  # loads pandas
 
     try:
@@ -82,7 +74,7 @@ def run(
         raise
     report = outcome.report
     _finish(args, report)
-    return 0
+    return EXIT_OK
 
 
 def _finish(args: argparse.Namespace, report: ImportReport) -> None:
@@ -105,3 +97,7 @@ def _finish(args: argparse.Namespace, report: ImportReport) -> None:
             print("dry run: nothing was written", file=out)
     for line in report_lines(report):
         print(line, file=out)
+
+
+def register(r: Registrar) -> None:
+    _add_arguments(r.command("import", cmd_import, "import a CSV/Excel file into a case"))

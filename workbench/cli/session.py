@@ -1,0 +1,149 @@
+"""Who runs a command and on which database: the path, passphrases, the signed-in
+session each command runs in, and how results are printed (text or ``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.base import UsageError
+from workbench.services.accounts.users import SignInNotes, sign_in
+from workbench.services.core.context import Context
+from workbench.store import DatabaseMissing, PassphraseKey
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    value = args.db or os.environ.get("WORKBENCH_DB")
+    if not value:
+        raise UsageError("no database: give --db PATH or set WORKBENCH_DB")
+    return Path(value)
+
+
+def _read_secret(
+    file: str | None, env: str, prompt: str, option: str, *, confirm: bool = False
+) -> str:
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read passphrase file {file}: {exc.strerror}") from None
+        text = text[:-1] if text.endswith("\n") else text
+        text = text[:-1] if text.endswith("\r") else text
+    elif os.environ.get(env):
+        text = os.environ[env]
+    elif sys.stdin.isatty():
+        text = getpass.getpass(f"{prompt}: ")
+        if confirm and getpass.getpass(f"{prompt} again: ") != text:
+            raise UsageError("the two passphrases differ")
+    else:
+        raise UsageError(f"no passphrase: give {option}, set {env}, or run on a terminal")
+    if not text:
+        raise UsageError("the passphrase is empty")
+    if "\x00" in text:
+        raise UsageError("a passphrase cannot contain a NUL character")
+    return text
+
+
+def passphrase_text(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _read_secret(
+        args.passphrase_file,
+        "WORKBENCH_PASSPHRASE",
+        "Passphrase",
+        "--passphrase-file",
+        confirm=confirm,
+    )
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> PassphraseKey:
+    try:
+        return PassphraseKey(passphrase_text(args, confirm=confirm))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase of the user being added (or changed), never the signed-in one's."""
+    return _read_secret(
+        args.new_passphrase_file,
+        "WORKBENCH_NEW_PASSPHRASE",
+        "New user's passphrase",
+        "--new-passphrase-file",
+        confirm=True,
+    )
+
+
+def user_name(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get("WORKBENCH_USER") or getpass.getuser()
+
+
+@contextlib.contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[Context]:
+    """The signed-in session of one command, closed (and its key dropped) when it ends."""
+    ctx = _open(args)
+    try:
+        yield ctx
+    finally:
+        ctx.store.close()
+
+
+def _open(args: argparse.Namespace) -> Context:
+    """Sign in through the user's key slot; the role comes from the database, always."""
+    path = db_path(args)
+    if not path.exists():
+        raise DatabaseMissing(path)
+    notes = SignInNotes()
+    ctx = sign_in(path, user_name(args), passphrase_text(args), notes=notes, sleep=_wait)
+    _print_notes(notes)
+    return ctx
+
+
+def _wait(seconds: float) -> None:
+    """Earlier failed sign-ins make this one wait (the slot file counts them)."""
+    if seconds >= 0.5:
+        print(f"note: earlier sign-ins failed; waiting {seconds:.1f} s", file=sys.stderr)
+    time.sleep(seconds)
+
+
+def _print_notes(notes: SignInNotes) -> None:
+    if notes.schema_backup is not None:
+        print(
+            f"note: upgraded the schema; the previous file is kept as {notes.schema_backup}",
+            file=sys.stderr,
+        )
+    if notes.converted_backup is not None:
+        print(
+            "note: the database now has personal key slots (you are its admin); the "
+            f"passphrase-keyed original is kept as {notes.converted_backup}. Give the other "
+            "users a passphrase with 'workbench user passwd NAME', then delete that file.",
+            file=sys.stderr,
+        )
+    if notes.stale_slots:
+        print(
+            f"note: removed users still hold key slots ({', '.join(notes.stale_slots)}): "
+            "run 'workbench rekey'",
+            file=sys.stderr,
+        )
+
+
+def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(text())
+
+
+def emit_json(data: Any) -> None:
+    """The JSON of a failed check, printed before the error line."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def lang() -> str:
+    return "zh_CN" if os.environ.get("LANG", "").startswith("zh") else "en"

@@ -1,0 +1,114 @@
+"""``user add|list|remove|passwd|role`` and ``rekey``: accounts and the database key."""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.cli.base import EXIT_OK, Registrar
+from workbench.cli.session import emit, lang, new_passphrase, signed_in
+from workbench.domain import vocab
+from workbench.services.accounts.users import UserService
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        passphrase = new_passphrase(args)
+        UserService(ctx).add(args.name, args.role, args.display_name or "", passphrase=passphrase)
+    emit(
+        args,
+        {"user": args.name, "role": args.role},
+        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, lang())})",
+    )
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        rows = UserService(ctx).rows()
+    data = [
+        {
+            "name": r.name,
+            "role": r.role,
+            "display_name": r.display_name,
+            "active": r.active,
+            "key_slot": r.has_slot,
+        }
+        for r in rows
+    ]
+
+    def text() -> str:
+        return "\n".join(
+            f"{r.name:<16} {r.role:<13} {'active' if r.active else 'removed':<8} "
+            f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
+            for r in rows
+        )
+
+    emit(args, data, text)
+    return EXIT_OK
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        _, rekeyed = UserService(ctx).remove(args.name)
+    emit(
+        args,
+        {"removed": args.name, "generation": rekeyed.generation, "users": list(rekeyed.users)},
+        lambda: f"removed {args.name}; the database has a new key for {', '.join(rekeyed.users)}",
+    )
+    return EXIT_OK
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        name = args.name or ctx.user
+        UserService(ctx).change_passphrase(name, new_passphrase(args))
+    emit(args, {"user": name}, lambda: f"changed the passphrase of {name}")
+    return EXIT_OK
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        UserService(ctx).set_role(args.name, args.role)
+    emit(args, {"user": args.name, "role": args.role}, lambda: f"{args.name} is now {args.role}")
+    return EXIT_OK
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        result = UserService(ctx).rekey()
+    emit(
+        args,
+        {
+            "generation": result.generation,
+            "users": list(result.users),
+            "backup": str(result.backup) if result.backup else None,
+        },
+        lambda: (
+            f"new database key (generation {result.generation}) for "
+            f"{', '.join(result.users)}; the previous file is kept as {result.backup}"
+        ),
+    )
+    return EXIT_OK
+
+
+def register(r: Registrar) -> None:
+    users = r.group("user", "workbench users and their key slots")
+    uadd = r.command("add", cmd_user_add, "add a user with a passphrase and a role", users)
+    uadd.add_argument("name")
+    uadd.add_argument("--role", required=True, choices=list(vocab.USER_ROLES))
+    uadd.add_argument("--display-name")
+    uadd.add_argument(
+        "--new-passphrase-file", help="the new user's passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
+    )
+    r.command("list", cmd_user_list, "list the users", users)
+    uremove = r.command("remove", cmd_user_remove, "remove a user and rekey the database", users)
+    uremove.add_argument("name")
+    upasswd = r.command("passwd", cmd_user_passwd, "change a passphrase (yours by default)", users)
+    upasswd.add_argument("name", nargs="?")
+    upasswd.add_argument(
+        "--new-passphrase-file", help="the new passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
+    )
+    urole = r.command("role", cmd_user_role, "change a user's role", users)
+    urole.add_argument("name")
+    urole.add_argument("role", choices=list(vocab.USER_ROLES))
+    r.command("rekey", cmd_rekey, "a new database key, rewrapped for every active user")
