@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
@@ -153,6 +154,37 @@ def chart_font() -> str:
     return "Helvetica"  # no CJK font on this machine: Latin text still reads
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where things go: the plot box, the time range and the lanes that fit."""
+
+    font: str
+    font_size: float
+    zh: bool
+    height_pt: float
+    label_w: float
+    left: float
+    right: float
+    lanes_top: float
+    lanes_bottom: float
+    t0: float
+    t1: float
+    keep: np.ndarray  # the lanes shown, in their order
+    row_of: np.ndarray  # lane → row (-1: not shown)
+    hidden: int  # lanes left out for want of room
+    row_h: float
+
+    def x_of(self, t: np.ndarray) -> np.ndarray:
+        xs: np.ndarray = self.left + (np.clip(t, self.t0, self.t1) - self.t0) / (
+            self.t1 - self.t0
+        ) * (self.right - self.left)
+        return xs
+
+    def y_of(self, lane: np.ndarray) -> np.ndarray:
+        ys: np.ndarray = self.lanes_top - (self.row_of[lane] + 0.5) * self.row_h
+        return ys
+
+
 def timeline_drawing(
     data: TimelineLike,
     width_pt: float,
@@ -170,28 +202,41 @@ def timeline_drawing(
     # carry unembedded.
     drawing.initialFontName = font
     legend_h = _legend_height(data, width_pt, font, font_size)
-    axis_h = font_size * 2.2
-    density_h = max(height_pt * 0.1, font_size * 3)
-    label_w = min(
-        width_pt * 0.22, _widest([lane.label for lane in data.lanes], font, font_size) + 6
-    )
-    left, right = label_w, width_pt - 4
-    lanes_top = height_pt - density_h - 4
-    lanes_bottom = legend_h + axis_h
     rng = data.event_range()
     if rng is None or not len(data.lanes):
         text = _TEXT["none"][0 if zh else 1]
         drawing.add(String(width_pt / 2, height_pt / 2, text, fontName=font,
                            fontSize=font_size * 1.4, textAnchor="middle"))  # fmt: skip
         return drawing
+    f = _frame(data, rng, width_pt, height_pt, legend_h, font, font_size, zh)
+    drawing.add(_lane_group(data, f))
+    drawing.add(_axis_group(data, f))
+    drawing.add(_bar_group(data, f))
+    drawing.add(_marker_group(data, f))
+    drawing.add(_density_group(data, f))
+    drawing.add(_legend(data, width_pt, legend_h, font, font_size))
+    return drawing
+
+
+def _frame(
+    data: TimelineLike,
+    rng: tuple[float, float],
+    width_pt: float,
+    height_pt: float,
+    legend_h: float,
+    font: str,
+    font_size: float,
+    zh: bool,
+) -> _Frame:
+    axis_h = font_size * 2.2
+    density_h = max(height_pt * 0.1, font_size * 3)
+    label_w = min(
+        width_pt * 0.22, _widest([lane.label for lane in data.lanes], font, font_size) + 6
+    )
+    lanes_top = height_pt - density_h - 4
+    lanes_bottom = legend_h + axis_h
     first, last = rng
     pad = max((last - first) * 0.03, DAY / 2)
-    t0, t1 = first - pad, last + pad
-
-    def x_of(t: np.ndarray) -> np.ndarray:
-        xs: np.ndarray = left + (np.clip(t, t0, t1) - t0) / (t1 - t0) * (right - left)
-        return xs
-
     # lanes: all if they fit, else the busiest (in their order)
     fit = max(1, int((lanes_top - lanes_bottom) // MIN_LANE_PT))
     n = len(data.lanes)
@@ -205,47 +250,67 @@ def timeline_drawing(
     row_of = np.full(n, -1)
     row_of[keep] = np.arange(len(keep))
     rows = len(keep) + (1 if n > fit else 0)
-    row_h = (lanes_top - lanes_bottom) / max(rows, 1)
+    return _Frame(
+        font=font,
+        font_size=font_size,
+        zh=zh,
+        height_pt=height_pt,
+        label_w=label_w,
+        left=label_w,
+        right=width_pt - 4,
+        lanes_top=lanes_top,
+        lanes_bottom=lanes_bottom,
+        t0=first - pad,
+        t1=last + pad,
+        keep=keep,
+        row_of=row_of,
+        hidden=n - len(keep),
+        row_h=(lanes_top - lanes_bottom) / max(rows, 1),
+    )
 
-    def y_of(lane: np.ndarray) -> np.ndarray:
-        ys: np.ndarray = lanes_top - (row_of[lane] + 0.5) * row_h
-        return ys
 
-    # lane labels and separators
+def _lane_group(data: TimelineLike, f: _Frame) -> Group:
+    """Lane labels and alternate shading; a note when lanes were left out."""
+    font, font_size, row_h, left, right = f.font, f.font_size, f.row_h, f.left, f.right
     lanes = Group()
-    for row, lane in enumerate(keep.tolist()):
-        y = lanes_top - (row + 0.5) * row_h
+    for row, lane in enumerate(f.keep.tolist()):
+        y = f.lanes_top - (row + 0.5) * row_h
         if row % 2 == 0:
             lanes.add(Rect(left, y - row_h / 2, right - left, row_h, fillColor=HexColor("#f4f6f8"),
                            strokeColor=None))  # fmt: skip
-        label = _elide(str(data.lanes[lane].label), font, font_size, label_w - 6)
+        label = _elide(str(data.lanes[lane].label), font, font_size, f.label_w - 6)
         lanes.add(String(left - 3, y - font_size * 0.35, label, fontName=font, fontSize=font_size,
                          textAnchor="end", fillColor=HexColor("#333333")))  # fmt: skip
-    if n > fit:
-        note = _TEXT["more"][0 if zh else 1] % (n - len(keep))
-        lanes.add(String(left + 2, lanes_bottom + row_h * 0.3, note, fontName=font,
+    if f.hidden:
+        note = _TEXT["more"][0 if f.zh else 1] % f.hidden
+        lanes.add(String(left + 2, f.lanes_bottom + row_h * 0.3, note, fontName=font,
                          fontSize=font_size, fillColor=HexColor("#666666")))  # fmt: skip
-    drawing.add(lanes)
+    return lanes
 
-    # date axis and grid
+
+def _axis_group(data: TimelineLike, f: _Frame) -> Group:
+    """The date axis and its grid lines."""
+    font, font_size, left, right = f.font, f.font_size, f.left, f.right
     axis = Group()
-    axis.add(Line(left, lanes_bottom, right, lanes_bottom, strokeColor=HexColor("#555555"),
+    axis.add(Line(left, f.lanes_bottom, right, f.lanes_bottom, strokeColor=HexColor("#555555"),
                   strokeWidth=0.5))  # fmt: skip
     zone = ZoneInfo(data.zone)
-    for tick, text in _ticks(t0, t1, zone, (right - left) / (font_size * 6)):
-        x = float(x_of(np.array([tick]))[0])
-        axis.add(Line(x, lanes_bottom, x, lanes_top, strokeColor=HexColor("#dddddd"),
+    for tick, text in _ticks(f.t0, f.t1, zone, (right - left) / (font_size * 6)):
+        x = float(f.x_of(np.array([tick]))[0])
+        axis.add(Line(x, f.lanes_bottom, x, f.lanes_top, strokeColor=HexColor("#dddddd"),
                       strokeWidth=0.3))  # fmt: skip
-        axis.add(String(x, lanes_bottom - font_size * 1.3, text, fontName=font,
+        axis.add(String(x, f.lanes_bottom - font_size * 1.3, text, fontName=font,
                         fontSize=font_size, textAnchor="middle"))  # fmt: skip
-    drawing.add(axis)
+    return axis
 
-    # bars: measures widest, event spans narrower, approximate dates thin
+
+def _bar_group(data: TimelineLike, f: _Frame) -> Group:
+    """Bars: measures widest, event spans narrower, approximate dates thin."""
     bars = Group()
-    visible = (row_of[data.span_lane] >= 0) & (data.span_end >= t0) & (data.span_start <= t1)
+    visible = (f.row_of[data.span_lane] >= 0) & (data.span_end >= f.t0) & (data.span_start <= f.t1)
     halves = {SPAN_MEASURE: 0.38, SPAN_EVENT: 0.2, SPAN_UNCERTAIN: 0.1}
-    xs0, xs1 = x_of(data.span_start), x_of(data.span_end)
-    ys = y_of(data.span_lane)
+    xs0, xs1 = f.x_of(data.span_start), f.x_of(data.span_end)
+    ys = f.y_of(data.span_lane)
     for i in np.flatnonzero(visible).tolist():
         cat = int(data.span_category[i])
         if cat == SPAN_MEASURE:
@@ -254,50 +319,57 @@ def timeline_drawing(
             kind = data.kinds[int(data.span_kind[i])]
             colour = _colour(EVENT_STYLE.get(kind, (FALLBACK_COLOUR, ""))[0],
                              0.6 if cat == SPAN_EVENT else 0.3)  # fmt: skip
-        h = halves.get(cat, 0.1) * row_h * 2
+        h = halves.get(cat, 0.1) * f.row_h * 2
         w = max(float(xs1[i] - xs0[i]), 0.6)
         bars.add(Rect(float(xs0[i]), float(ys[i]) - h / 2, w, h, fillColor=colour,
                       strokeColor=None))  # fmt: skip
-    drawing.add(bars)
+    return bars
 
-    # markers
+
+def _marker_group(data: TimelineLike, f: _Frame) -> Group:
+    """Event markers by kind, and running deadlines as ticks (red once overdue)."""
     marks = Group()
-    size = min(row_h * 0.7, font_size)
-    shown = (row_of[data.point_lane] >= 0) & (data.point_time >= t0) & (data.point_time <= t1)
-    px, py = x_of(data.point_time), y_of(data.point_lane)
+    row_h = f.row_h
+    size = min(row_h * 0.7, f.font_size)
+    shown = (f.row_of[data.point_lane] >= 0) & (data.point_time >= f.t0) & (data.point_time <= f.t1)
+    px, py = f.x_of(data.point_time), f.y_of(data.point_lane)
     for i in np.flatnonzero(shown).tolist():
         kind = data.kinds[int(data.point_kind[i])]
         colour, symbol = EVENT_STYLE.get(kind, (FALLBACK_COLOUR, "o"))
         marks.add(_marker(symbol, float(px[i]), float(py[i]), size, HexColor(colour)))
-    dl = (row_of[data.deadline_lane] >= 0) & (data.deadline_time >= t0) & (data.deadline_time <= t1)
-    dx, dy = x_of(data.deadline_time), y_of(data.deadline_lane)
+    dl = (
+        (f.row_of[data.deadline_lane] >= 0)
+        & (data.deadline_time >= f.t0)
+        & (data.deadline_time <= f.t1)
+    )
+    dx, dy = f.x_of(data.deadline_time), f.y_of(data.deadline_lane)
     for i in np.flatnonzero(dl).tolist():
         colour = HexColor(OVERDUE if bool(data.deadline_overdue[i]) else DUE)
         x, y = float(dx[i]), float(dy[i])
         marks.add(Line(x, y - row_h * 0.45, x, y + row_h * 0.45, strokeColor=colour,
                        strokeWidth=1.6))  # fmt: skip
-    drawing.add(marks)
+    return marks
 
-    # density strip
+
+def _density_group(data: TimelineLike, f: _Frame) -> Group:
+    """The strip above the lanes: events per day, scaled to the busiest day shown."""
+    font, font_size = f.font, f.font_size
     dens = Group()
-    top = height_pt - 2
-    base = lanes_top + 4
+    top = f.height_pt - 2
+    base = f.lanes_top + 4
     counts = data.density_count
-    inside = (data.density_day + DAY >= t0) & (data.density_day <= t1)
+    inside = (data.density_day + DAY >= f.t0) & (data.density_day <= f.t1)
     peak = float(counts[inside].max()) if inside.any() else 1.0
-    dx0, dx1 = x_of(data.density_day), x_of(data.density_day + DAY)
+    dx0, dx1 = f.x_of(data.density_day), f.x_of(data.density_day + DAY)
     for i in np.flatnonzero(inside).tolist():
         h = (top - base - font_size) * float(counts[i]) / peak
         dens.add(Rect(float(dx0[i]), base, max(float(dx1[i] - dx0[i]), 0.6), h,
                       fillColor=HexColor("#5b7fa8"), strokeColor=None))  # fmt: skip
-    dens.add(String(left - 3, base, _TEXT["per_day"][0 if zh else 1], fontName=font,
+    dens.add(String(f.left - 3, base, _TEXT["per_day"][0 if f.zh else 1], fontName=font,
                     fontSize=font_size * 0.85, textAnchor="end"))  # fmt: skip
-    dens.add(String(left - 3, base + font_size, f"≤{int(peak)}", fontName=font,
+    dens.add(String(f.left - 3, base + font_size, f"≤{int(peak)}", fontName=font,
                     fontSize=font_size * 0.85, textAnchor="end"))  # fmt: skip
-    drawing.add(dens)
-
-    drawing.add(_legend(data, width_pt, legend_h, font, font_size))
-    return drawing
+    return dens
 
 
 # -- pieces -------------------------------------------------------------------------

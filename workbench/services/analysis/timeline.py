@@ -13,11 +13,13 @@ same rules as the Overview tab (:mod:`workbench.domain.deadlines`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import BigInteger, select, type_coerce
 
 from workbench.domain import vocab
@@ -33,10 +35,11 @@ from workbench.models import (
     Vehicle,
 )
 from workbench.services.analysis.communications import CommunicationsService
-from workbench.services.analysis.overview import OverviewService
+from workbench.services.analysis.overview import DeadlineRow, OverviewService
 from workbench.services.analysis.timeline_data import (
     DAY,
     DEFAULT_ZONE,
+    F64,
     I32,
     I64,
     LANE_ENTITIES,
@@ -59,6 +62,57 @@ from workbench.services.core.lookup import case_by_code
 
 _CASE_LANE = ("案件(无具体对象)", "case (no participant)")
 _ALL_LANE = ("全部事件", "all events")
+
+
+class _CaseRows(NamedTuple):
+    """What one read of the database gives the timeline (Core rows, not ORM objects)."""
+
+    events: Sequence[Any]
+    parts: Sequence[Any]
+    persons: Sequence[Any]
+    vehicles: Sequence[Any]
+    locations: Sequence[Any]
+    measures: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class _EventArrays:
+    """One entry per event, in time order."""
+
+    ids: I64
+    starts: F64
+    ends: F64  # NaN: no end
+    kind_codes: npt.NDArray[np.int16]
+    precisions: list[str]
+    uncertain: npt.NDArray[np.bool_]
+    marker: F64  # where the marker sits: the middle of a month/year uncertainty
+    unc_end: F64
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """Bars: event spans, uncertainty periods and measures, one entry per bar."""
+
+    start: F64
+    end: F64
+    lane: I32
+    category: npt.NDArray[np.int8]
+    kind: npt.NDArray[np.int16]
+    event: I64  # -1 for a measure
+    person: I64  # -1 for an event span
+    open: npt.NDArray[np.bool_]
+
+    def __add__(self, other: _Spans) -> _Spans:
+        return _Spans(
+            np.concatenate([self.start, other.start]).astype(np.float64),
+            np.concatenate([self.end, other.end]).astype(np.float64),
+            np.concatenate([self.lane, other.lane]).astype(np.int32),
+            np.concatenate([self.category, other.category]).astype(np.int8),
+            np.concatenate([self.kind, other.kind]).astype(np.int16),
+            np.concatenate([self.event, other.event]).astype(np.int64),
+            np.concatenate([self.person, other.person]).astype(np.int64),
+            np.concatenate([self.open, other.open]).astype(np.bool_),
+        )
 
 
 class TimelineService:
@@ -84,7 +138,68 @@ class TimelineService:
         tz = ZoneInfo(zone)
         now = self.ctx.clock()
         today = today or now.astimezone(tz).date()
-        zh = lang.startswith("zh")
+        rows = self._read(case_code)
+        deadlines = OverviewService(self.ctx).overview(case_code, today).deadlines
+
+        names = _entity_names(rows.persons, rows.vehicles, rows.locations)
+        kinds = tuple(vocab.EVENT_KINDS)
+        kinds = kinds + tuple(sorted({str(e[4]) for e in rows.events} - set(kinds)))
+        kind_labels = tuple(vocab.label(vocab.EVENT_KINDS, k, lang) for k in kinds)
+        lanes = _lanes(mode, names, kinds, kind_labels, lang.startswith("zh"))
+        lane_of = {lane.key: i for i, lane in enumerate(lanes)}
+
+        parts = rows.parts
+        part_event = np.fromiter((p[0] for p in parts), dtype=np.int64, count=len(parts))
+        ev = _event_arrays(rows.events, {k: i for i, k in enumerate(kinds)}, tz)
+        row_index, point_lane = _place_points(mode, ev, parts, part_event, lanes)
+
+        measure_kinds = tuple(vocab.MEASURES)
+        measure_spans = _measure_spans(rows.measures, deadlines, today, tz)
+        spans = _event_spans(ev, row_index, point_lane) + _measure_bars(
+            measure_spans, mode, lane_of, {k: i for i, k in enumerate(measure_kinds)}
+        )
+        dens_day, dens_count = density(ev.starts, tz)
+        call_days, call_counts = CommunicationsService(self.ctx, zone).calls_per_day(case_code)
+        return TimelineData(
+            case_code=case_code,
+            lang=lang,
+            zone=zone,
+            mode=mode,
+            today=to_epoch(now),
+            lanes=tuple(lanes),
+            kinds=kinds,
+            kind_labels=kind_labels,
+            point_event=ev.ids[row_index],
+            point_time=ev.marker[row_index],
+            point_lane=point_lane,
+            point_kind=ev.kind_codes[row_index],
+            point_uncertain=ev.uncertain[row_index],
+            span_start=spans.start,
+            span_end=spans.end,
+            span_lane=spans.lane,
+            span_category=spans.category,
+            span_kind=spans.kind,
+            span_event=spans.event,
+            span_person=spans.person,
+            span_open=spans.open,
+            measure_kinds=measure_kinds,
+            measure_labels=tuple(vocab.label(vocab.MEASURES, k, lang) for k in measure_kinds),
+            **_deadline_fields(deadlines, mode, lane_of, tz),
+            density_day=dens_day,
+            density_count=dens_count,
+            calls_day=np.array([day_start(d, tz) for d in call_days], dtype=np.float64),
+            calls_count=np.array(call_counts, dtype=np.int64),
+            titles=dict(zip(ev.ids.tolist(), [e[5] for e in rows.events], strict=True)),
+            part_event=part_event,
+            part_entity=tuple(str(p[1]) for p in parts),
+            part_id=np.fromiter((p[2] for p in parts), dtype=np.int64, count=len(parts)),
+            entity_names=names,
+            event_start=dict(zip(ev.ids.tolist(), ev.starts.tolist(), strict=True)),
+            precision=dict(zip(ev.ids.tolist(), ev.precisions, strict=True)),
+            person_names={eid: label for (kind, eid), label in names.items() if kind == "person"},
+        )
+
+    def _read(self, case_code: str) -> _CaseRows:
         with self.ctx.store.session() as s:
             case = case_by_code(s, case_code)
             conn = s.connection()  # Core rows: no ORM loading for 100,000 events
@@ -132,176 +247,131 @@ class TimelineService:
                 .where(Measure.case_id == case.id, Measure.starts_on.is_not(None))
                 .order_by(Measure.person_id, Measure.starts_on, Measure.id)
             ).all()
-        deadlines = OverviewService(self.ctx).overview(case_code, today).deadlines
+        return _CaseRows(events, parts, persons, vehicles, locations, measures)
 
-        names = _entity_names(persons, vehicles, locations)
-        kinds = tuple(vocab.EVENT_KINDS)
-        extra = sorted({str(e[4]) for e in events} - set(kinds))
-        kinds = kinds + tuple(extra)
-        kind_index = {k: i for i, k in enumerate(kinds)}
-        kind_labels = tuple(vocab.label(vocab.EVENT_KINDS, k, lang) for k in kinds)
 
-        # lanes
-        lanes: list[Lane]
-        if mode == "entity":
-            lanes = [Lane("case", _CASE_LANE[0 if zh else 1], "case")]
-            lanes += [
-                Lane(f"{entity}:{eid}", names[(entity, eid)], entity, eid) for entity, eid in names
-            ]
-        elif mode == "kind":
-            lanes = [
-                Lane(f"kind:{k}", label, "kind")
-                for k, label in zip(kinds, kind_labels, strict=True)
-            ]
-        else:
-            lanes = [Lane("all", _ALL_LANE[0 if zh else 1], "all")]
-        lane_of = {lane.key: i for i, lane in enumerate(lanes)}
+def _lanes(
+    mode: str,
+    names: dict[tuple[str, int], str],
+    kinds: Sequence[str],
+    kind_labels: Sequence[str],
+    zh: bool,
+) -> list[Lane]:
+    if mode == "entity":
+        lanes = [Lane("case", _CASE_LANE[0 if zh else 1], "case")]
+        return lanes + [
+            Lane(f"{entity}:{eid}", names[(entity, eid)], entity, eid) for entity, eid in names
+        ]
+    if mode == "kind":
+        return [
+            Lane(f"kind:{k}", label, "kind") for k, label in zip(kinds, kind_labels, strict=True)
+        ]
+    return [Lane("all", _ALL_LANE[0 if zh else 1], "all")]
 
-        part_event = np.fromiter((p[0] for p in parts), dtype=np.int64, count=len(parts))
-        part_id = np.fromiter((p[2] for p in parts), dtype=np.int64, count=len(parts))
-        part_entity = tuple(str(p[1]) for p in parts)
 
-        n = len(events)
-        ids = np.fromiter((e[0] for e in events), dtype=np.int64, count=n)
-        starts = np.fromiter((e[1] for e in events), dtype=np.float64, count=n) / 1e6
-        ends = (
-            np.fromiter(
-                (np.nan if e[2] is None else e[2] for e in events), dtype=np.float64, count=n
-            )
-            / 1e6
-        )
-        kind_codes = np.fromiter((kind_index[e[4]] for e in events), dtype=np.int16, count=n)
-        precisions = [str(e[3]) for e in events]
-        uncertain = np.fromiter(
-            (p in ("month", "year") for p in precisions), dtype=np.bool_, count=n
-        )
-        marker = starts.copy()
-        unc_end = starts.copy()
-        for i in np.flatnonzero(uncertain):
-            begin = datetime.fromtimestamp(float(starts[i]), UTC)
-            unc_end[i] = to_epoch(period_end(begin, precisions[i], tz))
-            marker[i] = (starts[i] + unc_end[i]) / 2
-        titles = dict(zip(ids.tolist(), [e[5] for e in events], strict=True))
-        event_start = dict(zip(ids.tolist(), starts.tolist(), strict=True))
+def _event_arrays(events: Sequence[Any], kind_index: dict[str, int], tz: ZoneInfo) -> _EventArrays:
+    n = len(events)
+    ids = np.fromiter((e[0] for e in events), dtype=np.int64, count=n)
+    starts = np.fromiter((e[1] for e in events), dtype=np.float64, count=n) / 1e6
+    ends = (
+        np.fromiter((np.nan if e[2] is None else e[2] for e in events), dtype=np.float64, count=n)
+        / 1e6
+    )
+    kind_codes = np.fromiter((kind_index[e[4]] for e in events), dtype=np.int16, count=n)
+    precisions = [str(e[3]) for e in events]
+    uncertain = np.fromiter((p in ("month", "year") for p in precisions), dtype=np.bool_, count=n)
+    marker = starts.copy()
+    unc_end = starts.copy()
+    for i in np.flatnonzero(uncertain):
+        begin = datetime.fromtimestamp(float(starts[i]), UTC)
+        unc_end[i] = to_epoch(period_end(begin, precisions[i], tz))
+        marker[i] = (starts[i] + unc_end[i]) / 2
+    return _EventArrays(ids, starts, ends, kind_codes, precisions, uncertain, marker, unc_end)
 
-        # which lanes each event sits on
-        if mode == "entity":
-            row_index, point_lane = _entity_points(ids, parts, part_event, lanes)
-        elif mode == "kind":
-            row_index = np.arange(n, dtype=np.int64)
-            point_lane = kind_codes.astype(np.int32)
-        else:
-            row_index = np.arange(n, dtype=np.int64)
-            point_lane = np.zeros(n, dtype=np.int32)
 
-        # bars: spans of events and uncertain periods, on the event's lanes
-        has_end = ~np.isnan(ends)
-        sel_span = has_end[row_index]
-        sel_unc = uncertain[row_index] & ~sel_span
-        span_rows = np.concatenate([row_index[sel_span], row_index[sel_unc]])
-        span_start = starts[span_rows]
-        span_end = np.concatenate([ends[row_index[sel_span]], unc_end[row_index[sel_unc]]])
-        span_lane = np.concatenate([point_lane[sel_span], point_lane[sel_unc]])
-        span_cat = np.concatenate(
+def _place_points(
+    mode: str, ev: _EventArrays, parts: Sequence[Any], part_event: I64, lanes: Sequence[Lane]
+) -> tuple[I64, I32]:
+    """(row of the event, lane) of each point: one per participant lane by entity, else
+    one per event."""
+    n = len(ev.ids)
+    if mode == "entity":
+        return _entity_points(ev.ids, parts, part_event, lanes)
+    if mode == "kind":
+        return np.arange(n, dtype=np.int64), ev.kind_codes.astype(np.int32)
+    return np.arange(n, dtype=np.int64), np.zeros(n, dtype=np.int32)
+
+
+def _event_spans(ev: _EventArrays, row_index: I64, point_lane: I32) -> _Spans:
+    """Bars of events with an end and of month/year uncertainty, on the event's lanes."""
+    has_end = ~np.isnan(ev.ends)
+    sel_span = has_end[row_index]
+    sel_unc = ev.uncertain[row_index] & ~sel_span
+    rows = np.concatenate([row_index[sel_span], row_index[sel_unc]])
+    n = len(rows)
+    return _Spans(
+        start=ev.starts[rows],
+        end=np.concatenate([ev.ends[row_index[sel_span]], ev.unc_end[row_index[sel_unc]]]),
+        lane=np.concatenate([point_lane[sel_span], point_lane[sel_unc]]).astype(np.int32),
+        category=np.concatenate(
             [
                 np.full(int(sel_span.sum()), SPAN_EVENT, dtype=np.int8),
                 np.full(int(sel_unc.sum()), SPAN_UNCERTAIN, dtype=np.int8),
             ]
-        )
-        span_kind = kind_codes[span_rows]
-        span_event = ids[span_rows]
+        ),
+        kind=ev.kind_codes[rows],
+        event=ev.ids[rows],
+        person=np.full(n, -1, dtype=np.int64),
+        open=np.zeros(n, dtype=np.bool_),
+    )
 
-        # bars: compulsory measures
-        measure_kinds = tuple(vocab.MEASURES)
-        m_index = {k: i for i, k in enumerate(measure_kinds)}
-        measure_labels = tuple(vocab.label(vocab.MEASURES, k, lang) for k in measure_kinds)
-        m_rows = _measure_spans(measures, deadlines, today, tz)
-        m_lanes = []
-        kept = []
-        for m_row in m_rows:
-            lane = _measure_lane(mode, lane_of, m_row[0])
-            if lane is not None and m_row[1] in m_index:
-                kept.append(m_row)
-                m_lanes.append(lane)
-        now_s = to_epoch(now)
-        span_start = np.concatenate([span_start, np.array([r[2] for r in kept], dtype=np.float64)])
-        span_end = np.concatenate([span_end, np.array([r[3] for r in kept], dtype=np.float64)])
-        span_lane = np.concatenate([span_lane, np.array(m_lanes, dtype=np.int32)]).astype(np.int32)
-        span_cat = np.concatenate([span_cat, np.full(len(kept), SPAN_MEASURE, dtype=np.int8)])
-        span_kind = np.concatenate(
-            [span_kind, np.array([m_index[r[1]] for r in kept], dtype=np.int16)]
-        ).astype(np.int16)
-        n_event_spans = len(span_event)
-        span_event = np.concatenate([span_event, np.full(len(kept), -1, dtype=np.int64)])
-        span_person = np.concatenate(
-            [
-                np.full(n_event_spans, -1, dtype=np.int64),
-                np.array([r[0] for r in kept], dtype=np.int64),
-            ]
-        )
-        span_open = np.concatenate(
-            [
-                np.zeros(n_event_spans, dtype=np.bool_),
-                np.array([r[4] for r in kept], dtype=np.bool_),
-            ]
-        )
 
-        # deadlines
-        d_kept = [
-            (d, lane)
-            for d in deadlines
-            if (lane := _measure_lane(mode, lane_of, d.person_id)) is not None
-        ]
-        deadline_time = np.array(
-            [day_start(d.due + timedelta(days=1), tz) for d, _ in d_kept], dtype=np.float64
-        )
+def _deadline_fields(
+    deadlines: Sequence[DeadlineRow], mode: str, lane_of: dict[str, int], tz: ZoneInfo
+) -> dict[str, Any]:
+    """The ``deadline_*`` arrays: running deadlines on their person's lane."""
+    kept = [
+        (d, lane)
+        for d in deadlines
+        if (lane := _measure_lane(mode, lane_of, d.person_id)) is not None
+    ]
+    return {
+        "deadline_time": np.array(
+            [day_start(d.due + timedelta(days=1), tz) for d, _ in kept], dtype=np.float64
+        ),
+        "deadline_lane": np.array([lane for _, lane in kept], dtype=np.int32),
+        "deadline_overdue": np.array([d.overdue for d, _ in kept], dtype=np.bool_),
+        "deadline_person": np.array([d.person_id for d, _ in kept], dtype=np.int64),
+        "deadline_kind": tuple(d.kind for d, _ in kept),
+        "deadline_name": tuple(d.person_name for d, _ in kept),
+        "deadline_due": tuple(d.due for d, _ in kept),
+    }
 
-        dens_day, dens_count = density(starts, tz)
-        call_days, call_counts = CommunicationsService(self.ctx, zone).calls_per_day(case_code)
-        return TimelineData(
-            case_code=case_code,
-            lang=lang,
-            zone=zone,
-            mode=mode,
-            today=now_s,
-            lanes=tuple(lanes),
-            kinds=kinds,
-            kind_labels=kind_labels,
-            point_event=ids[row_index],
-            point_time=marker[row_index],
-            point_lane=point_lane,
-            point_kind=kind_codes[row_index],
-            point_uncertain=uncertain[row_index],
-            span_start=span_start.astype(np.float64),
-            span_end=span_end.astype(np.float64),
-            span_lane=span_lane,
-            span_category=span_cat,
-            span_kind=span_kind,
-            span_event=span_event.astype(np.int64),
-            span_person=span_person,
-            span_open=span_open,
-            measure_kinds=measure_kinds,
-            measure_labels=measure_labels,
-            deadline_time=deadline_time,
-            deadline_lane=np.array([lane for _, lane in d_kept], dtype=np.int32),
-            deadline_overdue=np.array([d.overdue for d, _ in d_kept], dtype=np.bool_),
-            deadline_person=np.array([d.person_id for d, _ in d_kept], dtype=np.int64),
-            deadline_kind=tuple(d.kind for d, _ in d_kept),
-            deadline_name=tuple(d.person_name for d, _ in d_kept),
-            deadline_due=tuple(d.due for d, _ in d_kept),
-            density_day=dens_day,
-            density_count=dens_count,
-            calls_day=np.array([day_start(d, tz) for d in call_days], dtype=np.float64),
-            calls_count=np.array(call_counts, dtype=np.int64),
-            titles=titles,
-            part_event=part_event,
-            part_entity=part_entity,
-            part_id=part_id,
-            entity_names=names,
-            event_start=event_start,
-            precision=dict(zip(ids.tolist(), precisions, strict=True)),
-            person_names={eid: label for (kind, eid), label in names.items() if kind == "person"},
-        )
+
+def _measure_bars(
+    measure_spans: Sequence[tuple[int, str, float, float, bool]],
+    mode: str,
+    lane_of: dict[str, int],
+    m_index: dict[str, int],
+) -> _Spans:
+    """Bars of compulsory measures, on their person's lane (or the measure/all lane)."""
+    kept: list[tuple[int, str, float, float, bool]] = []
+    lanes: list[int] = []
+    for row in measure_spans:
+        lane = _measure_lane(mode, lane_of, row[0])
+        if lane is not None and row[1] in m_index:
+            kept.append(row)
+            lanes.append(lane)
+    return _Spans(
+        start=np.array([r[2] for r in kept], dtype=np.float64),
+        end=np.array([r[3] for r in kept], dtype=np.float64),
+        lane=np.array(lanes, dtype=np.int32),
+        category=np.full(len(kept), SPAN_MEASURE, dtype=np.int8),
+        kind=np.array([m_index[r[1]] for r in kept], dtype=np.int16),
+        event=np.full(len(kept), -1, dtype=np.int64),
+        person=np.array([r[0] for r in kept], dtype=np.int64),
+        open=np.array([r[4] for r in kept], dtype=np.bool_),
+    )
 
 
 def _entity_points(

@@ -216,48 +216,11 @@ def filter_timeline(
     [start, end]. Measures and deadlines follow the person filter and the date range.
     ``compact`` drops lanes left empty when any filter is given.
     """
-    p_keep = np.ones(len(data.point_event), dtype=np.bool_)
-    s_keep = np.ones(len(data.span_start), dtype=np.bool_)
-    d_keep = np.ones(len(data.deadline_time), dtype=np.bool_)
-    is_measure = data.span_category == SPAN_MEASURE
-    if kinds is not None:
-        codes = np.array([i for i, k in enumerate(data.kinds) if k in set(kinds)], dtype=np.int16)
-        p_keep &= np.isin(data.point_kind, codes)
-        s_keep &= is_measure | np.isin(data.span_kind, codes)
-    if persons is not None:
-        wanted = set(persons)
-        events = data.events_of_persons(wanted)
-        p_keep &= np.isin(data.point_event, events)
-        person_arr = np.array(sorted(wanted), dtype=np.int64)
-        s_keep &= np.where(
-            is_measure, np.isin(data.span_person, person_arr), np.isin(data.span_event, events)
-        )
-        d_keep &= np.isin(data.deadline_person, person_arr)
-    if start is not None:
-        p_keep &= data.point_time >= start
-        s_keep &= data.span_end >= start
-        d_keep &= data.deadline_time >= start
-    if end is not None:
-        p_keep &= data.point_time <= end
-        s_keep &= data.span_start <= end
-        d_keep &= data.deadline_time <= end
-    point_lane, span_lane, deadline_lane = (
-        data.point_lane[p_keep],
-        data.span_lane[s_keep],
-        data.deadline_lane[d_keep],
-    )
-    lanes = data.lanes
+    p_keep, s_keep, d_keep = _masks(data, kinds, persons, start, end)
     active = kinds is not None or persons is not None or start is not None or end is not None
-    if compact and active:
-        used = np.unique(np.concatenate([point_lane, span_lane, deadline_lane]))
-        remap = np.full(len(lanes), -1, dtype=np.int32)
-        remap[used] = np.arange(len(used), dtype=np.int32)
-        lanes = tuple(lanes[i] for i in used.tolist())
-        point_lane, span_lane, deadline_lane = (
-            remap[point_lane],
-            remap[span_lane],
-            remap[deadline_lane],
-        )
+    lanes, point_lane, span_lane, deadline_lane = _kept_lanes(
+        data, p_keep, s_keep, d_keep, compact=compact and active
+    )
     events_kept = data.point_event[p_keep]
     if active:
         first = np.unique(events_kept, return_index=True)[1]
@@ -293,6 +256,65 @@ def filter_timeline(
         density_day=dens_day,
         density_count=dens_count,
     )
+
+
+def _masks(
+    data: TimelineData,
+    kinds: Collection[str] | None,
+    persons: Collection[int] | None,
+    start: float | None,
+    end: float | None,
+) -> tuple[B, B, B]:
+    """Which points, spans and deadlines pass the filters."""
+    p_keep = np.ones(len(data.point_event), dtype=np.bool_)
+    s_keep = np.ones(len(data.span_start), dtype=np.bool_)
+    d_keep = np.ones(len(data.deadline_time), dtype=np.bool_)
+    is_measure = data.span_category == SPAN_MEASURE
+    if kinds is not None:
+        codes = np.array([i for i, k in enumerate(data.kinds) if k in set(kinds)], dtype=np.int16)
+        p_keep &= np.isin(data.point_kind, codes)
+        s_keep &= is_measure | np.isin(data.span_kind, codes)
+    if persons is not None:
+        wanted = set(persons)
+        events = data.events_of_persons(wanted)
+        p_keep &= np.isin(data.point_event, events)
+        person_arr = np.array(sorted(wanted), dtype=np.int64)
+        s_keep &= np.where(
+            is_measure, np.isin(data.span_person, person_arr), np.isin(data.span_event, events)
+        )
+        d_keep &= np.isin(data.deadline_person, person_arr)
+    if start is not None:
+        p_keep &= data.point_time >= start
+        s_keep &= data.span_end >= start
+        d_keep &= data.deadline_time >= start
+    if end is not None:
+        p_keep &= data.point_time <= end
+        s_keep &= data.span_start <= end
+        d_keep &= data.deadline_time <= end
+    return p_keep, s_keep, d_keep
+
+
+def _kept_lanes(
+    data: TimelineData, p_keep: B, s_keep: B, d_keep: B, *, compact: bool
+) -> tuple[tuple[Lane, ...], I32, I32, I32]:
+    """The lanes and the kept items' lane numbers; ``compact`` drops empty lanes."""
+    point_lane, span_lane, deadline_lane = (
+        data.point_lane[p_keep],
+        data.span_lane[s_keep],
+        data.deadline_lane[d_keep],
+    )
+    lanes = data.lanes
+    if compact:
+        used = np.unique(np.concatenate([point_lane, span_lane, deadline_lane]))
+        remap = np.full(len(lanes), -1, dtype=np.int32)
+        remap[used] = np.arange(len(used), dtype=np.int32)
+        lanes = tuple(lanes[i] for i in used.tolist())
+        point_lane, span_lane, deadline_lane = (
+            remap[point_lane],
+            remap[span_lane],
+            remap[deadline_lane],
+        )
+    return lanes, point_lane, span_lane, deadline_lane
 
 
 def _pick[T](values: tuple[T, ...], keep: B) -> tuple[T, ...]:

@@ -179,12 +179,10 @@ def _endpoint_name(kind_col: Any, id_col: Any) -> Expr:
     )
 
 
-def _build_tables() -> dict[str, _Table]:
+def _party_tables() -> dict[str, _Table]:
+    """Persons in the case, their measures, and vehicles."""
     owner = aliased(Person, name="owner")
-    from_person = aliased(Person, name="from_person")
-    seized_at = aliased(Location, name="seized_at_location")
     t: dict[str, _Table] = {}
-
     t["persons"] = _Table(
         columns=(
             _c("name", "姓名", "Name", "text", Person.name),
@@ -253,6 +251,14 @@ def _build_tables() -> dict[str, _Table]:
         scope=_by_case(CaseVehicle),
         default_sort="",
     )
+    return t
+
+
+def _evidence_tables() -> dict[str, _Table]:
+    """Seizures (exhibits) and other assets."""
+    from_person = aliased(Person, name="from_person")
+    seized_at = aliased(Location, name="seized_at_location")
+    t: dict[str, _Table] = {}
     t["seizures"] = _Table(
         columns=(
             _c("exhibit_no", "检材编号", "Exhibit no.", "text", Seizure.exhibit_no),
@@ -300,6 +306,12 @@ def _build_tables() -> dict[str, _Table]:
         scope=_by_case(Asset),
         default_sort="",
     )
+    return t
+
+
+def _record_tables() -> dict[str, _Table]:
+    """Locations, events and links."""
+    t: dict[str, _Table] = {}
     t["locations"] = _Table(
         columns=(
             _c("name", "名称", "Name", "text", Location.name),
@@ -347,6 +359,12 @@ def _build_tables() -> dict[str, _Table]:
         scope=_by_case(Link),
         default_sort="",
     )
+    return t
+
+
+def _file_tables() -> dict[str, _Table]:
+    """Attachments and the chain of custody."""
+    t: dict[str, _Table] = {}
     t["attachments"] = _Table(
         columns=(
             _c("filename", "文件名", "File", "text", Attachment.filename),
@@ -384,6 +402,12 @@ def _build_tables() -> dict[str, _Table]:
         scope=_by_case(CustodyEntry),
         default_sort="at",
     )
+    return t
+
+
+def _trail_tables() -> dict[str, _Table]:
+    """The case's audit entries."""
+    t: dict[str, _Table] = {}
     t["audit"] = _Table(
         columns=(
             _c("seq", "序号", "No.", "int", AuditEntry.seq),
@@ -401,6 +425,16 @@ def _build_tables() -> dict[str, _Table]:
         default_sort="seq",
     )
     return t
+
+
+def _build_tables() -> dict[str, _Table]:
+    return {
+        **_party_tables(),
+        **_evidence_tables(),
+        **_record_tables(),
+        **_file_tables(),
+        **_trail_tables(),
+    }
 
 
 _TABLES = _build_tables()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.domain.permissions import CASE_IMPORT
 from workbench.importers.kinds import KINDS, KindSpec
@@ -34,7 +35,7 @@ from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected, ServiceError
 from workbench.services.core.lookup import case_by_code
 from workbench.services.core.unit_of_work import unit_of_work
-from workbench.services.imports.writers import WRITERS
+from workbench.services.imports.writers import WRITERS, Writer
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -153,19 +154,7 @@ class ImportService:
         self.ctx.require(CASE_IMPORT, case_code)  # a dry run too: it reads the case
         spec = self.kind(kind)
 
-        def scan_progress(done: int, total: int) -> None:
-            if progress is not None:
-                progress(done * _SCAN_SHARE // max(total, 1), PROGRESS_TOTAL)
-
-        try:
-            source = inspect_file(
-                path, encoding=encoding, progress=scan_progress, cancelled=cancelled
-            )
-            headers = read_header(source)
-        except ImportFileError as exc:
-            raise BadImportFile(str(exc)) from None
-        except ImportCancelled:
-            raise Cancelled("cancelled while reading the file; nothing written") from None
+        source, headers = _open_source(path, encoding, progress, cancelled)
         report = ImportReport(source.path.name, source.sha256, kind, case_code, source.encoding)
         report.dry_run = dry_run
         chosen = dict(mapping) if mapping is not None else guess_mapping(headers, spec)
@@ -180,16 +169,7 @@ class ImportService:
                 writer = WRITERS[kind](
                     uow, case, report, chosen, self.ctx.clock().date(), self.zone
                 )
-                expected = max(source.lines - 1, 1)
-                for frame in read_chunks(source, chunksize):
-                    if cancelled is not None and cancelled():
-                        raise Cancelled(f"cancelled after {report.rows_read} rows; nothing written")
-                    report.rows_read += len(frame)
-                    report.extend(formula_cells(frame))
-                    writer.chunk(frame)
-                    if progress is not None:
-                        share = min(report.rows_read, expected) * (_ROWS_END - _SCAN_SHARE)
-                        progress(_SCAN_SHARE + share // expected, PROGRESS_TOTAL)
+                _feed_rows(writer, source, report, chunksize, progress, cancelled)
                 if report.rows_read == 0:
                     report.add(Issue(None, "", "the file has a header row but no data rows"))
                 if not report.ok:
@@ -202,19 +182,7 @@ class ImportService:
                     AUDIT_ENTITY[kind],
                     None,
                     case.code,
-                    {
-                        "file": report.file,
-                        "sha256": report.sha256,
-                        "kind": kind,
-                        "encoding": report.encoding,
-                        "mapping": chosen,
-                        "rows": {
-                            "read": report.rows_read,
-                            "added": report.added,
-                            "skipped": report.skipped,
-                        },
-                        "derived": writer.derived_audit,
-                    },
+                    _audit_changes(report, chosen, writer),
                 )
                 uow.entities.update(writer.touched)
                 if dry_run:
@@ -231,3 +199,58 @@ class ImportService:
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
         return ImportOutcome(report, changes)
+
+
+def _open_source(
+    path: Path | str,
+    encoding: str | None,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> tuple[Source, list[str]]:
+    """Scan the file (encoding, lines, SHA-256) and read its header row."""
+
+    def scan_progress(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done * _SCAN_SHARE // max(total, 1), PROGRESS_TOTAL)
+
+    try:
+        source = inspect_file(path, encoding=encoding, progress=scan_progress, cancelled=cancelled)
+        return source, read_header(source)
+    except ImportFileError as exc:
+        raise BadImportFile(str(exc)) from None
+    except ImportCancelled:
+        raise Cancelled("cancelled while reading the file; nothing written") from None
+
+
+def _feed_rows(
+    writer: Writer,
+    source: Source,
+    report: ImportReport,
+    chunksize: int,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> None:
+    """Every chunk of rows through the writer, checking for formulas and Cancel."""
+    expected = max(source.lines - 1, 1)
+    for frame in read_chunks(source, chunksize):
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"cancelled after {report.rows_read} rows; nothing written")
+        report.rows_read += len(frame)
+        report.extend(formula_cells(frame))
+        writer.chunk(frame)
+        if progress is not None:
+            share = min(report.rows_read, expected) * (_ROWS_END - _SCAN_SHARE)
+            progress(_SCAN_SHARE + share // expected, PROGRESS_TOTAL)
+
+
+def _audit_changes(report: ImportReport, mapping: dict[str, str], writer: Writer) -> dict[str, Any]:
+    """The import's one audit entry: which file, how it was read, what it added."""
+    return {
+        "file": report.file,
+        "sha256": report.sha256,
+        "kind": report.kind,
+        "encoding": report.encoding,
+        "mapping": mapping,
+        "rows": {"read": report.rows_read, "added": report.added, "skipped": report.skipped},
+        "derived": writer.derived_audit,
+    }

@@ -176,81 +176,20 @@ class PackageReader:
             .where(CaseParty.case_id == case.id)
             .order_by(Person.id)
         ).all()
-        measures: dict[int, list[Measure]] = defaultdict(list)
-        for m in s.scalars(
-            select(Measure)
-            .where(Measure.case_id == case.id)
-            .order_by(Measure.starts_on, Measure.id)
-        ):
-            measures[m.person_id].append(m)
-        attributed: dict[int, list[AttributedSeizure]] = defaultdict(list)
-        for person_id, exhibit_no, drug, net_mg, basis in s.execute(
-            select(
-                SeizureAttribution.person_id,
-                Seizure.exhibit_no,
-                Seizure.drug,
-                Seizure.net_mg,
-                SeizureAttribution.basis,
-            )
-            .join(Seizure, Seizure.id == SeizureAttribution.seizure_id)
-            .where(Seizure.case_id == case.id)
-            .order_by(Seizure.exhibit_no, Seizure.id)
-        ):
-            attributed[person_id].append(AttributedSeizure(exhibit_no, drug, net_mg, basis))
-        out = []
-        for person, party in rows:
-            mine = measures.get(person.id, [])
-            deadlines = running_deadlines(
-                [
-                    MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps)
-                    for m in mine
-                    if m.starts_on is not None
-                ],
+        measures = _measures_by_person(s, case.id)
+        attributed = _attributed_seizures(s, case.id)
+        out = [
+            _party_section(
+                person,
+                party,
+                measures.get(person.id, []),
+                attributed.get(person.id, []),
                 profile,
-                roving_or_gang=party.roving_or_gang,
+                doc_date,
+                hide=redact and not party.is_suspect,
             )
-            seized = attributed.get(person.id, [])
-            per_drug: dict[str, int] = {}
-            for a in seized:
-                per_drug[a.drug] = per_drug.get(a.drug, 0) + a.net_mg
-            drug_weights = {d: mg_to_grams(mg) for d, mg in per_drug.items() if d in DRUGS}
-            assessment = assess(drug_weights, profile) if drug_weights else None
-            hide = redact and not party.is_suspect
-            out.append(
-                PartySection(
-                    person_id=person.id,
-                    particulars=_particulars(person, hide),
-                    role=party.role,
-                    status=party.status,
-                    is_suspect=party.is_suspect,
-                    measures=tuple(
-                        MeasureLine(
-                            m.kind, m.decided_on, m.starts_on, m.ends_on, m.document_no, m.place
-                        )
-                        for m in mine
-                    ),
-                    deadlines=tuple(
-                        DeadlineLine(d.kind, d.due, overdue(d, doc_date), d.basis)
-                        for d in deadlines
-                    ),
-                    seizures=tuple(seized),
-                    drugs=tuple(
-                        DrugLine(
-                            drug,
-                            mg,
-                            _tier_value(tier_for(drug, mg_to_grams(mg), profile))
-                            if drug in DRUGS
-                            else None,
-                        )
-                        for drug, mg in sorted(per_drug.items())
-                    ),
-                    heroin_equivalent_g=assessment.heroin_equivalent_g
-                    if assessment
-                    else Decimal(0),
-                    tier=str(assessment.tier) if assessment and assessment.tier else None,
-                    aggravating=_aggravating(person, party),
-                )
-            )
+            for person, party in rows
+        ]
         out.sort(key=_party_order)
         return out
 
@@ -383,6 +322,88 @@ def _header(s: Session, case: CaseFile) -> CaseHeader:
         source=case.source,
         summary=case.summary,
         members=members,
+    )
+
+
+def _measures_by_person(s: Session, case_id: int) -> dict[int, list[Measure]]:
+    measures: dict[int, list[Measure]] = defaultdict(list)
+    for m in s.scalars(
+        select(Measure).where(Measure.case_id == case_id).order_by(Measure.starts_on, Measure.id)
+    ):
+        measures[m.person_id].append(m)
+    return measures
+
+
+def _attributed_seizures(s: Session, case_id: int) -> dict[int, list[AttributedSeizure]]:
+    """The exhibits attributed to each person (possession, joint crime, supplied)."""
+    attributed: dict[int, list[AttributedSeizure]] = defaultdict(list)
+    for person_id, exhibit_no, drug, net_mg, basis in s.execute(
+        select(
+            SeizureAttribution.person_id,
+            Seizure.exhibit_no,
+            Seizure.drug,
+            Seizure.net_mg,
+            SeizureAttribution.basis,
+        )
+        .join(Seizure, Seizure.id == SeizureAttribution.seizure_id)
+        .where(Seizure.case_id == case_id)
+        .order_by(Seizure.exhibit_no, Seizure.id)
+    ):
+        attributed[person_id].append(AttributedSeizure(exhibit_no, drug, net_mg, basis))
+    return attributed
+
+
+def _party_section(
+    person: Person,
+    party: CaseParty,
+    mine: list[Measure],
+    seized: list[AttributedSeizure],
+    profile: JurisdictionProfile,
+    doc_date: date,
+    *,
+    hide: bool,
+) -> PartySection:
+    """One person's section: particulars, measures and running deadlines, attributed
+    exhibits with per-drug tiers and the heroin equivalent."""
+    deadlines = running_deadlines(
+        [
+            MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps)
+            for m in mine
+            if m.starts_on is not None
+        ],
+        profile,
+        roving_or_gang=party.roving_or_gang,
+    )
+    per_drug: dict[str, int] = {}
+    for a in seized:
+        per_drug[a.drug] = per_drug.get(a.drug, 0) + a.net_mg
+    drug_weights = {d: mg_to_grams(mg) for d, mg in per_drug.items() if d in DRUGS}
+    assessment = assess(drug_weights, profile) if drug_weights else None
+    return PartySection(
+        person_id=person.id,
+        particulars=_particulars(person, hide),
+        role=party.role,
+        status=party.status,
+        is_suspect=party.is_suspect,
+        measures=tuple(
+            MeasureLine(m.kind, m.decided_on, m.starts_on, m.ends_on, m.document_no, m.place)
+            for m in mine
+        ),
+        deadlines=tuple(
+            DeadlineLine(d.kind, d.due, overdue(d, doc_date), d.basis) for d in deadlines
+        ),
+        seizures=tuple(seized),
+        drugs=tuple(
+            DrugLine(
+                drug,
+                mg,
+                _tier_value(tier_for(drug, mg_to_grams(mg), profile)) if drug in DRUGS else None,
+            )
+            for drug, mg in sorted(per_drug.items())
+        ),
+        heroin_equivalent_g=assessment.heroin_equivalent_g if assessment else Decimal(0),
+        tier=str(assessment.tier) if assessment and assessment.tier else None,
+        aggravating=_aggravating(person, party),
     )
 
 

@@ -112,25 +112,7 @@ class PackageService:
         """Write the package to ``path`` atomically and audit it with the file's SHA-256,
         in one call: a failed or cancelled export leaves no file and no entry."""
         target = Path(path)
-        if lang not in ("zh_CN", "en"):
-            raise InputRejected("export", [FieldError("lang", f"unknown language {lang!r}")])
-        if not target.parent.is_dir():
-            raise InputRejected(
-                "export", [FieldError("out", f"{target.parent} is not a directory")]
-            )
-        unknown = sorted(set(sections or ()) - set(SECTION_KEYS))
-        if unknown:
-            raise InputRejected(
-                "export",
-                [
-                    FieldError(
-                        "sections",
-                        f"unknown {', '.join(unknown)}; expected some of {', '.join(SECTION_KEYS)}",
-                    )
-                ],
-            )
-        if target.is_dir():
-            raise InputRejected("export", [FieldError("out", f"{target} is a directory")])
+        _check_request(target, lang, sections)
         data = self._with_timeline(self.gather(case_code, redact=redact), lang, sections)
         options = BuildOptions(lang=lang, sections=sections)
         try:
@@ -154,24 +136,19 @@ class PackageService:
             digest, size = _sha256(tmp)
             with unit_of_work(self.ctx) as uow:
                 case = case_by_code(uow.session, case_code)
-                uow.audit(
-                    "export",
-                    "case",
-                    case.id,
-                    case.code,
-                    {
-                        "file": target.name,
-                        "sha256": digest,
-                        "size": size,
-                        "pages": result.pages,
-                        "lang": lang,
-                        "redacted": redact,
-                        "sections": sorted(sections) if sections is not None else "all",
-                        "open_items": len(data.open_items),
-                        "audit_head_seq": data.audit.head_seq,
-                        "font_embedded": result.font.embedded,
-                    },
-                )
+                audited = {
+                    "file": target.name,
+                    "sha256": digest,
+                    "size": size,
+                    "pages": result.pages,
+                    "lang": lang,
+                    "redacted": redact,
+                    "sections": sorted(sections) if sections is not None else "all",
+                    "open_items": len(data.open_items),
+                    "audit_head_seq": data.audit.head_seq,
+                    "font_embedded": result.font.embedded,
+                }
+                uow.audit("export", "case", case.id, case.code, audited)
                 # Renamed inside the transaction: if the rename fails nothing is committed;
                 # if the commit fails the file is removed again below.
                 os.replace(tmp, target)
@@ -218,3 +195,20 @@ def _sha256(path: Path) -> tuple[str, int]:
 
 
 __all__ = ["ChainBroken", "ExportResult", "PackageService"]
+
+
+def _check_request(target: Path, lang: str, sections: Collection[str] | None) -> None:
+    """Refuse (nothing written) a language, folder or section list that cannot work."""
+    if lang not in ("zh_CN", "en"):
+        raise InputRejected("export", [FieldError("lang", f"unknown language {lang!r}")])
+    if not target.parent.is_dir():
+        raise InputRejected("export", [FieldError("out", f"{target.parent} is not a directory")])
+    unknown = sorted(set(sections or ()) - set(SECTION_KEYS))
+    if unknown:
+        expected = ", ".join(SECTION_KEYS)
+        raise InputRejected(
+            "export",
+            [FieldError("sections", f"unknown {', '.join(unknown)}; expected some of {expected}")],
+        )
+    if target.is_dir():
+        raise InputRejected("export", [FieldError("out", f"{target} is a directory")])

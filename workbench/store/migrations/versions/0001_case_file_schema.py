@@ -17,6 +17,19 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # In dependency order (as alembic generated it), in steps by what the tables hold.
+    _users_audit_cases_persons()
+    _assets_attachments()
+    _members_and_parties()
+    _custody_events()
+    _links_locations()
+    _measures_vehicles()
+    _vehicles_in_cases_participants()
+    _seizures()
+
+
+def _users_audit_cases_persons() -> None:
+    """Tables that refer to no other: users, the audit trail, cases, persons."""
     op.create_table(
         "app_user",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -88,6 +101,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("id_number", name=op.f("uq_person_id_number")),
     )
     op.create_index(op.f("ix_person_name"), "person", ["name"], unique=False)
+
+
+def _assets_attachments() -> None:
+    """Assets and attachments."""
     op.create_table(
         "asset",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -135,6 +152,10 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_attachment_case_id"), "attachment", ["case_id"], unique=False)
     op.create_index(op.f("ix_attachment_sha256"), "attachment", ["sha256"], unique=False)
+
+
+def _members_and_parties() -> None:
+    """The task force's members and the persons in a case."""
     op.create_table(
         "case_member",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -176,6 +197,10 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_case_party_case_id"), "case_party", ["case_id"], unique=False)
     op.create_index(op.f("ix_case_party_person_id"), "case_party", ["person_id"], unique=False)
+
+
+def _custody_events() -> None:
+    """Chain of custody and events."""
     op.create_table(
         "custody_entry",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -217,6 +242,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_event")),
     )
     op.create_index("ix_event_case_time", "event", ["case_id", "occurred_at"], unique=False)
+
+
+def _links_locations() -> None:
+    """Links and locations."""
     op.create_table(
         "link",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -259,6 +288,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_location")),
     )
     op.create_index(op.f("ix_location_case_id"), "location", ["case_id"], unique=False)
+
+
+def _measures_vehicles() -> None:
+    """Compulsory measures, vehicles and what attachments are linked to."""
     op.create_table(
         "measure",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -325,6 +358,10 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_attachment_link_attachment_id"), "attachment_link", ["attachment_id"], unique=False
     )
+
+
+def _vehicles_in_cases_participants() -> None:
+    """Vehicles in a case and the participants of events."""
     op.create_table(
         "case_vehicle",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -368,6 +405,10 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_event_participant_event_id"), "event_participant", ["event_id"], unique=False
     )
+
+
+def _seizures() -> None:
+    """Seizures (exhibits) and whom they are attributed to."""
     op.create_table(
         "seizure",
         sa.Column("id", sa.Integer(), nullable=False),
