@@ -164,6 +164,7 @@ def test_case_two_parties() -> None:
 def test_case_three_outcomes() -> None:
     case = BY_CODE["PDS-2019-003"]
     assert case.nickname == "3·28"
+    assert case.opened_on == date(2019, 3, 28)  # the day of the hotel check, as in the article
     suspects = {p.name for p in case.persons if p.is_suspect}
     assert suspects == {"刘某", "毛某"}
     by_key = {p.key: p for p in case.persons}

@@ -1081,7 +1081,7 @@ def _case_3() -> DemoCase:
         level="ordinary",
         status="solved",
         unit=station,
-        opened_on=_day("2019-03-29"),
+        opened_on=_day("2019-03-28"),
         closed_on=None,
         lead="温志远",
         summary=(
