@@ -109,7 +109,7 @@ def test_criminal_detention(profile: JurisdictionProfile) -> None:
         ("procuratorate_decision", date(2024, 3, 15)),
     ]
     assert {d.measure_kind for d in deadlines} == {"criminal_detention"}
-    assert all("prc-2016 v2016.1" in d.basis for d in deadlines)
+    assert all("prc-2016 v2016.2" in d.basis for d in deadlines)
     assert "3 days" in deadlines[0].basis
 
 

@@ -331,10 +331,10 @@ def test_service_warnings_are_said_in_chinese_in_grams(chinese: str) -> None:
         resolution_mg=1000,
         need_mg=10,
         net_mg=986_400,
-        profile="prc-2016 v2016.1",
+        profile="prc-2016 v2016.2",
     )
     assert str(warning).startswith("scale_resolution_mg: 1000 mg")  # plain text elsewhere
     assert warning_message(warning) == (
-        "衡器分度值为 1 克；净重 986.4 克须使用 0.01 克或更精确的衡器（prc-2016 v2016.1）"
+        "衡器分度值为 1 克；净重 986.4 克须使用 0.01 克或更精确的衡器（prc-2016 v2016.2）"
     )
     assert warning_message("vin: something uncoded") == "something uncoded"

@@ -110,7 +110,7 @@ class JurisdictionProfile:
 
     @property
     def label(self) -> str:
-        """What documents and warnings print, e.g. "prc-2016 v2016.1"."""
+        """What documents and warnings print, e.g. "prc-2016 v2016.2"."""
         return f"{self.id} v{self.version}"
 
     def needs_check(self, item: str) -> bool:
@@ -122,10 +122,19 @@ class JurisdictionProfile:
         """The warning to show beside a [check] figure, naming this profile."""
         if not self.needs_check(item):
             return None
-        parts = item.split(".")
-        notes = (self.check_notes.get(".".join(parts[:n])) for n in range(len(parts), 0, -1))
-        note = next((n for n in notes if n), "not confirmed against an official text.")
+        note = self.check_note(item) or "not confirmed against an official text."
         return f"Unconfirmed rule ({self.label}): {note}"
+
+    def check_note(self, item: str) -> str | None:
+        """The profile's note on a [check] item: the item's own, a section's, or one whose
+        key has ``*`` for a part ("tiers.*.relatively_large_g")."""
+        parts = item.split(".")
+        for n in range(len(parts), 0, -1):
+            head = parts[:n]
+            for key in (".".join(head), ".".join([head[0], "*", *head[2:]])):
+                if key in self.check_notes:
+                    return self.check_notes[key]
+        return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -379,7 +388,8 @@ def _check_notes(r: _Reader, doc: dict[str, object], checks: frozenset[str]) -> 
     raw = r.obj(doc.get("check_notes", {}), "check_notes")
     notes = {key: r.text(value, f"check_notes.{key}") for key, value in raw.items()}
     for key in notes:
-        if key not in checks:
+        pattern = re.compile(r"[^.]+".join(re.escape(part) for part in key.split("*")))
+        if key not in checks and not any(pattern.fullmatch(item) for item in checks):
             raise r.fail(f"check_notes.{key}", "is not in the check list")
     return MappingProxyType(notes)
 

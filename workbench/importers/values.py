@@ -283,6 +283,15 @@ _DRUG_NAMES = {
     "大麻": "cannabis_leaf",
     "杜冷丁": "pethidine",
     "度冷丁": "pethidine",
+    "甲喹酮": "methaqualone",
+    "安定": "diazepam",
+    "舒乐安定": "estazolam",
+    "利眠宁": "chlordiazepoxide",
+    "海乐神": "triazolam",
+    "罂粟壳": "poppy_husk",
+    "恰特": "khat",
+    "巧茶": "khat",
+    "苯甲酸钠咖啡因": "caffeine_sodium_benzoate",
 }
 
 
