@@ -172,7 +172,7 @@ def test_check_items() -> None:
 def test_a_note_with_a_wildcard_must_match_a_check_item(tmp_path: Path) -> None:
     document = packaged_document()
     document["check_notes"]["rehab.*.days"] = "matches nothing"
-    with pytest.raises(DomainError, match="check_notes.rehab"):
+    with pytest.raises(DomainError, match=r"check_notes\.rehab"):
         load_modified(tmp_path, document)
 
 
