@@ -298,19 +298,63 @@ PLATE_OFFICES: Mapping[str, str] = MappingProxyType(
 
 _PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # A-Z without I and O
 _PLATE_SEPARATORS = str.maketrans("", "", "·•‧・.-‐‑–—_")
-_ORDINARY = re.compile(f"[{_PLATE_LETTERS}0-9]{{5}}")
-_NEW_ENERGY_SMALL = re.compile(f"[DF][{_PLATE_LETTERS}0-9][0-9]{{4}}")
-_NEW_ENERGY_LARGE = re.compile("[0-9]{5}[DF]")
+_ALNUM = f"[{_PLATE_LETTERS}0-9]"
+# Energy letters of new-energy plates: D and F first, A B C E (electric) and G H J K
+# (hybrid) allocated since. [check]: the allocation is read from news reports of GA 36.
+_ENERGY = "ABCDEFGHJK"
+_ORDINARY = re.compile(f"{_ALNUM}{{5}}")
+_NEW_ENERGY_SMALL = re.compile(f"[{_ENERGY}]{_ALNUM}[0-9]{{4}}")
+_NEW_ENERGY_LARGE = re.compile(f"[0-9]{{5}}[{_ENERGY}]")
+# Four letters/digits and a character saying what kind of vehicle it is.
+_SUFFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        "警": "police",
+        "学": "coach",
+        "挂": "trailer",
+        "港": "hong_kong",
+        "澳": "macau",
+        "领": "consulate",
+        "应急": "emergency",
+    }
+)
+_SUFFIXED = re.compile(f"({_ALNUM}{{4}})(警|学|挂|港|澳|领|应急)")
+_EMBASSY = re.compile("使[0-9]{6}")
+_ARMED_POLICE = re.compile(f"WJ([{''.join(PLATE_PROVINCES)}]?)([0-9]{{4}}{_ALNUM})")
+_MILITARY = re.compile(f"[{_PLATE_LETTERS}]{{2}}[0-9]{{5}}")
+# Looks like a plate, but not a form we know: shown with a warning, never refused.
+_PLAUSIBLE = re.compile(f"{_ALNUM}{{5,6}}|{_ALNUM}{{4}}[\u4e00-\u9fff]{{1,2}}")
+
+PLATE_KINDS: tuple[str, ...] = (
+    "ordinary",
+    "new_energy",
+    *_SUFFIXES.values(),
+    "embassy",
+    "armed_police",
+    "military",
+    "unrecognised",
+)
 
 
 @dataclass(frozen=True)
 class Plate:
-    """A checked plate; ``office`` is the issuing-office letter, e.g. "D" of 豫D."""
+    """A checked plate; ``office`` is the issuing-office letter, e.g. "D" of 豫D.
+
+    ``kind`` is one of ``PLATE_KINDS``; "unrecognised" is a plate that looks plausible
+    but matches no form we know: the caller warns, it does not refuse. Embassy, armed-
+    police and military plates have no province office (``province``/``office`` "")."""
 
     number: str
     province: str
     office: str
-    new_energy: bool
+    kind: str = "ordinary"
+
+    @property
+    def new_energy(self) -> bool:
+        return self.kind == "new_energy"
+
+    @property
+    def recognised(self) -> bool:
+        return self.kind != "unrecognised"
 
     @property
     def office_code(self) -> str:
@@ -321,11 +365,44 @@ class Plate:
         return PLATE_OFFICES.get(self.office_code)
 
 
+def _national_plate(number: str) -> Plate | None:
+    """Plates without a province office: embassy, armed police (WJ), military."""
+    if _EMBASSY.fullmatch(number):
+        return Plate(number, "", "", "embassy")
+    armed = _ARMED_POLICE.fullmatch(number)
+    if armed:
+        return Plate(number, armed.group(1), "", "armed_police")
+    if _MILITARY.fullmatch(number):
+        return Plate(number, "", "", "military")
+    return None
+
+
+def _serial_kind(rest: str) -> str | None:
+    """The kind of plate the part after the office letter makes, None if malformed."""
+    if _ORDINARY.fullmatch(rest):
+        return "ordinary"
+    if _NEW_ENERGY_SMALL.fullmatch(rest) or _NEW_ENERGY_LARGE.fullmatch(rest):
+        return "new_energy"
+    suffixed = _SUFFIXED.fullmatch(rest)
+    if suffixed:
+        return _SUFFIXES[suffixed.group(2)]
+    if _PLAUSIBLE.fullmatch(rest):
+        return "unrecognised"
+    return None
+
+
 def parse_plate(text: str) -> Plate:
-    """Normalise "豫D·12345" / "豫d 12345" to "豫D12345" and check its format."""
+    """Normalise "豫D·12345" / "豫d 12345" to "豫D12345" and check its format.
+
+    Every real form is accepted (ordinary, new-energy, 警 学 挂 港 澳 领 应急, 使, WJ,
+    military); one that looks like a plate but is none of them comes back with kind
+    "unrecognised" (a warning); wrong length, I/O or no such province are refused."""
     number = _normalise(text).translate(_PLATE_SEPARATORS).upper()
     if not number:
         raise DomainError("plate.format", "plate number is empty")
+    national = _national_plate(number)
+    if national is not None:
+        return national
     province = number[0]
     if province not in PLATE_PROVINCES:
         raise DomainError(
@@ -338,19 +415,17 @@ def parse_plate(text: str) -> Plate:
             f"the issuing-office letter must be A-Z except I and O, not {office or 'nothing'!r}",
         )
     rest = number[2:]
-    if len(rest) == 5 and _ORDINARY.fullmatch(rest):
-        new_energy = False
-    elif len(rest) == 6 and (
-        _NEW_ENERGY_SMALL.fullmatch(rest) or _NEW_ENERGY_LARGE.fullmatch(rest)
-    ):
-        new_energy = True
-    else:
+    bad = next((ch for ch in rest if ch in "IO"), None)
+    if bad is not None:
+        raise DomainError("plate.letters", f"plates never use the letter {bad} (I and O)")
+    kind = _serial_kind(rest)
+    if kind is None:
         raise DomainError(
             "plate.format",
-            f"{rest!r} after {province}{office} is neither 5 letters/digits (no I or O) nor a "
-            "new-energy serial (D/F + letter or digit + 4 digits, or 5 digits + D/F)",
+            f"{rest!r} after {province}{office} is not a plate serial: 5 letters or digits, "
+            "6 for new-energy plates, or 4 and a suffix such as 警 or 挂",
         )
-    return Plate(number=number, province=province, office=office, new_energy=new_energy)
+    return Plate(number=number, province=province, office=office, kind=kind)
 
 
 # ---------------------------------------------------------------------------------------
