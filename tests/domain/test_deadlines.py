@@ -332,3 +332,26 @@ def test_overdue_and_days_left() -> None:
     assert days_left(deadline, date(2024, 3, 4)) == 0
     assert overdue(deadline, date(2024, 3, 5))
     assert days_left(deadline, date(2024, 3, 5)) == -1
+
+
+def test_a_concluded_measure_stops_running(profile: JurisdictionProfile) -> None:
+    arrest = M("arrest", date(2019, 2, 28))
+    assert len(running_deadlines([arrest], profile)) == 1
+    sent = M("arrest", date(2019, 2, 28), concluded_on=date(2019, 6, 20))
+    assert running_deadlines([sent], profile) == []
+    # only the concluded one stops: another person's term, another measure, still runs
+    rehab = M("community_rehab", date(2019, 1, 1))
+    assert [d.measure_kind for d in running_deadlines([sent, rehab], profile)] == [
+        "community_rehab"
+    ]
+
+
+def test_a_concluded_case_stops_every_deadline(profile: JurisdictionProfile) -> None:
+    measures = [M("criminal_detention", date(2019, 3, 30)), M("community_rehab", date(2019, 1, 1))]
+    assert len(running_deadlines(measures, profile)) == 4
+    assert running_deadlines(measures, profile, case_concluded_on=date(2019, 4, 26)) == []
+    # as of a day before the conclusion they were running
+    before = running_deadlines(
+        measures, profile, case_concluded_on=date(2019, 4, 26), as_of=date(2019, 4, 1)
+    )
+    assert len(before) == 4

@@ -48,6 +48,8 @@ def load_case(ctx: Context, case: DemoCase) -> None:
         lead=case.lead,
         summary=case.summary,
         source=case.source,
+        concluded_on=case.concluded_on,
+        conclusion=case.conclusion,
     )
     for m in case.members:
         cases.add_member(code, m.name, position=m.position, task_role=m.task_role)
@@ -89,6 +91,8 @@ def load_case(ctx: Context, case: DemoCase) -> None:
             ends_on=ms.ends_on,
             document_no=ms.document_no,
             place=ms.place,
+            concluded_on=ms.concluded_on,
+            conclusion=ms.conclusion,
         )
     for v in case.vehicles:
         owner = ids[("person", v.owner)] if v.owner else None
@@ -124,6 +128,7 @@ def load_case(ctx: Context, case: DemoCase) -> None:
             drug=s.drug,
             form=s.form,
             package_count=s.package_count,
+            sampled_count=s.sampled_count,
             gross_mg=grams_to_mg(s.gross_g),
             tare_mg=grams_to_mg(s.tare_g),
             net_mg=grams_to_mg(s.net_g),

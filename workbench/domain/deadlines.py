@@ -51,6 +51,7 @@ class MeasureFact:
     starts_on: date
     ends_on: date | None = None
     extended_months: int = 0
+    concluded_on: date | None = None  # marked concluded: nothing of it runs any more
 
 
 @dataclass(frozen=True)
@@ -227,19 +228,34 @@ def _term(m: MeasureFact, p: JurisdictionProfile) -> list[Deadline]:
 
 
 def running_deadlines(
-    measures: Sequence[MeasureFact], profile: JurisdictionProfile, *, roving_or_gang: bool = False
+    measures: Sequence[MeasureFact],
+    profile: JurisdictionProfile,
+    *,
+    roving_or_gang: bool = False,
+    case_concluded_on: date | None = None,
+    as_of: date | None = None,
 ) -> list[Deadline]:
     """Deadlines of the measures still running, soonest first.
 
     Measures are ordered by start date (ties keep the given order); a measure stops
-    running when a later one replaces it (arrest after detention, release, ...) or, for
-    criminal detention and arrest, when it has an end date.
+    running when a later one replaces it (arrest after detention, release, ...), for
+    criminal detention and arrest when it has an end date, and when it or its whole case
+    is marked concluded (sent for prosecution, judgment, released) on or before ``as_of``
+    (any conclusion counts when ``as_of`` is None).
     """
+
+    def concluded(day: date | None) -> bool:
+        return day is not None and (as_of is None or day <= as_of)
+
     for measure in measures:
         _validate(measure)
+    if concluded(case_concluded_on):
+        return []
     ordered = sorted(measures, key=lambda m: m.starts_on)
     deadlines: list[Deadline] = []
     for measure in _running(ordered):
+        if concluded(measure.concluded_on):
+            continue
         if measure.kind == "criminal_detention":
             if measure.ends_on is None:
                 deadlines.extend(_detention(measure, profile, roving_or_gang))

@@ -15,6 +15,7 @@ from datetime import date
 from types import MappingProxyType
 
 from workbench.domain.errors import DomainError
+from workbench.domain.regions import region_known
 
 # ---------------------------------------------------------------------------------------
 # Resident identity card number (GB 11643-1999)
@@ -57,6 +58,19 @@ PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
         "82": "澳门",
     }
 )
+"""The 34 province-level regions of GB/T 2260."""
+
+# Residence permits of Hong Kong, Macau and Taiwan residents (港澳台居民居住证, 2018) carry
+# these region codes; 71 (Taiwan's own GB/T 2260 code) is never issued in an ID number.
+PERMIT_REGIONS: Mapping[str, str] = MappingProxyType(
+    {"810000": "香港", "820000": "澳门", "830000": "台湾"}
+)
+_NOT_ISSUED = frozenset({"71", "81", "82"})
+# The 2023 foreigner's permanent-residence ID card (外国人永久居留身份证): 9, the
+# province code of the issuing office, a 3-digit nationality code, then as GB 11643.
+_FOREIGNER_PREFIX = "9"
+
+ID_KINDS: tuple[str, ...] = ("resident", "residence_permit", "foreign_permanent_resident")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
@@ -88,10 +102,13 @@ class ResidentId:
     region: str
     birth_date: date
     sex: str  # "M" / "F": odd 17th digit = male
+    kind: str = "resident"  # one of ID_KINDS
+    region_known: bool | None = True  # in the GB/T 2260 table (None: no table to ask)
 
     @property
     def province_code(self) -> str:
-        return self.region[:2]
+        """Province of issue: of the region, or of the office for a foreigner's card."""
+        return self.number[1:3] if self.kind == "foreign_permanent_resident" else self.region[:2]
 
     def age_on(self, day: date) -> int:
         """Completed years on ``day``; minors are handled differently in law."""
@@ -114,11 +131,7 @@ def parse_resident_id(text: str, *, today: date | None = None) -> ResidentId:
             "resident_id.characters",
             f"resident ID may hold only digits and a final X, found {shown!r}",
         )
-    if number[:2] not in PROVINCE_CODES:
-        raise DomainError(
-            "resident_id.province",
-            f"resident ID starts with {number[:2]}, which is not a province-level region code",
-        )
+    kind, known = _id_region(number)
     digits = number[6:14]
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
@@ -141,7 +154,35 @@ def parse_resident_id(text: str, *, today: date | None = None) -> ResidentId:
             "resident_id.check_char", f"check character should be {expected}, not {last}"
         )
     sex = "M" if int(number[16]) % 2 else "F"
-    return ResidentId(number=number, region=number[:6], birth_date=born, sex=sex)
+    return ResidentId(number, number[:6], born, sex, kind, known)
+
+
+def _id_region(number: str) -> tuple[str, bool | None]:
+    """The kind of ID number its first six digits make, and whether GB/T 2260 knows the
+    region (a code the table lacks is a warning: the table may lag a new district)."""
+    if number.startswith(_FOREIGNER_PREFIX):
+        if number[1:3] not in PROVINCE_CODES or number[1:3] in _NOT_ISSUED:
+            raise DomainError(
+                "resident_id.foreigner_province",
+                f"a foreigner's permanent-residence ID starts 9 and a mainland province code, "
+                f"not {number[1:3]}",
+            )
+        return "foreign_permanent_resident", True
+    if number[:2] in ("81", "82", "83"):
+        if number[:6] not in PERMIT_REGIONS:
+            raise DomainError(
+                "resident_id.permit_region",
+                f"a Hong Kong, Macau or Taiwan residence-permit number starts 810000, 820000 "
+                f"or 830000, not {number[:6]}",
+            )
+        return "residence_permit", True
+    if number[:2] not in PROVINCE_CODES or number[:2] in _NOT_ISSUED:
+        raise DomainError(
+            "resident_id.province",
+            f"resident ID starts with {number[:2]}, which is not a province-level region code "
+            "used in ID numbers",
+        )
+    return "resident", region_known(number[:6])
 
 
 def check_person_identity(
@@ -432,11 +473,12 @@ def parse_plate(text: str) -> Plate:
 # Mobile numbers
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_COUNTRY_PREFIXES = ("+86", "0086", "86")
+_COUNTRY_PREFIXES = ("(+86)", "(86)", "+86", "0086", "86", "0")
 
 
 def parse_mobile(text: str) -> str:
-    """Normalise a mainland mobile number to its 11 digits."""
+    """Normalise a mainland mobile number to its 11 digits: (+86), +86, 0086, 86 or a
+    leading 0 before them, spaces and hyphens go."""
     number = _normalise(text).replace("-", "")
     for prefix in _COUNTRY_PREFIXES:
         rest = number.removeprefix(prefix)

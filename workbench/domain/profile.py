@@ -83,6 +83,10 @@ class RehabRule:
     administrative_detention_min_days: int
     administrative_detention_max_days: int
     administrative_detention_minor_max_days: int
+    # Any administrative detention: 1-15 days for one offence, at most 20 when combined.
+    administrative_detention_limit_min_days: int = 1
+    administrative_detention_limit_max_days: int = 15
+    administrative_detention_combined_max_days: int = 20
 
 
 @dataclass(frozen=True)
@@ -336,6 +340,11 @@ def _rehab(r: _Reader, doc: dict[str, object]) -> RehabRule:
         r.get(raw, "administrative_detention_days", "rehab"),
         "rehab.administrative_detention_days",
     )
+    limit_low, limit_high = _range(
+        r,
+        r.get(raw, "administrative_detention_limit_days", "rehab"),
+        "rehab.administrative_detention_limit_days",
+    )
     rule = RehabRule(
         community_rehab_years=positive("community_rehab_years"),
         compulsory_isolation_years=positive("compulsory_isolation_years"),
@@ -350,7 +359,17 @@ def _rehab(r: _Reader, doc: dict[str, object]) -> RehabRule:
         administrative_detention_min_days=low,
         administrative_detention_max_days=high,
         administrative_detention_minor_max_days=positive("administrative_detention_minor_max_days"),
+        administrative_detention_limit_min_days=limit_low,
+        administrative_detention_limit_max_days=limit_high,
+        administrative_detention_combined_max_days=positive(
+            "administrative_detention_combined_max_days"
+        ),
     )
+    if rule.administrative_detention_combined_max_days < limit_high:
+        raise r.fail(
+            "rehab.administrative_detention_combined_max_days",
+            "must not be shorter than rehab.administrative_detention_limit_days.max",
+        )
     if rule.compulsory_isolation_early_release_years > rule.compulsory_isolation_years:
         raise r.fail(
             "rehab.compulsory_isolation_early_release_years",

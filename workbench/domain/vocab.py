@@ -76,6 +76,14 @@ MEASURES: Labels = _vocab(
     ("release", "释放", "release"),
 )
 
+# How a measure or a whole case was concluded: its deadlines stop running from that day.
+CONCLUSIONS: Labels = _vocab(
+    ("prosecution", "移送审查起诉", "sent for prosecution"),
+    ("judgment", "判决生效", "judgment"),
+    ("released", "释放", "released"),
+    ("other", "其他", "other"),
+)
+
 CASE_LEVELS: Labels = _vocab(
     ("ministry_target", "部级目标案件", "ministry-level target case"),
     ("provincial_target", "省级目标案件", "provincial target case"),

@@ -53,6 +53,8 @@ CASE_FIELDS = frozenset(
         "lead",
         "source",
         "summary",
+        "concluded_on",
+        "conclusion",
     }
 )
 
@@ -124,7 +126,12 @@ class CaseService:
                     select(CaseFile.id).where(CaseFile.code == checked.values["code"])
                 ).first()
             ):
-                checked.error("code", f"a case with code {checked.values['code']!r} exists")
+                checked.error(
+                    "code",
+                    f"a case with code {checked.values['code']!r} exists",
+                    "case.code_exists",
+                    case_code=checked.values["code"],
+                )
             checked.raise_if_errors("case")
             case = CaseFile(created_at=self.ctx.clock(), **checked.values)
             uow.session.add(case)
@@ -267,7 +274,13 @@ class CaseService:
 
 
 def _case_dates(case: CaseFile) -> dict[str, Any]:
-    return {"opened_on": case.opened_on, "closed_on": case.closed_on}
+    """The fields the cross-field checks of an update compare the change with."""
+    return {
+        "opened_on": case.opened_on,
+        "closed_on": case.closed_on,
+        "concluded_on": case.concluded_on,
+        "conclusion": case.conclusion,
+    }
 
 
 def _held_records(s: Session, case_id: int) -> dict[str, int]:

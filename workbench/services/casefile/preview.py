@@ -50,7 +50,7 @@ class ValidationPreview:
             "member": check_member,
             "person": lambda v: check_person(v, today=self.ctx.clock().date()),
             "party": check_party,
-            "measure": check_measure,
+            "measure": lambda v: check_measure(v, complete=v),
             "vehicle": check_vehicle,
             "seizure": lambda v: check_seizure(v, complete=v),
             "asset": check_asset,
