@@ -290,4 +290,4 @@ class PersonService:
             measure = Measure(case_id=case.id, person_id=person_id, **checked.values)
             uow.session.add(measure)
             uow.created("measure", measure, case.code)
-        return OpResult(measure.id, uow.changes)
+        return OpResult(measure.id, uow.changes, tuple(checked.warnings))

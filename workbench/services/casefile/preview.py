@@ -52,7 +52,7 @@ class ValidationPreview:
             "party": check_party,
             "measure": lambda v: check_measure(v, complete=v),
             "vehicle": check_vehicle,
-            "seizure": lambda v: check_seizure(v, complete=v),
+            "seizure": lambda v: check_seizure(v, complete=v, propose=True),
             "asset": check_asset,
             "location": check_location,
             "event": check_event,

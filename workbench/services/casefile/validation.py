@@ -24,10 +24,20 @@ from workbench.domain.identifiers import (
     parse_vin,
     vin_check_digit,
 )
-from workbench.domain.profile import load_profile
-from workbench.domain.provisional import detention_length, term_days
+from workbench.domain.profile import JurisdictionProfile, load_profile
+from workbench.domain.provisional import (
+    detention_length,
+    purity_needed,
+    sampling_shortfall,
+    term_days,
+)
 from workbench.domain.regions import SOURCE as REGION_SOURCE
-from workbench.domain.weighing import required_resolution_mg, resolution_ok, test_is_late
+from workbench.domain.weighing import (
+    required_resolution_mg,
+    resolution_ok,
+    sample_count,
+    test_is_late,
+)
 from workbench.services.core.errors import FieldError, FieldWarning, InputRejected
 
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -373,15 +383,20 @@ def check_case_vehicle(values: Mapping[str, Any]) -> Checked:
     return c
 
 
-def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> Checked:
-    """``complete`` is the record as it will be after the change (for cross-field rules)."""
+def check_seizure(
+    values: Mapping[str, Any], *, complete: Mapping[str, Any], propose: bool = False
+) -> Checked:
+    """``complete`` is the record as it will be after the change (for cross-field rules).
+
+    ``propose`` (a form being filled in): an empty "packages sampled" gets the number
+    公禁毒〔2016〕511号 asks for, as a derived value the user may change."""
     c = Checked(dict(values))
     if "exhibit_no" in c.values:
         c.required_text("exhibit_no", 64)
     c.in_vocab("drug", vocab.SUBSTANCES, required="drug" in values)
     c.in_vocab("form", vocab.SEIZURE_FORMS)
     c.in_vocab("status", vocab.SEIZURE_STATUSES)
-    for name in ("gross_mg", "tare_mg", "scale_resolution_mg"):
+    for name in ("gross_mg", "tare_mg", "scale_resolution_mg", "sampled_count"):
         c.non_negative_int(name)
     c.non_negative_int("net_mg", nullable=False)
     count = c.values.get("package_count")
@@ -402,6 +417,9 @@ def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> 
         )
     c.aware("seized_at")
     c.a_date("sent_for_test_on")
+    packages = {**complete, **c.values}.get("package_count") or 1
+    if propose and c.values.get("sampled_count") is None and isinstance(packages, int):
+        c.values["sampled_count"] = sample_count(max(packages, 0), load_profile())
     if c.errors:
         return c
     full = {**complete, **c.values}
@@ -426,6 +444,19 @@ def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> 
                 expected_mg=gross - tare,
             )
     profile = load_profile()
+    _sampling(c, full, profile)
+    if purity_needed(
+        str(full.get("form") or ""), full.get("purity_bp"), death_penalty_possible=False
+    ):
+        c.warnings.append(
+            FieldWarning(
+                "purity_bp",
+                f"no purity recorded: a {full.get('form')} drug needs a purity test "
+                f"({profile.label}, unconfirmed rule)",
+                "seizure.purity_needed",
+                profile=profile.label,
+            )
+        )
     resolution = full.get("scale_resolution_mg")
     if net is not None and resolution is not None and not resolution_ok(net, resolution, profile):
         need = required_resolution_mg(net, profile)
@@ -463,6 +494,34 @@ def check_seizure(values: Mapping[str, Any], *, complete: Mapping[str, Any]) -> 
                 )
             )
     return c
+
+
+def _sampling(c: Checked, full: Mapping[str, Any], profile: JurisdictionProfile) -> None:
+    """Packages sampled against the package count (公禁毒〔2016〕511号, [check] counts)."""
+    packages, sampled = full.get("package_count") or 1, full.get("sampled_count")
+    if sampled is not None and sampled > packages:
+        c.error(
+            "sampled_count",
+            f"{sampled} packages sampled of only {packages}",
+            "seizure.sampled_over_packages",
+            sampled=sampled,
+            packages=packages,
+        )
+        return
+    proposed = sample_count(packages, profile)
+    if sampling_shortfall(packages, sampled, profile) is not None:
+        c.warnings.append(
+            FieldWarning(
+                "sampled_count",
+                f"{sampled} of {packages} packages sampled; {proposed} should be "
+                f"({profile.label}, unconfirmed rule)",
+                "seizure.sampling_short",
+                sampled=sampled,
+                packages=packages,
+                proposed=proposed,
+                profile=profile.label,
+            )
+        )
 
 
 def check_attribution(values: Mapping[str, Any]) -> Checked:
