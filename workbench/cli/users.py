@@ -13,7 +13,13 @@ from workbench.services.accounts.users import UserService
 def cmd_user_add(args: argparse.Namespace) -> int:
     with signed_in(args) as ctx:
         passphrase = new_passphrase(args)
-        UserService(ctx).add(args.name, args.role, args.display_name or "", passphrase=passphrase)
+        UserService(ctx).add(
+            args.name,
+            args.role,
+            args.display_name or "",
+            passphrase=passphrase,
+            police_no=args.police_no or "",
+        )
     emit(
         args,
         {"user": args.name, "role": args.role},
@@ -30,6 +36,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
             "name": r.name,
             "role": r.role,
             "display_name": r.display_name,
+            "police_no": r.police_no,
             "active": r.active,
             "key_slot": r.has_slot,
         }
@@ -40,6 +47,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         return "\n".join(
             f"{r.name:<16} {r.role:<13} {'active' if r.active else 'removed':<8} "
             f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
+            + (f" ({r.police_no})" if r.police_no else "")
             for r in rows
         )
 
@@ -63,6 +71,18 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         name = args.name or ctx.user
         UserService(ctx).change_passphrase(name, new_passphrase(args))
     emit(args, {"user": name}, lambda: f"changed the passphrase of {name}")
+    return EXIT_OK
+
+
+def cmd_user_set(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        name = args.name or ctx.user
+        UserService(ctx).set_details(name, display_name=args.display_name, police_no=args.police_no)
+    emit(
+        args,
+        {"user": name, "display_name": args.display_name, "police_no": args.police_no},
+        lambda: f"updated {name}",
+    )
     return EXIT_OK
 
 
@@ -96,7 +116,8 @@ def register(r: Registrar) -> None:
     uadd = r.command("add", cmd_user_add, "add a user with a passphrase and a role", users)
     uadd.add_argument("name")
     uadd.add_argument("--role", required=True, choices=list(vocab.USER_ROLES))
-    uadd.add_argument("--display-name")
+    uadd.add_argument("--display-name", help="the real name documents print")
+    uadd.add_argument("--police-no", help="the police number (警号) documents print")
     uadd.add_argument(
         "--new-passphrase-file", help="the new user's passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
     )
@@ -108,6 +129,12 @@ def register(r: Registrar) -> None:
     upasswd.add_argument(
         "--new-passphrase-file", help="the new passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
     )
+    uset = r.command(
+        "set", cmd_user_set, "set a real name and police number (yours by default)", users
+    )
+    uset.add_argument("name", nargs="?")
+    uset.add_argument("--display-name", help="the real name documents print")
+    uset.add_argument("--police-no", help="the police number (警号) documents print")
     urole = r.command("role", cmd_user_role, "change a user's role", users)
     urole.add_argument("name")
     urole.add_argument("role", choices=list(vocab.USER_ROLES))

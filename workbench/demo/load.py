@@ -11,6 +11,7 @@ from datetime import UTC
 from workbench.demo.cases import demo_cases
 from workbench.demo.spec import DemoCase, Ref
 from workbench.domain.quantities import grams_to_mg, percent_to_bp, yuan_to_fen
+from workbench.services.accounts.users import UserService
 from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
@@ -21,9 +22,15 @@ from workbench.services.core.unit_of_work import transaction
 Progress = Callable[[int, int], None]
 
 
+# The demo user signs the demo's documents as an (invented) officer of the brigade.
+DEMO_OFFICER = ("郝明", "410827")
+
+
 def load_demo(ctx: Context, progress: Progress | None = None) -> list[str]:
     cases = demo_cases()
     with transaction(ctx):
+        name, police_no = DEMO_OFFICER
+        UserService(ctx).set_details(ctx.user, display_name=name, police_no=police_no)
         for done, case in enumerate(cases):
             load_case(ctx, case)
             if progress is not None:

@@ -111,11 +111,20 @@ class JurisdictionProfile:
     rehab: RehabRule
     checks: frozenset[str]
     check_notes: Mapping[str, str]
+    citation_zh: str = ""  # the law the figures come from, as a document cites it
+    citation_en: str = ""
 
     @property
     def label(self) -> str:
         """What documents and warnings print, e.g. "prc-2016 v2016.2"."""
         return f"{self.id} v{self.version}"
+
+    def words(self, lang: str) -> str:
+        """The profile named in words, as a prosecution document cites it:
+        "《刑法》第347条及法释〔2016〕8号(prc-2016 版本 2016.2)"."""
+        if lang.startswith("zh"):
+            return f"{self.citation_zh or self.title_zh}({self.id} 版本 {self.version})"
+        return f"{self.citation_en or self.title_en} ({self.id} version {self.version})"
 
     def needs_check(self, item: str) -> bool:
         """Whether ``item`` (or a section containing it) is marked [check]."""
@@ -428,6 +437,7 @@ def parse_profile(text: str, *, origin: str = "<text>") -> JurisdictionProfile:
             "id", f"must be lower-case letters, digits, '.', '_' or '-', got {profile_id!r}"
         )
     title = r.obj(r.get(doc, "title", ""), "title")
+    citation = r.obj(doc.get("citation", {"zh": "", "en": ""}), "citation")
     sampling = _sampling(r, doc)
     checks = _checks(r, doc, sampling)
     return JurisdictionProfile(
@@ -444,6 +454,8 @@ def parse_profile(text: str, *, origin: str = "<text>") -> JurisdictionProfile:
         rehab=_rehab(r, doc),
         checks=checks,
         check_notes=_check_notes(r, doc, checks),
+        citation_zh=str(citation.get("zh", "")),
+        citation_en=str(citation.get("en", "")),
     )
 
 
