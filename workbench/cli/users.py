@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, Registrar
-from workbench.cli.session import emit, lang, new_passphrase, signed_in
+from workbench.cli.session import add_lang_option, emit, lang, new_passphrase, signed_in
 from workbench.domain import vocab
 from workbench.services.accounts.users import UserService
 
@@ -23,7 +23,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     emit(
         args,
         {"user": args.name, "role": args.role},
-        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, lang())})",
+        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, lang(args))})",
     )
     return EXIT_OK
 
@@ -43,9 +43,12 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         for r in rows
     ]
 
+    language = lang(args)
+
     def text() -> str:
         return "\n".join(
-            f"{r.name:<16} {r.role:<13} {'active' if r.active else 'removed':<8} "
+            f"{r.name:<16} {vocab.label(vocab.USER_ROLES, r.role, language):<13} "
+            f"{'active' if r.active else 'removed':<8} "
             f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
             + (f" ({r.police_no})" if r.police_no else "")
             for r in rows
@@ -121,7 +124,7 @@ def register(r: Registrar) -> None:
     uadd.add_argument(
         "--new-passphrase-file", help="the new user's passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
     )
-    r.command("list", cmd_user_list, "list the users", users)
+    add_lang_option(r.command("list", cmd_user_list, "list the users", users))
     uremove = r.command("remove", cmd_user_remove, "remove a user and rekey the database", users)
     uremove.add_argument("name")
     upasswd = r.command("passwd", cmd_user_passwd, "change a passphrase (yours by default)", users)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
@@ -16,7 +17,9 @@ from workbench.domain.permissions import (
     CASE_EDIT,
     CASE_READ,
 )
+from workbench.domain.profile import load_profile
 from workbench.domain.quantities import format_cny, format_grams
+from workbench.domain.tiers import assess
 from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
@@ -88,6 +91,12 @@ class CaseSummary:
     precursor_totals_mg: dict[str, int]
     cash_total_fen: int
     measures: dict[str, int]
+    heroin_equivalent_g: Decimal = Decimal(0)
+    tier: str | None = None  # tiers.Tier value under ``profile_label``
+    excluded_mg: dict[str, int] = field(default_factory=dict)  # not in the equivalent
+    profile_label: str = ""
+    concluded_on: date | None = None
+    conclusion: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -107,7 +116,21 @@ class CaseSummary:
             },
             "cash_total_cny": format_cny(self.cash_total_fen),
             "measures": dict(sorted(self.measures.items())),
+            "heroin_equivalent_g": _plain(self.heroin_equivalent_g),
+            "not_in_heroin_equivalent_g": {
+                k: format_grams(v) for k, v in sorted(self.excluded_mg.items())
+            },
+            "tier": self.tier,
+            "profile": self.profile_label,
+            "concluded_on": self.concluded_on.isoformat() if self.concluded_on else None,
+            "conclusion": self.conclusion or None,
         }
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros ("26000", "24.5")."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class CaseService:
@@ -255,6 +278,7 @@ class CaseService:
                     ).all()
                 )
             )
+            assessment = assess(totals.drug_g, load_profile()) if totals.drug_mg else None
             return CaseSummary(
                 code=case.code,
                 title=case.title,
@@ -270,6 +294,14 @@ class CaseService:
                 precursor_totals_mg=totals.precursor_mg,
                 cash_total_fen=totals.cash_fen,
                 measures=dict(measures),
+                heroin_equivalent_g=assessment.heroin_equivalent_g if assessment else Decimal(0),
+                tier=str(assessment.tier) if assessment and assessment.tier else None,
+                excluded_mg={d: totals.drug_mg[d] for d in assessment.unconverted}
+                if assessment
+                else {},
+                profile_label=load_profile().label,
+                concluded_on=case.concluded_on,
+                conclusion=case.conclusion,
             )
 
 
