@@ -93,6 +93,7 @@ class OverviewTab(QScrollArea):
         header.setStretchLastSection(True)
         self.deadlines_note = QLabel()
         self.deadlines_note.setWordWrap(True)
+        self.deadlines_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.findings_box = QGroupBox(self.tr("Warnings"))
         self.findings_box.setObjectName("findings")
         self.findings_label = QLabel()
@@ -325,6 +326,7 @@ class OverviewTab(QScrollArea):
             )
             self.deadlines_note.setText(self.deadlines_note.text() + "\n" + concluded)
         self.deadlines.setRowCount(len(rows))
+        self.deadlines.setVisible(bool(rows))  # a concluded case: the note says it all
         for r, d in enumerate(rows):
             if d.overdue:
                 days = self.tr("%n day(s) overdue", "", -d.days_left)

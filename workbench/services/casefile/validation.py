@@ -238,19 +238,18 @@ def check_measure(
 ) -> Checked:
     """``complete`` is the record as it will be after the change (for the term's length)."""
     c = Checked(dict(values))
-    if "person_id" in c.values and not isinstance(c.values["person_id"], int):
-        c.error("person_id", "is required", "field.required")
     c.in_vocab("kind", vocab.MEASURES, required="kind" in values)
     for name in ("decided_on", "starts_on", "ends_on", "concluded_on"):
         c.a_date(name)
     c.ordered("starts_on", "ends_on")
     c.non_negative_int("extension_steps")
-    if c.errors:
-        return c
-    full = {**(complete or {}), **c.values}
-    _conclusion(c, full)
-    if full.get("kind") == "administrative_detention":
-        _detention_length(c, full)
+    if not c.errors:  # the cross-field rules need sound dates, not the person yet
+        full = {**(complete or {}), **c.values}
+        _conclusion(c, full)
+        if full.get("kind") == "administrative_detention":
+            _detention_length(c, full)
+    if "person_id" in c.values and not isinstance(c.values["person_id"], int):
+        c.error("person_id", "is required", "field.required")
     return c
 
 
