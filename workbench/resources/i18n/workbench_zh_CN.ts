@@ -506,6 +506,18 @@
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
     <message numerus="yes">
         <source>%n open item(s): double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
         <translation>
