@@ -2611,7 +2611,7 @@
         <translation>%1 送检，已超过送检期限（%2）</translation>
     </message>
     <message>
-        <source>%1 of %2 packages sampled; %3 should be (公禁毒〔2016〕511号, %4, unconfirmed rule)</source>
+        <source>%1 of %2 packages sampled; %3 should be (Gong Jin Du [2016] No. 511, %4, unconfirmed rule)</source>
         <translation>共 %2 包，取样 %1 包，应取样 %3 包(公禁毒〔2016〕511号；%4，待核实规则)</translation>
     </message>
     <message>

@@ -327,7 +327,8 @@ _MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "seizure.sampling_short": (
         QT_TRANSLATE_NOOP(
             "validation",
-            "%1 of %2 packages sampled; %3 should be (公禁毒〔2016〕511号, %4, unconfirmed rule)",
+            "%1 of %2 packages sampled; %3 should be "
+            "(Gong Jin Du [2016] No. 511, %4, unconfirmed rule)",
         ),
         ("sampled", "packages", "proposed", "profile"),
     ),
