@@ -193,21 +193,27 @@ def test_killed_rekey_leaves_exactly_one_key(team: Path, step: int) -> None:
 
 def test_foundation_database_is_converted_by_its_owner(tmp_path: Path) -> None:
     """A passphrase-keyed database at the foundation's schema keeps data and chain."""
-    from datetime import UTC, datetime
+    from sqlalchemy import text
 
-    from workbench.models import User
     from workbench.services.core.context import Context
     from workbench.services.core.unit_of_work import unit_of_work
 
     db = tmp_path / "old.db"
     with Store.create(db, PassphraseKey(PASSPHRASE), revision="0003") as s:
         # The foundation's own writes: users and a case, audited (no memberships then).
+        # In its columns: today's User model has columns (police_no) that schema lacks.
         ctx = Context(s, "lead")
         with unit_of_work(ctx) as uow:
             for name, role in (("lead", "admin"), ("wang", "investigator")):
-                user = User(name=name, role=role, created_at=datetime.now(UTC))
-                uow.session.add(user)
-                uow.created("user", user, None)
+                row = {"name": name, "role": role, "display_name": "", "active": True}
+                user_id = uow.session.execute(
+                    text(
+                        "INSERT INTO app_user (name, role, display_name, active, created_at) "
+                        "VALUES (:name, :role, :display_name, :active, 0) RETURNING id"
+                    ),
+                    row,
+                ).scalar_one()
+                uow.audit("create", "user", user_id, None, {"after": row})
         with s.raw_connection() as raw:
             raw.execute(
                 "INSERT INTO case_file (code, title, nickname, category, level, status, unit, "

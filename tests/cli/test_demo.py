@@ -72,3 +72,48 @@ def test_demo_refuses_existing_file_without_force(demo: Path, tmp_path: Path) ->
     copy = tmp_path / "d.db"
     copy.write_bytes(demo.read_bytes())
     ok("demo", "--db", str(copy), "--force")
+
+
+# -- issue 12: listings in the chosen language, the heroin equivalent in full -------------
+
+
+def test_listings_follow_lang_and_the_locale(demo: Path) -> None:
+    zh = ok("cases", "--db", str(demo), "--lang", "zh_CN").stdout
+    assert "部级目标案件" in zh and "已移送审查起诉" in zh and "名犯罪嫌疑人" in zh
+    assert "ministry" not in zh and "suspects" not in zh
+    en = ok("cases", "--db", str(demo), "--lang", "en", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "ministry-level target case" in en and "部级" not in en
+    locale = ok("cases", "--db", str(demo), env={"LC_ALL": "zh_CN.UTF-8", "LANG": "C"}).stdout
+    assert "部级目标案件" in locale
+    show_zh = ok("case", "show", "--db", str(demo), "PDS-2019-003", "--lang", "zh_CN").stdout
+    assert "级别:一般案件" in show_zh and "行政拘留:6" in show_zh
+    assert "折合海洛因 6.23 克,少量" in show_zh and "已于2019-04-12移送审查起诉" in show_zh
+    log = ok("audit", "log", "--db", str(demo), "--case", "PDS-2019-003", "--lang", "zh_CN")
+    assert "新增" in log.stdout and " create " not in log.stdout
+    users = ok("user", "list", "--db", str(demo), "--lang", "zh_CN").stdout
+    assert "管理员" in users and "郝明 (410827)" in users
+
+
+def test_case_show_names_the_drugs_left_out_of_the_equivalent(demo: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "d.db"
+    copy.write_bytes(demo.read_bytes())
+    Path(str(copy) + ".keys").write_bytes(Path(str(demo) + ".keys").read_bytes())
+    rows = tmp_path / "s.csv"
+    rows.write_text("检材编号,毒品名称,净重\nX-1,海洛因,9g\nX-2,大麻油,999g\n", encoding="utf-8")
+    ok("import", "--db", str(copy), "--case", "PDS-2019-003", "--kind", "seizures", str(rows))
+    text = ok("case", "show", "--db", str(copy), "PDS-2019-003", "--lang", "zh_CN").stdout
+    assert "(不含:大麻油 999 克)" in text
+    data = json.loads(ok("case", "show", "--db", str(copy), "PDS-2019-003", "--json").stdout)
+    assert data["not_in_heroin_equivalent_g"] == {"cannabis_oil": "999"}
+    assert data["heroin_equivalent_g"] == "15.23"  # 6.23 g methamphetamine + 9 g heroin
+
+
+def test_user_details_for_the_package(demo: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "u.db"
+    copy.write_bytes(demo.read_bytes())
+    Path(str(copy) + ".keys").write_bytes(Path(str(demo) + ".keys").read_bytes())
+    ok("user", "set", "--db", str(copy), "--display-name", "温志远", "--police-no", "410302")
+    listed = json.loads(ok("user", "list", "--db", str(copy), "--json").stdout)
+    assert (listed[0]["display_name"], listed[0]["police_no"]) == ("温志远", "410302")
+    bad = run("user", "set", "--db", str(copy), "--police-no", "41 03/02")
+    assert bad.returncode == 5 and "police number" in bad.stderr

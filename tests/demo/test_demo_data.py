@@ -164,6 +164,7 @@ def test_case_two_parties() -> None:
 def test_case_three_outcomes() -> None:
     case = BY_CODE["PDS-2019-003"]
     assert case.nickname == "3·28"
+    assert case.opened_on == date(2019, 3, 28)  # the day of the hotel check, as in the article
     suspects = {p.name for p in case.persons if p.is_suspect}
     assert suspects == {"刘某", "毛某"}
     by_key = {p.key: p for p in case.persons}
@@ -426,3 +427,45 @@ def test_case_one_investigation_span() -> None:
 
 def test_deterministic() -> None:
     assert demo_cases() == demo_cases() == CASES
+
+
+# ------------------------------------------------------------------ conclusions and sampling
+
+
+@pytest.mark.parametrize("code", IDS)
+def test_2019_cases_were_sent_for_prosecution_in_time(code: str) -> None:
+    """Solved in early 2019: each case went to the procuratorate while its suspects' custody
+    was still running, so a finished case shows no overdue deadline years later."""
+    from workbench.domain.deadlines import MeasureFact, running_deadlines
+    from workbench.domain.profile import load_profile
+
+    case = BY_CODE[code]
+    assert case.conclusion == "prosecution" and case.status == "prosecution"
+    assert case.concluded_on is not None and case.opened_on <= case.concluded_on <= AS_OF
+    by_person: dict[str, list[MeasureFact]] = {}
+    for m in case.measures:
+        by_person.setdefault(m.person, []).append(MeasureFact(m.kind, m.starts_on, m.ends_on))
+    for facts in by_person.values():
+        for d in running_deadlines(facts, load_profile()):
+            if d.measure_kind in ("criminal_detention", "arrest") and d.kind in (
+                "procuratorate_decision",
+                "investigation_custody",
+            ):
+                assert case.concluded_on <= d.due, (d.kind, d.due)
+
+
+def test_case_three_terms_were_served() -> None:
+    for m in BY_CODE["PDS-2019-003"].measures:
+        if m.kind in ("administrative_detention", "compulsory_isolation"):
+            assert (m.conclusion, m.concluded_on) == ("released", m.ends_on)
+        else:
+            assert m.conclusion == "" and m.concluded_on is None
+
+
+@pytest.mark.parametrize("code", IDS)
+def test_exhibits_record_the_packages_sampled(code: str) -> None:
+    from workbench.domain.profile import load_profile
+    from workbench.domain.weighing import sample_count
+
+    for s in BY_CODE[code].seizures:
+        assert s.sampled_count == sample_count(s.package_count, load_profile())

@@ -12,7 +12,10 @@ from workbench.domain.deadlines import (
     add_months,
     days_left,
     overdue,
+    period_end_months,
     running_deadlines,
+    term_end_days,
+    term_end_months,
 )
 from workbench.domain.errors import DomainError
 from workbench.domain.profile import JurisdictionProfile, load_profile
@@ -47,6 +50,57 @@ def test_add_months(start: date, months: int, end: date) -> None:
     assert add_months(start, months) == end
 
 
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2019, 7, 31), 3, date(2019, 10, 31)),  # issue 12: the start is a month's end
+        (date(2019, 12, 31), 2, date(2020, 2, 29)),
+        (date(2019, 12, 31), 3, date(2020, 3, 31)),  # not 03-29
+        (date(2019, 2, 28), 1, date(2019, 3, 31)),  # 28 Feb 2019 is the month's last day
+        (date(2020, 2, 28), 1, date(2020, 3, 28)),  # 28 Feb 2020 is not
+        (date(2020, 2, 29), 1, date(2020, 3, 31)),
+        (date(2019, 1, 30), 1, date(2019, 2, 28)),  # no 30 Feb: that month's last day
+        (date(2020, 1, 31), 1, date(2020, 2, 29)),
+        (date(2019, 4, 30), 1, date(2019, 5, 31)),
+        (date(2019, 5, 30), 1, date(2019, 6, 30)),
+        (date(2019, 3, 15), 2, date(2019, 5, 15)),
+        (date(2019, 11, 30), 3, date(2020, 2, 29)),
+    ],
+)
+def test_period_end_months_cpl_art_105(start: date, months: int, end: date) -> None:
+    assert period_end_months(start, months) == end
+
+
+@pytest.mark.parametrize(
+    ("first", "months", "last"),
+    [
+        (date(2019, 3, 29), 24, date(2021, 3, 28)),  # issue 12: 2 years of isolation
+        (date(2019, 3, 31), 24, date(2021, 3, 30)),
+        (date(2019, 3, 1), 12, date(2020, 2, 29)),  # the day before is 28 Feb, a month's end
+        (date(2020, 3, 1), 12, date(2021, 2, 28)),
+        (date(2020, 2, 29), 12, date(2021, 2, 28)),
+        (date(2020, 2, 29), 48, date(2024, 2, 28)),
+        (date(2019, 1, 1), 36, date(2021, 12, 31)),
+        (date(2019, 1, 31), 1, date(2019, 2, 28)),
+    ],
+)
+def test_term_end_months_counts_the_first_day(first: date, months: int, last: date) -> None:
+    assert term_end_months(first, months) == last
+
+
+@pytest.mark.parametrize(
+    ("first", "days", "last"),
+    [
+        (date(2019, 3, 30), 15, date(2019, 4, 13)),  # issue 12
+        (date(2019, 3, 30), 1, date(2019, 3, 30)),
+        (date(2020, 2, 20), 10, date(2020, 2, 29)),
+        (date(2019, 12, 25), 10, date(2020, 1, 3)),
+    ],
+)
+def test_term_end_days_counts_the_first_day(first: date, days: int, last: date) -> None:
+    assert term_end_days(first, days) == last
+
+
 def test_criminal_detention(profile: JurisdictionProfile) -> None:
     deadlines = running_deadlines([M("criminal_detention", date(2024, 3, 1))], profile)
     assert _due(deadlines) == [
@@ -55,7 +109,7 @@ def test_criminal_detention(profile: JurisdictionProfile) -> None:
         ("procuratorate_decision", date(2024, 3, 15)),
     ]
     assert {d.measure_kind for d in deadlines} == {"criminal_detention"}
-    assert all("prc-2016 v2016.1" in d.basis for d in deadlines)
+    assert all("prc-2016 v2016.2" in d.basis for d in deadlines)
     assert "3 days" in deadlines[0].basis
 
 
@@ -97,11 +151,19 @@ def test_investigation_custody_extensions(
 
 
 def test_investigation_custody_month_end(profile: JurisdictionProfile) -> None:
-    # Each extension runs from the previous expiry, clamped: never later than the law allows.
+    # Counted from the arrest, a month's last day to the target month's last day (CPL
+    # Art. 105): chaining the clamped 28 Feb would end three days early.
     arrest = date(2024, 12, 31)
     assert running_deadlines([M("arrest", arrest)], profile)[0].due == date(2025, 2, 28)
     assert running_deadlines([M("arrest", arrest, extended_months=1)], profile)[0].due == date(
-        2025, 3, 28
+        2025, 3, 31
+    )
+    july = date(2019, 7, 31)
+    assert running_deadlines([M("arrest", july, extended_months=1)], profile)[0].due == date(
+        2019, 10, 31
+    )
+    assert running_deadlines([M("arrest", july, extended_months=3)], profile)[0].due == date(
+        2020, 2, 29
     )
 
 
@@ -145,7 +207,7 @@ def test_release_earlier_than_detention_does_not_end_it(profile: JurisdictionPro
 
 def test_administrative_detention(profile: JurisdictionProfile) -> None:
     deadlines = running_deadlines([M("administrative_detention", date(2024, 3, 1))], profile)
-    assert _due(deadlines) == [("detention_term", date(2024, 3, 16))]
+    assert _due(deadlines) == [("detention_term", date(2024, 3, 15))]  # 15 days, 1st counted
     assert "10-15 days" in deadlines[0].basis
     decided = M("administrative_detention", date(2024, 3, 1), ends_on=date(2024, 3, 11))
     assert _due(running_deadlines([decided], profile)) == [("detention_term", date(2024, 3, 11))]
@@ -157,7 +219,7 @@ def test_administrative_detention_then_compulsory_isolation(profile: Jurisdictio
         M("compulsory_isolation", date(2024, 2, 16)),
     ]
     deadlines = running_deadlines(measures, profile)
-    assert _due(deadlines) == [("rehab_term", date(2026, 2, 16))]
+    assert _due(deadlines) == [("rehab_term", date(2026, 2, 15))]
     assert deadlines[0].measure_kind == "compulsory_isolation"
 
 
@@ -167,6 +229,14 @@ def test_administrative_detention_then_criminal_detention(profile: JurisdictionP
         M("criminal_detention", date(2024, 2, 5)),
     ]
     assert {d.measure_kind for d in running_deadlines(measures, profile)} == {"criminal_detention"}
+
+
+def test_isolation_from_the_demo_data(profile: JurisdictionProfile) -> None:
+    # 高某 of the 3·28 case: two years from 2019-03-29, as the decision (and the demo) says.
+    isolation = running_deadlines([M("compulsory_isolation", date(2019, 3, 29))], profile)
+    assert isolation[0].due == date(2021, 3, 28)
+    detention = running_deadlines([M("administrative_detention", date(2019, 3, 30))], profile)
+    assert detention[0].due == date(2019, 4, 13)
 
 
 def test_compulsory_isolation_terms(profile: JurisdictionProfile) -> None:
@@ -188,12 +258,12 @@ def test_isolation_then_community_recovery(profile: JurisdictionProfile) -> None
         M("compulsory_isolation", date(2022, 1, 10)),
         M("community_recovery", date(2024, 1, 10)),
     ]
-    assert _due(running_deadlines(measures, profile)) == [("rehab_term", date(2027, 1, 10))]
+    assert _due(running_deadlines(measures, profile)) == [("rehab_term", date(2027, 1, 9))]
 
 
 def test_community_rehab(profile: JurisdictionProfile) -> None:
     deadlines = running_deadlines([M("community_rehab", date(2024, 5, 20))], profile)
-    assert _due(deadlines) == [("rehab_term", date(2027, 5, 20))]
+    assert _due(deadlines) == [("rehab_term", date(2027, 5, 19))]
 
 
 def test_community_rehab_continues_through_criminal_custody(profile: JurisdictionProfile) -> None:
@@ -202,7 +272,7 @@ def test_community_rehab_continues_through_criminal_custody(profile: Jurisdictio
         M("criminal_detention", date(2024, 6, 1)),
         M("release", date(2024, 6, 3)),
     ]
-    assert _due(running_deadlines(measures, profile)) == [("rehab_term", date(2027, 1, 1))]
+    assert _due(running_deadlines(measures, profile)) == [("rehab_term", date(2026, 12, 31))]
 
 
 def test_measures_without_deadlines(profile: JurisdictionProfile) -> None:
@@ -251,7 +321,7 @@ def test_figures_come_from_the_profile(tmp_path: Path) -> None:
     arrest = running_deadlines([M("arrest", date(2024, 3, 1), extended_months=1)], custom)
     assert arrest[0].due == date(2024, 8, 1)
     rehab = running_deadlines([M("community_rehab", date(2024, 3, 1))], custom)
-    assert rehab[0].due == date(2026, 3, 1)
+    assert rehab[0].due == date(2026, 2, 28)
 
 
 def test_overdue_and_days_left() -> None:
@@ -262,3 +332,26 @@ def test_overdue_and_days_left() -> None:
     assert days_left(deadline, date(2024, 3, 4)) == 0
     assert overdue(deadline, date(2024, 3, 5))
     assert days_left(deadline, date(2024, 3, 5)) == -1
+
+
+def test_a_concluded_measure_stops_running(profile: JurisdictionProfile) -> None:
+    arrest = M("arrest", date(2019, 2, 28))
+    assert len(running_deadlines([arrest], profile)) == 1
+    sent = M("arrest", date(2019, 2, 28), concluded_on=date(2019, 6, 20))
+    assert running_deadlines([sent], profile) == []
+    # only the concluded one stops: another person's term, another measure, still runs
+    rehab = M("community_rehab", date(2019, 1, 1))
+    assert [d.measure_kind for d in running_deadlines([sent, rehab], profile)] == [
+        "community_rehab"
+    ]
+
+
+def test_a_concluded_case_stops_every_deadline(profile: JurisdictionProfile) -> None:
+    measures = [M("criminal_detention", date(2019, 3, 30)), M("community_rehab", date(2019, 1, 1))]
+    assert len(running_deadlines(measures, profile)) == 4
+    assert running_deadlines(measures, profile, case_concluded_on=date(2019, 4, 26)) == []
+    # as of a day before the conclusion they were running
+    before = running_deadlines(
+        measures, profile, case_concluded_on=date(2019, 4, 26), as_of=date(2019, 4, 1)
+    )
+    assert len(before) == 4

@@ -42,12 +42,34 @@ DOMAIN_TABLE: dict[str, tuple[str, str, str | None]] = {
     "cannabis_leaf": ("150000", "30000", None),
 }
 
+# 法释〔2016〕8号 Art. 1 (数量大) and Art. 2 (数量较大) for drugs DOMAIN.md does not list;
+# the factor maps the drug's thresholds onto heroin's 50 g / 10 g like the others.
+INTERPRETATION_2016: dict[str, tuple[str, str, str]] = {
+    "dihydroetorphine": ("0.01", "0.002", "5000"),  # 10 mg / 2 mg
+    "codeine": ("5000", "1000", "0.01"),
+    "buprenorphine": ("5000", "1000", "0.01"),
+    "triazolam": ("50000", "10000", "0.001"),
+    "methaqualone": ("50000", "10000", "0.001"),
+    "alprazolam": ("100000", "20000", "0.0005"),
+    "khat": ("100000", "20000", "0.0005"),
+    "caffeine": ("200000", "40000", "0.00025"),
+    "poppy_husk": ("200000", "40000", "0.00025"),
+    "barbital": ("250000", "50000", "0.0002"),
+    "phenobarbital": ("250000", "50000", "0.0002"),
+    "caffeine_sodium_benzoate": ("250000", "50000", "0.0002"),
+    "nimetazepam": ("250000", "50000", "0.0002"),
+    "chlordiazepoxide": ("500000", "100000", "0.0001"),
+    "estazolam": ("500000", "100000", "0.0001"),
+    "diazepam": ("500000", "100000", "0.0001"),
+    "bromazepam": ("500000", "100000", "0.0001"),
+}
+
 
 def test_packaged_profile_identity() -> None:
     profile = load_profile()
     assert profile.id == "prc-2016"
-    assert profile.version == "2016.1"
-    assert profile.label == "prc-2016 v2016.1"
+    assert profile.version == "2016.2"
+    assert profile.label == "prc-2016 v2016.2"
     assert "毒品" in profile.title_zh
     assert profile.title_en
     keys = {source.key for source in profile.sources}
@@ -63,8 +85,9 @@ def test_loaded_once() -> None:
 
 def test_tiers_match_domain_table() -> None:
     tiers = load_profile().tiers
-    assert set(tiers) == set(DOMAIN_TABLE)
-    for drug, (large, rel, factor) in DOMAIN_TABLE.items():
+    expected = {**DOMAIN_TABLE, **INTERPRETATION_2016}
+    assert set(tiers) == set(expected)
+    for drug, (large, rel, factor) in expected.items():
         tier = tiers[drug]
         assert tier.drug == drug
         assert tier.large_g == Decimal(large)
@@ -118,12 +141,18 @@ def test_procedural_figures() -> None:
 
 def test_check_items() -> None:
     profile = load_profile()
+    unconfirmed = {
+        f"tiers.{drug}.relatively_large_g"
+        for drug in INTERPRETATION_2016
+        if drug != "dihydroetorphine"
+    }
     assert profile.checks == {
         "tiers.heroin_factor",
         "sampling",
         "testing.purity_required_when",
         "vin.check_digit",
         "rehab.administrative_detention_days",
+        *unconfirmed,
     }
     assert profile.needs_check("sampling")
     assert profile.needs_check("sampling.above")  # inside a checked section
@@ -132,9 +161,19 @@ def test_check_items() -> None:
     assert not profile.needs_check("custody.arrest_request_days")
     warning = profile.check_warning("rehab.administrative_detention_days")
     assert warning is not None
-    assert "prc-2016 v2016.1" in warning and "2026" in warning
+    assert "prc-2016 v2016.2" in warning and "2026" in warning
     assert profile.check_warning("custody") is None
-    assert set(profile.check_notes) == profile.checks
+    assert set(profile.check_notes) == profile.checks - unconfirmed | {"tiers.*.relatively_large_g"}
+    codeine = profile.check_warning("tiers.codeine.relatively_large_g")
+    assert codeine is not None and "Art. 2" in codeine
+    assert profile.check_warning("tiers.heroin.relatively_large_g") is None
+
+
+def test_a_note_with_a_wildcard_must_match_a_check_item(tmp_path: Path) -> None:
+    document = packaged_document()
+    document["check_notes"]["rehab.*.days"] = "matches nothing"
+    with pytest.raises(DomainError, match=r"check_notes\.rehab"):
+        load_modified(tmp_path, document)
 
 
 def test_check_from_sampling_flag_alone(tmp_path: Path) -> None:

@@ -112,6 +112,12 @@ def test_durations_phones_and_vocabularies() -> None:
     assert v.parse_drug("冰毒") == "methamphetamine"
     assert v.parse_drug("甲基苯丙胺(冰毒)") == "methamphetamine"
     assert v.parse_drug("K粉") == "ketamine"
+    # Drugs of 法释〔2016〕8号 that were "other" before issue 12, by name and street name.
+    assert v.parse_drug("可待因") == "codeine"
+    assert v.parse_drug("恰特草") == "khat"
+    assert v.parse_drug("三唑仑") == "triazolam"
+    assert v.parse_drug("安定") == "diazepam"
+    assert v.parse_drug("buprenorphine") == "buprenorphine"
     with pytest.raises(ValueError, match="unknown drug"):
         v.parse_drug("咖啡")
     assert v.parse_choice("主叫", v.CALL_DIRECTIONS, "direction") == "out"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.reports.pdfread import Package, compact
 from workbench.demo.cases import demo_cases
+from workbench.domain.profile import load_profile
 from workbench.domain.tiers import TIER_LABELS
 from workbench.reports.strings import t
 from workbench.services.analysis.overview import OverviewService
@@ -49,7 +50,9 @@ def test_demo_package_reads_back(demo_ctx: Context, tmp_path: Path, code: str, l
     assert overview.tier is not None
     zh, en = TIER_LABELS[overview.tier]
     assert compact(zh if lang == "zh_CN" else en) in text
-    assert overview.profile_label.replace(" ", "") in text
+    # the rule profile is named in words, with its version (issue 12)
+    assert compact(load_profile().words(lang)) in text
+    assert overview.profile_label.replace(" ", "") not in compact(pdf.pages[0])
 
 
 def test_case_one_totals_to_the_gram_and_the_fen(demo_ctx: Context, tmp_path: Path) -> None:
@@ -208,3 +211,82 @@ def test_the_chronology_ends_with_the_timeline_chart(demo_ctx: Context, tmp_path
     assert "抓获" in page  # the legend names the event kinds
     without = export(demo_ctx, "PDS-2019-001", tmp_path / "q.pdf", sections=["audit"])
     assert "案件时间线" not in without.text
+
+
+# -- issue 12: the package's wording ------------------------------------------------------
+
+
+def test_wording_preparer_profile_money_units_and_audit_time(
+    demo_ctx: Context, tmp_path: Path
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from workbench.services.accounts.users import UserService
+
+    UserService(demo_ctx).set_details("tester", display_name="韦国栋", police_no="410123")
+    zh = export(demo_ctx, "PDS-2019-001", tmp_path / "zh.pdf", lang="zh_CN")
+    cover = compact(zh.pages[0])
+    assert "制作人韦国栋(警号410123)" in cover
+    assert compact("适用规则：《刑法》第347条及法释〔2016〕8号(prc-2016 版本 2016.2)") in cover
+    # the summary's figures: one unit per line, cash as a police report writes it
+    assert "甲基苯丙胺(冰毒)26000克;现金合计206万元" in zh.text
+    assert "26000g" not in zh.text
+    assert (
+        compact("全案依据《刑法》第347条及法释〔2016〕8号(prc-2016 版本 2016.2),折合海洛因")
+        in zh.text
+    )
+    # the audit statement's time in local time like every other time in the package
+    head = AuditService(demo_ctx).verify()
+    assert head.ok
+    stored = next(
+        e.at
+        for e in reversed(AuditService(demo_ctx).log())
+        if e.action not in ("export", "login", "login_failure")
+    )
+    local = (
+        datetime.fromisoformat(stored.replace("Z", "+00:00"))
+        .astimezone(ZoneInfo("Asia/Shanghai"))
+        .strftime("%Y-%m-%d%H:%M:%S")
+    )
+    assert local in zh.text
+    assert not any(token.endswith("Z") for token in zh.pages[-2].split())
+    en = export(demo_ctx, "PDS-2019-001", tmp_path / "en.pdf", lang="en")
+    assert compact("cash total CNY 2,060,000.00") in en.text
+    assert compact("Prepared by 韦国栋 (police no. 410123)") in compact(en.pages[0])
+
+
+def test_concluded_case_prints_no_running_deadline(demo_ctx: Context, tmp_path: Path) -> None:
+    measures = TableService(demo_ctx).fetch("PDS-2019-003", "measures", TableQuery(), 0, 20)
+    liu = next(m for m in measures if m["person"] == "刘某")
+    RecordService(demo_ctx).update(
+        "measure", liu["id"], conclusion="prosecution", concluded_on=date(2019, 4, 11)
+    )
+    pdf = export(demo_ctx, "PDS-2019-003", tmp_path / "p.pdf")
+    assert "本案已于2019-04-12移送审查起诉,强制措施期限不再计算。" in pdf.text
+    assert "已届满" not in pdf.text and "期限(截至材料日期)" not in pdf.text
+    assert "2019-04-11移送审查起诉" in pdf.text  # the measure's own conclusion
+
+
+def test_drugs_outside_the_heroin_equivalent_are_named(demo_ctx: Context, tmp_path: Path) -> None:
+    """9 g of heroin and 999 g of cannabis oil never read as just "少量"."""
+    from datetime import UTC, datetime
+
+    people = TableService(demo_ctx).fetch("PDS-2019-003", "persons", TableQuery(), 0, 20)
+    liu = next(p for p in people if p["name"] == "刘某")
+    for n, (drug, mg) in enumerate((("heroin", 9_000), ("cannabis_oil", 999_000)), start=3):
+        RecordService(demo_ctx).add(
+            "PDS-2019-003",
+            "seizure",
+            exhibit_no=f"PDS-2019-003-JC0{n}",
+            drug=drug,
+            net_mg=mg,
+            package_count=3,
+            seized_at=datetime(2019, 3, 30, 8, tzinfo=UTC),
+            attributed_to=[(liu["person_id"], "possession")],
+        )
+    zh = export(demo_ctx, "PDS-2019-003", tmp_path / "zh.pdf")
+    assert "(不含:大麻油999克)" in zh.text
+    en = export(demo_ctx, "PDS-2019-003", tmp_path / "en.pdf", lang="en")
+    assert compact("(not included: cannabis oil 999 g)") in en.text
+    # and the open items list the [check] rules that applied and the sampling not recorded
+    assert compact("没有记录取样包数") in zh.text

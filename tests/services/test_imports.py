@@ -189,7 +189,7 @@ def test_seizures_with_units_and_the_errors_they_can_have(
     }
     bad = [
         good[0],
-        ["JC-03", "咖啡因", "10g", "1g", "", "2019-03-30"],
+        ["JC-03", "白砂糖", "10g", "1g", "", "2019-03-30"],
         ["JC-04", "冰毒", "-10g", "1g", "", "2019-03-30"],
         ["JC-05", "冰毒", "10g", "1g", "", "1890-03-30"],
         ["JC-01", "冰毒", "2千克", "12.5g", "62.5", "2019-03-30"],
@@ -198,7 +198,7 @@ def test_seizures_with_units_and_the_errors_they_can_have(
     with pytest.raises(ImportRejected) as caught:
         ImportService(case_ctx).run(CASE, "seizures", write_csv(tmp_path / "bad.csv", bad))
     found = [(i.line, i.column, i.message) for i in caught.value.report.errors]
-    assert found[0] == (2, "毒品名称", "unknown drug '咖啡因'")
+    assert found[0] == (2, "毒品名称", "unknown drug '白砂糖'")
     assert found[1] == (3, "毛重", "negative weight '-10g'")
     assert found[2][:2] == (4, "查获时间") and "out of range" in found[2][2]
     assert found[3][:2] == (5, "检材编号") and "already in the case" in found[3][2]

@@ -78,8 +78,12 @@ def test_measures_are_bars_on_their_person_and_deadlines_follow(demo_ctx: Contex
     starts, ends = np.sort(data.span_start[mine]), np.sort(data.span_end[mine])
     assert ends[0] == starts[1]
     assert len(data.deadline_time) == 25 and not data.deadline_overdue.any()
+    # Issue 12: the case went for prosecution on 2019-05-24; years later nothing is overdue
     later = TimelineService(demo_ctx).case_timeline(CASE, today=date(2026, 1, 1))
-    assert later.deadline_overdue.all()
+    assert len(later.deadline_time) == 0 and not later.deadline_overdue.any()
+    # and the arrests are bars up to that day, not to 2026
+    bars = later.span_category == SPAN_MEASURE
+    assert later.span_end[bars].max() <= datetime(2019, 5, 25, tzinfo=ZONE).timestamp()
 
 
 def test_filters_by_kind_person_and_dates(demo_ctx: Context) -> None:

@@ -81,3 +81,17 @@ def test_an_empty_selection_draws_a_note(demo_ctx: Context) -> None:
     assert len(empty.point_event) == 0 and np.all(empty.span_category == SPAN_MEASURE)
     drawing = timeline_drawing(empty, 300, 200, "zh_CN")
     assert [s.text for s in _walk(drawing) if isinstance(s, String)] == ["无事件"]
+
+
+def test_day_ticks_name_the_year_on_the_first_tick_and_when_it_changes() -> None:
+    """Issue 12: a printed axis of days says which year; "12-30, 01-02" alone does not."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from workbench.reports.timeline_chart import _ticks
+
+    zone = ZoneInfo("Asia/Shanghai")
+    t0 = datetime(2018, 12, 20, tzinfo=zone).timestamp()
+    t1 = datetime(2019, 1, 20, tzinfo=zone).timestamp()
+    labels = [label for _, label in _ticks(t0, t1, zone, 8)]
+    assert labels == ["2018-12-21", "12-28", "2019-01-04", "01-11", "01-18"]

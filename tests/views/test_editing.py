@@ -314,7 +314,11 @@ def test_seizure_form_computes_net_and_rejects_a_wrong_one(qtbot: QtBot, case_ct
     retype(qtbot, net, "1000")
     assert not form.save_button.isEnabled()
     assert net.property("invalid") is True
-    assert "not gross" in form.error_labels[("seizure", "net_mg")].text()
+    # in grams, with what it should be (issue 12), never "net 1000000 mg"
+    assert form.error_labels[("seizure", "net_mg")].text() == (
+        "The net weight 1000 g is not the gross 1025.5 g less the packaging 25.25 g "
+        "(that is 1000.25 g)"
+    )
 
     retype(qtbot, line(form, "seizure", "gross_mg"), "1025")  # net typed by hand: kept
     assert net.text() == "1000" and not form.save_button.isEnabled()  # 1025 − 25.25 ≠ 1000
@@ -325,6 +329,7 @@ def test_seizure_form_computes_net_and_rejects_a_wrong_one(qtbot: QtBot, case_ct
     values = op.args["values"]
     assert (values["gross_mg"], values["tare_mg"], values["net_mg"]) == (1025000, 25000, 1000000)
     assert values["purity_bp"] == 7835
+    assert values["sampled_count"] == 1  # proposed from one package
     assert all(not isinstance(v, float) for v in values.values())
 
     OperationRunner(case_ctx).run(op)
@@ -560,3 +565,29 @@ def test_undo_is_off_while_locked_and_uses_the_new_session_after(
     finally:
         window.close()
         store.close()
+
+
+def test_seizure_form_proposes_the_packages_to_sample(qtbot: QtBot, case_ctx: Context) -> None:
+    """Issue 12: 公禁毒〔2016〕511号's count is proposed from the package count; sampling
+    fewer is allowed with a warning naming the profile."""
+    form = RecordForm(FORMS["seizure"], Services(case_ctx).preview.check, CASE)
+    qtbot.addWidget(form)
+    form.show()
+    sampled = form.editors[("seizure", "sampled_count")]
+    packages = form.editors[("seizure", "package_count")]
+    assert sampled.value() == 1
+    for count, proposed in ((8, 8), (25, 10), (150, 12)):
+        packages.set_value(count)
+        form._user_changed(("seizure", "package_count"))
+        assert sampled.value() == proposed, count
+    assert not form.warnings
+    qtbot.keyClicks(line(form, "seizure", "exhibit_no"), "PDS-1-09")
+    qtbot.keyClicks(line(form, "seizure", "net_mg"), "300")
+    assert sampled.value() == 12 and not form.warnings
+    sampled.set_value(5)
+    form._user_changed(("seizure", "sampled_count"))
+    assert any("5 of 150 packages sampled; 12 should be" in w for w in form.warnings)
+    assert any("prc-2016 v2016.2" in w for w in form.warnings)
+    sampled.set_value(151)
+    form._user_changed(("seizure", "sampled_count"))
+    assert not form.save_button.isEnabled()

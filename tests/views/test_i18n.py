@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -331,10 +332,83 @@ def test_service_warnings_are_said_in_chinese_in_grams(chinese: str) -> None:
         resolution_mg=1000,
         need_mg=10,
         net_mg=986_400,
-        profile="prc-2016 v2016.1",
+        profile="prc-2016 v2016.2",
     )
     assert str(warning).startswith("scale_resolution_mg: 1000 mg")  # plain text elsewhere
     assert warning_message(warning) == (
-        "衡器分度值为 1 克；净重 986.4 克须使用 0.01 克或更精确的衡器（prc-2016 v2016.1）"
+        "衡器分度值为 1 克；净重 986.4 克须使用 0.01 克或更精确的衡器（prc-2016 v2016.2）"
     )
     assert warning_message("vin: something uncoded") == "something uncoded"
+
+
+def test_errors_and_import_reasons_are_said_in_chinese_in_grams(chinese: str) -> None:
+    """Issue 12: never "net 7990000 mg is not gross …" in front of a Chinese user."""
+    from workbench.importers.report import Issue
+    from workbench.services.core.errors import FieldError, FieldWarning, InputRejected
+    from workbench.views.forms.messages import (
+        field_message,
+        issue_message,
+        rejection_message,
+        warning_message,
+    )
+
+    params = {
+        "net_mg": 7_990_000,
+        "gross_mg": 8_000_000,
+        "tare_mg": 15_000,
+        "expected_mg": 7_985_000,
+    }
+    net = FieldError("net_mg", "net 7990000 mg is not gross …", "seizure.net_mismatch", params)
+    assert field_message(net.message, net.code, net.params) == (
+        "净重 7990 克不等于毛重 8000 克减包装重量 15 克(应为 7985 克)"
+    )
+    tare = FieldError(
+        "tare_mg", "…", "seizure.tare_over_gross", {"tare_mg": 2500, "gross_mg": 1000}
+    )
+    sent = FieldError(
+        "sent_for_test_on",
+        "…",
+        "seizure.sent_before_seizure",
+        {"sent": date(2019, 3, 29), "seized": date(2019, 3, 30)},
+    )
+    lat = FieldError("lat", "…", "location.latitude", {"value": "91"})
+    end = FieldError("a_type", "…", "link.end_kind", {"value": "user"})
+    text = rejection_message(InputRejected("seizure", [tare, sent, lat, end]))
+    assert text.splitlines() == [
+        "包装重量(2.5 克)大于毛重(1 克)",
+        "送检日期 2019-03-29 早于查获日期 2019-03-30",
+        "纬度应在 −90 至 90 之间，不能为 91",
+        "关系只能连接人员、车辆、地点、检材、涉案财物或事件，不能连接“user”",
+    ]
+    cell = Issue(3, "查获时间", "…", code="cell.calendar_date", params={"value": "2019-02-30"})
+    assert issue_message(cell) == "“2019-02-30”不是实际存在的日期"
+    mapped = Issue(None, "", "mapping: no column …", code="mapping.required",
+                   params={"label_zh": "净重", "label_en": "net weight"})  # fmt: skip
+    assert issue_message(mapped) == "必填字段“净重”没有对应的列"
+    vin = FieldWarning("vin", "…", "vin.check_digit", vin="LATPAB071W1005302", expected="3",
+                       profile="prc-2016 v2016.2")  # fmt: skip
+    assert "校验位仅在部分市场(北美、中国)强制使用" in warning_message(vin)
+    assert "LATPAB071W1005302 的校验位应为 3" in warning_message(vin)
+    # a message without a code keeps the service's words
+    assert field_message("something else", "") == "something else"
+
+
+def test_overview_names_what_the_equivalent_leaves_out_in_chinese(
+    qtbot: QtBot, chinese: str, ctx: Context
+) -> None:
+    from workbench.services.bundle import Services
+    from workbench.services.casefile.cases import CaseService
+    from workbench.services.casefile.records import RecordService
+    from workbench.views.overview_tab import OverviewTab
+
+    CaseService(ctx).create("OV-1", "混合毒品案")
+    for n, (drug, mg) in enumerate((("heroin", 9_000), ("cannabis_oil", 999_000))):
+        RecordService(ctx).add("OV-1", "seizure", exhibit_no=f"OV-{n}", drug=drug, net_mg=mg,
+                               package_count=3)  # fmt: skip
+    tab = OverviewTab(Services(ctx), "zh_CN")
+    qtbot.addWidget(tab)
+    tab.set_case("OV-1")
+    excluded = tab.findChild(QLabel, "excluded")
+    assert excluded is not None and excluded.text() == "大麻油 999 克"
+    assert tab.findChild(QGroupBox, "findings").title() == "警示(2 项)"
+    assert "没有记录取样包数" in tab.findings_label.text()

@@ -155,8 +155,10 @@ def test_rejected_rows_are_listed_and_block_the_import(
         (errors.item(r, 0).text(), errors.item(r, 1).text(), errors.item(r, 2).text())
         for r in range(errors.rowCount())
     ]
-    assert ("6", "被叫号码", "'abc' is not a telephone number") in cells
-    assert ("6", "开始时间", "'2019-02-30 08:00:00' is not a real calendar date") in cells
+    # the reasons are the sentences of views/forms/messages.py (in Chinese under zh_CN)
+    assert ("6", "被叫号码", "“abc” is not a telephone number") in cells
+    assert ("6", "开始时间", "“2019-02-30 08:00:00” is not a real calendar date") in cells
+    assert errors.item(0, 2).toolTip()  # the service's own words stay in the tooltip
     assert any(line == "7" and "formula" in reason for line, _, reason in cells)
     assert "problems" in check.summary.text()
     report_csv = tmp_path / "report.csv"

@@ -99,7 +99,7 @@ def test_case_list_filters_and_counts(qtbot: QtBot, main_window: MainWindow) -> 
     assert dock.visible_codes() == ["PDS-2019-001", "PDS-2019-002"]
     dock.set_filter(status="open")
     assert dock.visible_codes() == []
-    dock.set_filter("朱某", status="solved")
+    dock.set_filter("朱某", status="prosecution")  # the demo's cases went for prosecution
     assert dock.visible_codes() == ["PDS-2019-002"]
     with qtbot.waitSignal(main_window.case_changed):
         qtbot.mouseClick(
@@ -119,8 +119,12 @@ def test_overview_shows_the_key_figures(main_window: MainWindow) -> None:
     tier = overview.findChild(QLabel, "tier")
     assert tier is not None and "large quantity" in tier.text()
     assert "prc-2016" in tier.text()
-    # the demo's custody deadlines ran out years ago: every row is overdue, in red
+    # the demo case went for prosecution in 2019: nothing runs, nothing is red (issue 12)
     table = overview.deadlines
+    assert table.rowCount() == 0 and "concluded on 2019-05-24" in overview.deadlines_note.text()
+    # not concluded, its custody deadlines ran out years ago: every row overdue, in red
+    main_window.services.cases.update(CASE, conclusion="", concluded_on=None)
+    overview.refresh()
     assert table.rowCount() > 0
     assert table.item(0, 3).foreground().color() == QColor(OVERDUE)
     assert "overdue" in table.item(0, 3).text()
@@ -199,7 +203,7 @@ def test_chinese_headers_and_labels(qtbot: QtBot, demo_ctx: Context) -> None:
     role = model.column_index("role")
     assert model.index(0, role).data() == "主犯"
     status = window.case_list.model.index(0, 3).data()
-    assert status == "已破案"
+    assert status == "已移送审查起诉"
 
 
 def test_assembled_window_has_the_menus_filled(qtbot: QtBot, demo_ctx: Context) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, IntegrityFailure, Registrar
-from workbench.cli.session import emit, emit_json, signed_in
+from workbench.cli.session import add_lang_option, emit, emit_json, lang, signed_in
+from workbench.domain import vocab
 from workbench.services.casefile.cases import CaseService
 from workbench.services.core.audit import AuditService
 
@@ -40,11 +41,14 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
         if args.case:
             CaseService(ctx).summary(args.case)  # NotFound for an unknown code
         records = AuditService(ctx).log(args.case)
+    language = lang(args)
 
     def text() -> str:
         return (
             "\n".join(
-                f"{r.seq:>6} {r.at} {r.user:<12} {r.action:<14} {r.entity:<12} "
+                f"{r.seq:>6} {r.at} {r.user:<12} "
+                f"{vocab.label(vocab.AUDIT_ACTIONS, r.action, language):<14} "
+                f"{vocab.label(vocab.ENTITY_KINDS, r.entity, language):<12} "
                 f"{r.entity_id or '':<8} {r.case_code or ''}"
                 for r in records
             )
@@ -60,3 +64,4 @@ def register(r: Registrar) -> None:
     r.command("verify", cmd_audit_verify, "recompute the hash chain", audit)
     alog = r.command("log", cmd_audit_log, "list audit entries", audit)
     alog.add_argument("--case", help="only this case's entries")
+    add_lang_option(alog)

@@ -145,5 +145,23 @@ def emit_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def lang() -> str:
-    return "zh_CN" if os.environ.get("LANG", "").startswith("zh") else "en"
+def lang(args: argparse.Namespace | None = None) -> str:
+    """The language of vocabulary in text output: ``--lang``, else the locale (LC_ALL,
+    LC_MESSAGES, LANG in that order, as POSIX reads them)."""
+    chosen = getattr(args, "lang", None)
+    if chosen:
+        return str(chosen)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh_CN" if value.startswith("zh") else "en"
+    return "en"
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` for a command that lists vocabulary (default: the locale)."""
+    parser.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        help="language of the listing's words and labels (default: the locale)",
+    )

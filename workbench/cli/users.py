@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, Registrar
-from workbench.cli.session import emit, lang, new_passphrase, signed_in
+from workbench.cli.session import add_lang_option, emit, lang, new_passphrase, signed_in
 from workbench.domain import vocab
 from workbench.services.accounts.users import UserService
 
@@ -13,11 +13,17 @@ from workbench.services.accounts.users import UserService
 def cmd_user_add(args: argparse.Namespace) -> int:
     with signed_in(args) as ctx:
         passphrase = new_passphrase(args)
-        UserService(ctx).add(args.name, args.role, args.display_name or "", passphrase=passphrase)
+        UserService(ctx).add(
+            args.name,
+            args.role,
+            args.display_name or "",
+            passphrase=passphrase,
+            police_no=args.police_no or "",
+        )
     emit(
         args,
         {"user": args.name, "role": args.role},
-        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, lang())})",
+        lambda: f"added {args.name} ({vocab.label(vocab.USER_ROLES, args.role, lang(args))})",
     )
     return EXIT_OK
 
@@ -30,16 +36,21 @@ def cmd_user_list(args: argparse.Namespace) -> int:
             "name": r.name,
             "role": r.role,
             "display_name": r.display_name,
+            "police_no": r.police_no,
             "active": r.active,
             "key_slot": r.has_slot,
         }
         for r in rows
     ]
 
+    language = lang(args)
+
     def text() -> str:
         return "\n".join(
-            f"{r.name:<16} {r.role:<13} {'active' if r.active else 'removed':<8} "
+            f"{r.name:<16} {vocab.label(vocab.USER_ROLES, r.role, language):<13} "
+            f"{'active' if r.active else 'removed':<8} "
             f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
+            + (f" ({r.police_no})" if r.police_no else "")
             for r in rows
         )
 
@@ -63,6 +74,18 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         name = args.name or ctx.user
         UserService(ctx).change_passphrase(name, new_passphrase(args))
     emit(args, {"user": name}, lambda: f"changed the passphrase of {name}")
+    return EXIT_OK
+
+
+def cmd_user_set(args: argparse.Namespace) -> int:
+    with signed_in(args) as ctx:
+        name = args.name or ctx.user
+        UserService(ctx).set_details(name, display_name=args.display_name, police_no=args.police_no)
+    emit(
+        args,
+        {"user": name, "display_name": args.display_name, "police_no": args.police_no},
+        lambda: f"updated {name}",
+    )
     return EXIT_OK
 
 
@@ -96,11 +119,12 @@ def register(r: Registrar) -> None:
     uadd = r.command("add", cmd_user_add, "add a user with a passphrase and a role", users)
     uadd.add_argument("name")
     uadd.add_argument("--role", required=True, choices=list(vocab.USER_ROLES))
-    uadd.add_argument("--display-name")
+    uadd.add_argument("--display-name", help="the real name documents print")
+    uadd.add_argument("--police-no", help="the police number (警号) documents print")
     uadd.add_argument(
         "--new-passphrase-file", help="the new user's passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
     )
-    r.command("list", cmd_user_list, "list the users", users)
+    add_lang_option(r.command("list", cmd_user_list, "list the users", users))
     uremove = r.command("remove", cmd_user_remove, "remove a user and rekey the database", users)
     uremove.add_argument("name")
     upasswd = r.command("passwd", cmd_user_passwd, "change a passphrase (yours by default)", users)
@@ -108,6 +132,12 @@ def register(r: Registrar) -> None:
     upasswd.add_argument(
         "--new-passphrase-file", help="the new passphrase (else $WORKBENCH_NEW_PASSPHRASE)"
     )
+    uset = r.command(
+        "set", cmd_user_set, "set a real name and police number (yours by default)", users
+    )
+    uset.add_argument("name", nargs="?")
+    uset.add_argument("--display-name", help="the real name documents print")
+    uset.add_argument("--police-no", help="the police number (警号) documents print")
     urole = r.command("role", cmd_user_role, "change a user's role", users)
     urole.add_argument("name")
     urole.add_argument("role", choices=list(vocab.USER_ROLES))

@@ -32,6 +32,8 @@ from workbench.demo.spec import (
     DemoVehicle,
     Ref,
 )
+from workbench.domain.profile import load_profile
+from workbench.domain.weighing import sample_count
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -222,6 +224,7 @@ def _exhibit(
         status="tested",
         complex_case=complex_case,
         attributed_to=attributed,
+        sampled_count=sample_count(packages, load_profile()),  # as 公禁毒〔2016〕511号 asks
     )
 
 
@@ -652,7 +655,7 @@ def _case_1() -> DemoCase:
         nickname="",
         category="manufacturing_trafficking",
         level="ministry_target",
-        status="solved",
+        status="prosecution",
         unit=BRIGADE,
         opened_on=_day("2018-12-12"),
         closed_on=None,
@@ -690,6 +693,9 @@ def _case_1() -> DemoCase:
         assets=assets,
         events=events,
         links=links,
+        # Sent for prosecution within the custody period: no deadline runs any more.
+        concluded_on=_day("2019-05-24"),
+        conclusion="prosecution",
     )
 
 
@@ -888,7 +894,7 @@ def _case_2() -> DemoCase:
         nickname="",
         category="trafficking",
         level="ministry_target",
-        status="solved",
+        status="prosecution",
         unit=ruzhou,
         opened_on=_day("2018-12-18"),
         closed_on=None,
@@ -923,6 +929,9 @@ def _case_2() -> DemoCase:
         assets=assets,
         events=events,
         links=links,
+        # Sent for prosecution within the custody period: no deadline runs any more.
+        concluded_on=_day("2019-04-25"),
+        conclusion="prosecution",
     )
 
 
@@ -953,7 +962,8 @@ def _measures_3() -> tuple[DemoMeasure, ...]:
     detention, as the article reports; no other measures."""
     isolation = tuple(
         DemoMeasure(person, "compulsory_isolation", _day(on), _day(on), _day(until),
-                    f"平公(禁)强戒决字〔2019〕{no:04d}号", "平顶山市强制隔离戒毒所")
+                    f"平公(禁)强戒决字〔2019〕{no:04d}号", "平顶山市强制隔离戒毒所",
+                    _day(until), "released")
         for person, on, until, no in (("gao", "2019-03-29", "2021-03-28", 87),
                                       ("yang", "2019-03-31", "2021-03-30", 91))
     )  # fmt: skip
@@ -971,6 +981,8 @@ def _measures_3() -> tuple[DemoMeasure, ...]:
             _day(on) + timedelta(days=days - 1),
             f"平公(矿)行罚决字〔2019〕{101 + index:04d}号",
             "平顶山市拘留所",
+            _day(on) + timedelta(days=days - 1),  # released when the term was served
+            "released",
         )
         for index, (person, on, days) in enumerate(_ADMIN_DETENTIONS_3)
     )
@@ -1079,9 +1091,9 @@ def _case_3() -> DemoCase:
         nickname="3·28",
         category="use_and_sale",
         level="ordinary",
-        status="solved",
+        status="prosecution",
         unit=station,
-        opened_on=_day("2019-03-29"),
+        opened_on=_day("2019-03-28"),
         closed_on=None,
         lead="温志远",
         summary=(
@@ -1106,6 +1118,9 @@ def _case_3() -> DemoCase:
         assets=(),
         events=events,
         links=links,
+        # Sent for prosecution within the custody period: no deadline runs any more.
+        concluded_on=_day("2019-04-12"),
+        conclusion="prosecution",
     )
 
 

@@ -11,6 +11,7 @@ from datetime import UTC
 from workbench.demo.cases import demo_cases
 from workbench.demo.spec import DemoCase, Ref
 from workbench.domain.quantities import grams_to_mg, percent_to_bp, yuan_to_fen
+from workbench.services.accounts.users import UserService
 from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
@@ -21,9 +22,15 @@ from workbench.services.core.unit_of_work import transaction
 Progress = Callable[[int, int], None]
 
 
+# The demo user signs the demo's documents as an (invented) officer of the brigade.
+DEMO_OFFICER = ("郝明", "410827")
+
+
 def load_demo(ctx: Context, progress: Progress | None = None) -> list[str]:
     cases = demo_cases()
     with transaction(ctx):
+        name, police_no = DEMO_OFFICER
+        UserService(ctx).set_details(ctx.user, display_name=name, police_no=police_no)
         for done, case in enumerate(cases):
             load_case(ctx, case)
             if progress is not None:
@@ -48,6 +55,8 @@ def load_case(ctx: Context, case: DemoCase) -> None:
         lead=case.lead,
         summary=case.summary,
         source=case.source,
+        concluded_on=case.concluded_on,
+        conclusion=case.conclusion,
     )
     for m in case.members:
         cases.add_member(code, m.name, position=m.position, task_role=m.task_role)
@@ -89,6 +98,8 @@ def load_case(ctx: Context, case: DemoCase) -> None:
             ends_on=ms.ends_on,
             document_no=ms.document_no,
             place=ms.place,
+            concluded_on=ms.concluded_on,
+            conclusion=ms.conclusion,
         )
     for v in case.vehicles:
         owner = ids[("person", v.owner)] if v.owner else None
@@ -124,6 +135,7 @@ def load_case(ctx: Context, case: DemoCase) -> None:
             drug=s.drug,
             form=s.form,
             package_count=s.package_count,
+            sampled_count=s.sampled_count,
             gross_mg=grams_to_mg(s.gross_g),
             tare_mg=grams_to_mg(s.tare_g),
             net_mg=grams_to_mg(s.net_g),

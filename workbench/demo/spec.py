@@ -62,6 +62,8 @@ class DemoMeasure:
     ends_on: date | None
     document_no: str
     place: str
+    concluded_on: date | None = None
+    conclusion: str = ""  # vocab.CONCLUSIONS
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class DemoSeizure:
     status: str  # vocab.SEIZURE_STATUSES
     complex_case: bool
     attributed_to: tuple[tuple[str, str], ...]  # (person key, vocab.ATTRIBUTION_BASES)
+    sampled_count: int | None = None  # packages sampled for testing
 
 
 @dataclass(frozen=True)
@@ -183,3 +186,6 @@ class DemoCase:
     assets: tuple[DemoAsset, ...]
     events: tuple[DemoEvent, ...]
     links: tuple[DemoLink, ...]
+    # Concluded cases stop every running deadline (the 2019 cases were sent for prosecution).
+    concluded_on: date | None = None
+    conclusion: str = ""  # vocab.CONCLUSIONS

@@ -64,6 +64,63 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "exhibit {subject}: custody breaks at {at}, handed over by {from_holder} "
         "while the previous holder was {previous}",
     ),
+    # Rules to warn about (domain.provisional): lengths the law caps, [check] figures.
+    "no_sampling": (
+        "检材{subject}共{packages}包,没有记录取样包数(应取样{proposed}包;{profile},待核实规则)",
+        "exhibit {subject} ({packages} packages) has no record of how many were sampled "
+        "({proposed} should be; {profile}, unconfirmed rule)",
+    ),
+    "sampling_short": (
+        "检材{subject}共{packages}包,取样{sampled}包,应取样{proposed}包"
+        "(公禁毒〔2016〕511号;{profile},待核实规则)",
+        "exhibit {subject}: {sampled} of {packages} packages sampled, {proposed} should be "
+        "(Gong Jin Du [2016] No. 511; {profile}, unconfirmed rule)",
+    ),
+    "purity_needed": (
+        "检材{subject}没有含量鉴定:{reason}应作含量鉴定({profile},待核实规则)",
+        "exhibit {subject} has no purity test: {reason_en} needs one ({profile}, unconfirmed rule)",
+    ),
+    "vin_check_digit": (
+        "车辆识别代号{subject}的校验位应为{expected};校验位仅在部分市场(北美、中国)强制使用,"
+        "进口车、旧车可能不符,请与实车核对({profile},待核实规则)",
+        "VIN {subject}: the check digit should be {expected}; it is mandatory only in some "
+        "markets (North America, China), so an imported or older vehicle may differ: compare "
+        "with the vehicle ({profile}, unconfirmed rule)",
+    ),
+    "plate_unrecognised": (
+        "号牌{subject}不属于已知的号牌格式,请与实车核对",
+        "plate {subject} is not a plate form the workbench knows: compare with the vehicle",
+    ),
+    "region_unknown": (
+        "{subject}的公民身份号码地区码{region}不在GB/T 2260代码表中,请核对",
+        "the region code {region} in the ID number of {subject} is not in GB/T 2260: check it",
+    ),
+    "detention_too_long": (
+        "{subject}的行政拘留{days}日,超过合并执行最长{combined_max}日({profile})",
+        "administrative detention of {subject} for {days} days exceeds the {combined_max} "
+        "days of combined penalties ({profile})",
+    ),
+    "detention_combined": (
+        "{subject}的行政拘留{days}日,超过{single_max}日,仅在数种违法行为合并执行时适用({profile})",
+        "administrative detention of {subject} for {days} days: more than {single_max} only "
+        "when penalties for several offences are combined ({profile})",
+    ),
+    "detention_drug_use": (
+        "{subject}的行政拘留{days}日:吸毒行政拘留为{min}至{max}日,情节较轻的{minor_max}日以下"
+        "({profile},待核实规则)",
+        "administrative detention of {subject} for {days} days: for drug use {min}-{max} "
+        "days, at most {minor_max} if minor ({profile}, unconfirmed rule)",
+    ),
+    "heroin_conversion": (
+        "折合海洛因时{drugs}按换算系数计算,系数未经官方文本核实({profile},待核实规则)",
+        "the heroin equivalent converts {drugs_en} by factors not confirmed against an "
+        "official text ({profile}, unconfirmed rule)",
+    ),
+    "threshold_unconfirmed": (
+        "{drugs}的“数量较大”标准未经官方文本核实({profile},待核实规则)",
+        "the relatively-large threshold of {drugs_en} is not confirmed against an official "
+        "text ({profile}, unconfirmed rule)",
+    ),
 }
 
 

@@ -51,6 +51,7 @@ class MeasureFact:
     starts_on: date
     ends_on: date | None = None
     extended_months: int = 0
+    concluded_on: date | None = None  # marked concluded: nothing of it runs any more
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,38 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def _is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def period_end_months(start: date, months: int) -> date:
+    """Last day of a period of ``months`` that does not count its start day (CPL Art. 105).
+
+    A month runs to the same day of the next month; a period starting on the last day of
+    a month ends on the last day of the target month; where the same day does not exist
+    it ends on that month's last day (2019-07-31 + 3 = 2019-10-31, 2019-12-31 + 2 =
+    2020-02-29, 2019-02-28 + 1 = 2019-03-31).
+    """
+    if _is_month_end(start):
+        end = add_months(start.replace(day=1), months)
+        return end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    return add_months(start, months)
+
+
+def term_end_days(first_day: date, days: int) -> date:
+    """Last day of a term of ``days`` that counts its first day (15 days from 03-30: 04-13)."""
+    return first_day + timedelta(days=days - 1)
+
+
+def term_end_months(first_day: date, months: int) -> date:
+    """Last day of a term of ``months`` that counts its first day.
+
+    Counting the first day is the same as a period that starts the day before: 2 years
+    from 2019-03-29 end on 2021-03-28; a year from 2019-03-01 ends on 2020-02-29.
+    """
+    return period_end_months(first_day - timedelta(days=1), months)
 
 
 def _running(ordered: Sequence[MeasureFact]) -> list[MeasureFact]:
@@ -141,10 +174,10 @@ def _arrest(m: MeasureFact, p: JurisdictionProfile) -> list[Deadline]:
             "measure.extensions",
             f"at most {len(steps)} custody extensions exist, got {m.extended_months}",
         )
-    # Each extension runs from the previous expiry, so months are added step by step.
-    due = add_months(m.starts_on, c.investigation_custody_months)
-    for months in steps[: m.extended_months]:
-        due = add_months(due, months)
+    # Counted from the arrest over the months granted so far: chaining the clamped expiry
+    # dates (2019-07-31 + 2 = 09-30, + 1 = 10-30) would end a day or two early.
+    months = c.investigation_custody_months + sum(steps[: m.extended_months])
+    due = period_end_months(m.starts_on, months)
     granted = ", ".join(f"+{n}" for n in steps[: m.extended_months]) or "no extensions"
     basis = (
         f"Investigation custody after arrest is {c.investigation_custody_months} months "
@@ -158,7 +191,7 @@ def _term(m: MeasureFact, p: JurisdictionProfile) -> list[Deadline]:
     r = p.rehab
     if m.kind == "administrative_detention":
         days = r.administrative_detention_max_days
-        due = m.ends_on or m.starts_on + timedelta(days=days)
+        due = m.ends_on or term_end_days(m.starts_on, days)
         basis = (
             f"Administrative detention for drug use is {r.administrative_detention_min_days}-"
             f"{days} days (at most {r.administrative_detention_minor_max_days} if minor) "
@@ -174,7 +207,7 @@ def _term(m: MeasureFact, p: JurisdictionProfile) -> list[Deadline]:
                 f"got {m.extended_months}",
             )
         years = r.compulsory_isolation_years
-        due = m.ends_on or add_months(m.starts_on, years * 12 + m.extended_months)
+        due = m.ends_on or term_end_months(m.starts_on, years * 12 + m.extended_months)
         basis = (
             f"Compulsory isolation rehabilitation is {years} years (release possible after "
             f"{r.compulsory_isolation_early_release_years}, extension up to "
@@ -183,31 +216,46 @@ def _term(m: MeasureFact, p: JurisdictionProfile) -> list[Deadline]:
         return [Deadline("rehab_term", due, basis, m.kind)]
     if m.kind == "community_rehab":
         years = r.community_rehab_years
-        due = m.ends_on or add_months(m.starts_on, years * 12)
+        due = m.ends_on or term_end_months(m.starts_on, years * 12)
         basis = f"Community rehabilitation is {years} years ({p.label})."
         return [Deadline("rehab_term", due, basis, m.kind)]
     if m.kind == "community_recovery":
         years = r.community_recovery_max_years
-        due = m.ends_on or add_months(m.starts_on, years * 12)
+        due = m.ends_on or term_end_months(m.starts_on, years * 12)
         basis = f"Community recovery lasts at most {years} years ({p.label})."
         return [Deadline("rehab_term", due, basis, m.kind)]
     return []
 
 
 def running_deadlines(
-    measures: Sequence[MeasureFact], profile: JurisdictionProfile, *, roving_or_gang: bool = False
+    measures: Sequence[MeasureFact],
+    profile: JurisdictionProfile,
+    *,
+    roving_or_gang: bool = False,
+    case_concluded_on: date | None = None,
+    as_of: date | None = None,
 ) -> list[Deadline]:
     """Deadlines of the measures still running, soonest first.
 
     Measures are ordered by start date (ties keep the given order); a measure stops
-    running when a later one replaces it (arrest after detention, release, ...) or, for
-    criminal detention and arrest, when it has an end date.
+    running when a later one replaces it (arrest after detention, release, ...), for
+    criminal detention and arrest when it has an end date, and when it or its whole case
+    is marked concluded (sent for prosecution, judgment, released) on or before ``as_of``
+    (any conclusion counts when ``as_of`` is None).
     """
+
+    def concluded(day: date | None) -> bool:
+        return day is not None and (as_of is None or day <= as_of)
+
     for measure in measures:
         _validate(measure)
+    if concluded(case_concluded_on):
+        return []
     ordered = sorted(measures, key=lambda m: m.starts_on)
     deadlines: list[Deadline] = []
     for measure in _running(ordered):
+        if concluded(measure.concluded_on):
+            continue
         if measure.kind == "criminal_detention":
             if measure.ends_on is None:
                 deadlines.extend(_detention(measure, profile, roving_or_gang))

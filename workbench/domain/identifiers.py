@@ -15,6 +15,7 @@ from datetime import date
 from types import MappingProxyType
 
 from workbench.domain.errors import DomainError
+from workbench.domain.regions import region_known
 
 # ---------------------------------------------------------------------------------------
 # Resident identity card number (GB 11643-1999)
@@ -57,6 +58,19 @@ PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
         "82": "澳门",
     }
 )
+"""The 34 province-level regions of GB/T 2260."""
+
+# Residence permits of Hong Kong, Macau and Taiwan residents (港澳台居民居住证, 2018) carry
+# these region codes; 71 (Taiwan's own GB/T 2260 code) is never issued in an ID number.
+PERMIT_REGIONS: Mapping[str, str] = MappingProxyType(
+    {"810000": "香港", "820000": "澳门", "830000": "台湾"}
+)
+_NOT_ISSUED = frozenset({"71", "81", "82"})
+# The 2023 foreigner's permanent-residence ID card (外国人永久居留身份证): 9, the
+# province code of the issuing office, a 3-digit nationality code, then as GB 11643.
+_FOREIGNER_PREFIX = "9"
+
+ID_KINDS: tuple[str, ...] = ("resident", "residence_permit", "foreign_permanent_resident")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
@@ -88,10 +102,13 @@ class ResidentId:
     region: str
     birth_date: date
     sex: str  # "M" / "F": odd 17th digit = male
+    kind: str = "resident"  # one of ID_KINDS
+    region_known: bool | None = True  # in the GB/T 2260 table (None: no table to ask)
 
     @property
     def province_code(self) -> str:
-        return self.region[:2]
+        """Province of issue: of the region, or of the office for a foreigner's card."""
+        return self.number[1:3] if self.kind == "foreign_permanent_resident" else self.region[:2]
 
     def age_on(self, day: date) -> int:
         """Completed years on ``day``; minors are handled differently in law."""
@@ -114,11 +131,7 @@ def parse_resident_id(text: str, *, today: date | None = None) -> ResidentId:
             "resident_id.characters",
             f"resident ID may hold only digits and a final X, found {shown!r}",
         )
-    if number[:2] not in PROVINCE_CODES:
-        raise DomainError(
-            "resident_id.province",
-            f"resident ID starts with {number[:2]}, which is not a province-level region code",
-        )
+    kind, known = _id_region(number)
     digits = number[6:14]
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
@@ -141,7 +154,35 @@ def parse_resident_id(text: str, *, today: date | None = None) -> ResidentId:
             "resident_id.check_char", f"check character should be {expected}, not {last}"
         )
     sex = "M" if int(number[16]) % 2 else "F"
-    return ResidentId(number=number, region=number[:6], birth_date=born, sex=sex)
+    return ResidentId(number, number[:6], born, sex, kind, known)
+
+
+def _id_region(number: str) -> tuple[str, bool | None]:
+    """The kind of ID number its first six digits make, and whether GB/T 2260 knows the
+    region (a code the table lacks is a warning: the table may lag a new district)."""
+    if number.startswith(_FOREIGNER_PREFIX):
+        if number[1:3] not in PROVINCE_CODES or number[1:3] in _NOT_ISSUED:
+            raise DomainError(
+                "resident_id.foreigner_province",
+                f"a foreigner's permanent-residence ID starts 9 and a mainland province code, "
+                f"not {number[1:3]}",
+            )
+        return "foreign_permanent_resident", True
+    if number[:2] in ("81", "82", "83"):
+        if number[:6] not in PERMIT_REGIONS:
+            raise DomainError(
+                "resident_id.permit_region",
+                f"a Hong Kong, Macau or Taiwan residence-permit number starts 810000, 820000 "
+                f"or 830000, not {number[:6]}",
+            )
+        return "residence_permit", True
+    if number[:2] not in PROVINCE_CODES or number[:2] in _NOT_ISSUED:
+        raise DomainError(
+            "resident_id.province",
+            f"resident ID starts with {number[:2]}, which is not a province-level region code "
+            "used in ID numbers",
+        )
+    return "resident", region_known(number[:6])
 
 
 def check_person_identity(
@@ -298,19 +339,63 @@ PLATE_OFFICES: Mapping[str, str] = MappingProxyType(
 
 _PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # A-Z without I and O
 _PLATE_SEPARATORS = str.maketrans("", "", "·•‧・.-‐‑–—_")
-_ORDINARY = re.compile(f"[{_PLATE_LETTERS}0-9]{{5}}")
-_NEW_ENERGY_SMALL = re.compile(f"[DF][{_PLATE_LETTERS}0-9][0-9]{{4}}")
-_NEW_ENERGY_LARGE = re.compile("[0-9]{5}[DF]")
+_ALNUM = f"[{_PLATE_LETTERS}0-9]"
+# Energy letters of new-energy plates: D and F first, A B C E (electric) and G H J K
+# (hybrid) allocated since. [check]: the allocation is read from news reports of GA 36.
+_ENERGY = "ABCDEFGHJK"
+_ORDINARY = re.compile(f"{_ALNUM}{{5}}")
+_NEW_ENERGY_SMALL = re.compile(f"[{_ENERGY}]{_ALNUM}[0-9]{{4}}")
+_NEW_ENERGY_LARGE = re.compile(f"[0-9]{{5}}[{_ENERGY}]")
+# Four letters/digits and a character saying what kind of vehicle it is.
+_SUFFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        "警": "police",
+        "学": "coach",
+        "挂": "trailer",
+        "港": "hong_kong",
+        "澳": "macau",
+        "领": "consulate",
+        "应急": "emergency",
+    }
+)
+_SUFFIXED = re.compile(f"({_ALNUM}{{4}})(警|学|挂|港|澳|领|应急)")
+_EMBASSY = re.compile("使[0-9]{6}")
+_ARMED_POLICE = re.compile(f"WJ([{''.join(PLATE_PROVINCES)}]?)([0-9]{{4}}{_ALNUM})")
+_MILITARY = re.compile(f"[{_PLATE_LETTERS}]{{2}}[0-9]{{5}}")
+# Looks like a plate, but not a form we know: shown with a warning, never refused.
+_PLAUSIBLE = re.compile(f"{_ALNUM}{{5,6}}|{_ALNUM}{{4}}[\u4e00-\u9fff]{{1,2}}")
+
+PLATE_KINDS: tuple[str, ...] = (
+    "ordinary",
+    "new_energy",
+    *_SUFFIXES.values(),
+    "embassy",
+    "armed_police",
+    "military",
+    "unrecognised",
+)
 
 
 @dataclass(frozen=True)
 class Plate:
-    """A checked plate; ``office`` is the issuing-office letter, e.g. "D" of 豫D."""
+    """A checked plate; ``office`` is the issuing-office letter, e.g. "D" of 豫D.
+
+    ``kind`` is one of ``PLATE_KINDS``; "unrecognised" is a plate that looks plausible
+    but matches no form we know: the caller warns, it does not refuse. Embassy, armed-
+    police and military plates have no province office (``province``/``office`` "")."""
 
     number: str
     province: str
     office: str
-    new_energy: bool
+    kind: str = "ordinary"
+
+    @property
+    def new_energy(self) -> bool:
+        return self.kind == "new_energy"
+
+    @property
+    def recognised(self) -> bool:
+        return self.kind != "unrecognised"
 
     @property
     def office_code(self) -> str:
@@ -321,11 +406,44 @@ class Plate:
         return PLATE_OFFICES.get(self.office_code)
 
 
+def _national_plate(number: str) -> Plate | None:
+    """Plates without a province office: embassy, armed police (WJ), military."""
+    if _EMBASSY.fullmatch(number):
+        return Plate(number, "", "", "embassy")
+    armed = _ARMED_POLICE.fullmatch(number)
+    if armed:
+        return Plate(number, armed.group(1), "", "armed_police")
+    if _MILITARY.fullmatch(number):
+        return Plate(number, "", "", "military")
+    return None
+
+
+def _serial_kind(rest: str) -> str | None:
+    """The kind of plate the part after the office letter makes, None if malformed."""
+    if _ORDINARY.fullmatch(rest):
+        return "ordinary"
+    if _NEW_ENERGY_SMALL.fullmatch(rest) or _NEW_ENERGY_LARGE.fullmatch(rest):
+        return "new_energy"
+    suffixed = _SUFFIXED.fullmatch(rest)
+    if suffixed:
+        return _SUFFIXES[suffixed.group(2)]
+    if _PLAUSIBLE.fullmatch(rest):
+        return "unrecognised"
+    return None
+
+
 def parse_plate(text: str) -> Plate:
-    """Normalise "豫D·12345" / "豫d 12345" to "豫D12345" and check its format."""
+    """Normalise "豫D·12345" / "豫d 12345" to "豫D12345" and check its format.
+
+    Every real form is accepted (ordinary, new-energy, 警 学 挂 港 澳 领 应急, 使, WJ,
+    military); one that looks like a plate but is none of them comes back with kind
+    "unrecognised" (a warning); wrong length, I/O or no such province are refused."""
     number = _normalise(text).translate(_PLATE_SEPARATORS).upper()
     if not number:
         raise DomainError("plate.format", "plate number is empty")
+    national = _national_plate(number)
+    if national is not None:
+        return national
     province = number[0]
     if province not in PLATE_PROVINCES:
         raise DomainError(
@@ -338,30 +456,29 @@ def parse_plate(text: str) -> Plate:
             f"the issuing-office letter must be A-Z except I and O, not {office or 'nothing'!r}",
         )
     rest = number[2:]
-    if len(rest) == 5 and _ORDINARY.fullmatch(rest):
-        new_energy = False
-    elif len(rest) == 6 and (
-        _NEW_ENERGY_SMALL.fullmatch(rest) or _NEW_ENERGY_LARGE.fullmatch(rest)
-    ):
-        new_energy = True
-    else:
+    bad = next((ch for ch in rest if ch in "IO"), None)
+    if bad is not None:
+        raise DomainError("plate.letters", f"plates never use the letter {bad} (I and O)")
+    kind = _serial_kind(rest)
+    if kind is None:
         raise DomainError(
             "plate.format",
-            f"{rest!r} after {province}{office} is neither 5 letters/digits (no I or O) nor a "
-            "new-energy serial (D/F + letter or digit + 4 digits, or 5 digits + D/F)",
+            f"{rest!r} after {province}{office} is not a plate serial: 5 letters or digits, "
+            "6 for new-energy plates, or 4 and a suffix such as 警 or 挂",
         )
-    return Plate(number=number, province=province, office=office, new_energy=new_energy)
+    return Plate(number=number, province=province, office=office, kind=kind)
 
 
 # ---------------------------------------------------------------------------------------
 # Mobile numbers
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_COUNTRY_PREFIXES = ("+86", "0086", "86")
+_COUNTRY_PREFIXES = ("(+86)", "(86)", "+86", "0086", "86", "0")
 
 
 def parse_mobile(text: str) -> str:
-    """Normalise a mainland mobile number to its 11 digits."""
+    """Normalise a mainland mobile number to its 11 digits: (+86), +86, 0086, 86 or a
+    leading 0 before them, spaces and hyphens go."""
     number = _normalise(text).replace("-", "")
     for prefix in _COUNTRY_PREFIXES:
         rest = number.removeprefix(prefix)

@@ -83,6 +83,10 @@ class RehabRule:
     administrative_detention_min_days: int
     administrative_detention_max_days: int
     administrative_detention_minor_max_days: int
+    # Any administrative detention: 1-15 days for one offence, at most 20 when combined.
+    administrative_detention_limit_min_days: int = 1
+    administrative_detention_limit_max_days: int = 15
+    administrative_detention_combined_max_days: int = 20
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,20 @@ class JurisdictionProfile:
     rehab: RehabRule
     checks: frozenset[str]
     check_notes: Mapping[str, str]
+    citation_zh: str = ""  # the law the figures come from, as a document cites it
+    citation_en: str = ""
 
     @property
     def label(self) -> str:
-        """What documents and warnings print, e.g. "prc-2016 v2016.1"."""
+        """What documents and warnings print, e.g. "prc-2016 v2016.2"."""
         return f"{self.id} v{self.version}"
+
+    def words(self, lang: str) -> str:
+        """The profile named in words, as a prosecution document cites it:
+        "《刑法》第347条及法释〔2016〕8号(prc-2016 版本 2016.2)"."""
+        if lang.startswith("zh"):
+            return f"{self.citation_zh or self.title_zh}({self.id} 版本 {self.version})"
+        return f"{self.citation_en or self.title_en} ({self.id} version {self.version})"
 
     def needs_check(self, item: str) -> bool:
         """Whether ``item`` (or a section containing it) is marked [check]."""
@@ -122,10 +135,19 @@ class JurisdictionProfile:
         """The warning to show beside a [check] figure, naming this profile."""
         if not self.needs_check(item):
             return None
-        parts = item.split(".")
-        notes = (self.check_notes.get(".".join(parts[:n])) for n in range(len(parts), 0, -1))
-        note = next((n for n in notes if n), "not confirmed against an official text.")
+        note = self.check_note(item) or "not confirmed against an official text."
         return f"Unconfirmed rule ({self.label}): {note}"
+
+    def check_note(self, item: str) -> str | None:
+        """The profile's note on a [check] item: the item's own, a section's, or one whose
+        key has ``*`` for a part ("tiers.*.relatively_large_g")."""
+        parts = item.split(".")
+        for n in range(len(parts), 0, -1):
+            head = parts[:n]
+            for key in (".".join(head), ".".join([head[0], "*", *head[2:]])):
+                if key in self.check_notes:
+                    return self.check_notes[key]
+        return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -327,6 +349,11 @@ def _rehab(r: _Reader, doc: dict[str, object]) -> RehabRule:
         r.get(raw, "administrative_detention_days", "rehab"),
         "rehab.administrative_detention_days",
     )
+    limit_low, limit_high = _range(
+        r,
+        r.get(raw, "administrative_detention_limit_days", "rehab"),
+        "rehab.administrative_detention_limit_days",
+    )
     rule = RehabRule(
         community_rehab_years=positive("community_rehab_years"),
         compulsory_isolation_years=positive("compulsory_isolation_years"),
@@ -341,7 +368,17 @@ def _rehab(r: _Reader, doc: dict[str, object]) -> RehabRule:
         administrative_detention_min_days=low,
         administrative_detention_max_days=high,
         administrative_detention_minor_max_days=positive("administrative_detention_minor_max_days"),
+        administrative_detention_limit_min_days=limit_low,
+        administrative_detention_limit_max_days=limit_high,
+        administrative_detention_combined_max_days=positive(
+            "administrative_detention_combined_max_days"
+        ),
     )
+    if rule.administrative_detention_combined_max_days < limit_high:
+        raise r.fail(
+            "rehab.administrative_detention_combined_max_days",
+            "must not be shorter than rehab.administrative_detention_limit_days.max",
+        )
     if rule.compulsory_isolation_early_release_years > rule.compulsory_isolation_years:
         raise r.fail(
             "rehab.compulsory_isolation_early_release_years",
@@ -379,7 +416,8 @@ def _check_notes(r: _Reader, doc: dict[str, object], checks: frozenset[str]) -> 
     raw = r.obj(doc.get("check_notes", {}), "check_notes")
     notes = {key: r.text(value, f"check_notes.{key}") for key, value in raw.items()}
     for key in notes:
-        if key not in checks:
+        pattern = re.compile(r"[^.]+".join(re.escape(part) for part in key.split("*")))
+        if key not in checks and not any(pattern.fullmatch(item) for item in checks):
             raise r.fail(f"check_notes.{key}", "is not in the check list")
     return MappingProxyType(notes)
 
@@ -399,6 +437,7 @@ def parse_profile(text: str, *, origin: str = "<text>") -> JurisdictionProfile:
             "id", f"must be lower-case letters, digits, '.', '_' or '-', got {profile_id!r}"
         )
     title = r.obj(r.get(doc, "title", ""), "title")
+    citation = r.obj(doc.get("citation", {"zh": "", "en": ""}), "citation")
     sampling = _sampling(r, doc)
     checks = _checks(r, doc, sampling)
     return JurisdictionProfile(
@@ -415,6 +454,8 @@ def parse_profile(text: str, *, origin: str = "<text>") -> JurisdictionProfile:
         rehab=_rehab(r, doc),
         checks=checks,
         check_notes=_check_notes(r, doc, checks),
+        citation_zh=str(citation.get("zh", "")),
+        citation_en=str(citation.get("en", "")),
     )
 
 

@@ -33,6 +33,24 @@ DRUGS: Labels = _vocab(
     ("cannabis_oil", "大麻油", "cannabis oil"),
     ("cannabis_resin", "大麻脂", "cannabis resin"),
     ("cannabis_leaf", "大麻叶及大麻烟", "cannabis leaf"),
+    # Further drugs with figures in 法释〔2016〕8号 Art. 1-2 (added for issue 12).
+    ("dihydroetorphine", "二氢埃托啡", "dihydroetorphine"),
+    ("codeine", "可待因", "codeine"),
+    ("buprenorphine", "丁丙诺啡", "buprenorphine"),
+    ("triazolam", "三唑仑", "triazolam"),
+    ("methaqualone", "安眠酮", "methaqualone"),
+    ("alprazolam", "阿普唑仑", "alprazolam"),
+    ("khat", "恰特草", "khat"),
+    ("caffeine", "咖啡因", "caffeine"),
+    ("poppy_husk", "罂粟壳", "poppy husk"),
+    ("barbital", "巴比妥", "barbital"),
+    ("phenobarbital", "苯巴比妥", "phenobarbital"),
+    ("caffeine_sodium_benzoate", "安钠咖", "caffeine sodium benzoate"),
+    ("nimetazepam", "尼美西泮", "nimetazepam"),
+    ("chlordiazepoxide", "氯氮卓", "chlordiazepoxide"),
+    ("estazolam", "艾司唑仑", "estazolam"),
+    ("diazepam", "地西泮", "diazepam"),
+    ("bromazepam", "溴西泮", "bromazepam"),
     ("other", "其他毒品", "other drug"),
 )
 
@@ -56,6 +74,14 @@ MEASURES: Labels = _vocab(
     ("community_rehab", "社区戒毒", "community rehabilitation"),
     ("community_recovery", "社区康复", "community recovery"),
     ("release", "释放", "release"),
+)
+
+# How a measure or a whole case was concluded: its deadlines stop running from that day.
+CONCLUSIONS: Labels = _vocab(
+    ("prosecution", "移送审查起诉", "sent for prosecution"),
+    ("judgment", "判决生效", "judgment"),
+    ("released", "释放", "released"),
+    ("other", "其他", "other"),
 )
 
 CASE_LEVELS: Labels = _vocab(

@@ -54,7 +54,12 @@ def _text(max_len: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         value = text.strip()
         if len(value) > max_len:
-            raise ValueError(f"is {len(value)} characters long; at most {max_len}")
+            raise v.CellError(
+                "text.too_long",
+                f"is {len(value)} characters long; at most {max_len}",
+                length=len(value),
+                max=max_len,
+            )
         return value
 
     return parse
@@ -85,14 +90,16 @@ def _money_direction(text: str) -> str:
 def _imei(text: str) -> str:
     value = v.clean(text).replace(" ", "")
     if value and not (value.isdigit() and 14 <= len(value) <= 16):
-        raise ValueError(f"{value!r} is not an IMEI (14–16 digits)")
+        raise v.CellError("cell.imei", f"{value!r} is not an IMEI (14–16 digits)", value=value)
     return value
 
 
 def _account(text: str) -> str:
     value = v.clean(text).replace(" ", "").replace("-", "")
     if len(value) > 40:
-        raise ValueError(f"account {value!r} is longer than 40 characters")
+        raise v.CellError(
+            "cell.account", f"account {value!r} is longer than 40 characters", value=value
+        )
     return value
 
 

@@ -47,24 +47,63 @@ def guess_mapping(headers: Sequence[str], kind: KindSpec) -> dict[str, str]:
     return {f.key: mapping[f.key] for f in kind.fields if f.key in mapping}
 
 
-def check_mapping(mapping: Mapping[str, str], headers: Sequence[str], kind: KindSpec) -> list[str]:
+class MappingProblem(str):
+    """A mapping problem as English text, with a code and values for a translation."""
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, message: str, code: str, **params: object) -> MappingProblem:
+        problem = super().__new__(cls, message)
+        problem.code, problem.params = code, dict(params)
+        return problem
+
+
+def check_mapping(
+    mapping: Mapping[str, str], headers: Sequence[str], kind: KindSpec
+) -> list[MappingProblem]:
     """Problems that stop an import before any row is read (unknown field, missing column)."""
     problems = []
     known = {f.key for f in kind.fields}
     for key, header in mapping.items():
         if key not in known:
-            problems.append(f"mapping: {key!r} is not a field of {kind.key}")
+            problems.append(
+                MappingProblem(
+                    f"mapping: {key!r} is not a field of {kind.key}",
+                    "mapping.unknown_field",
+                    field=key,
+                )
+            )
         elif header not in headers:
-            problems.append(f"mapping: column {header!r} (for {key}) is not in the file")
+            problems.append(
+                MappingProblem(
+                    f"mapping: column {header!r} (for {key}) is not in the file",
+                    "mapping.missing_column",
+                    column=header,
+                    field=key,
+                )
+            )
     for key in kind.required:
         if key not in mapping:
             spec = kind.field(key)
             problems.append(
-                f"mapping: no column for the required field {key} ({spec.label_zh}/{spec.label_en})"
+                MappingProblem(
+                    f"mapping: no column for the required field {key} "
+                    f"({spec.label_zh}/{spec.label_en})",
+                    "mapping.required",
+                    label_zh=spec.label_zh,
+                    label_en=spec.label_en,
+                )
             )
     used = [h for h in mapping.values()]
     for header in sorted({h for h in used if used.count(h) > 1}):
-        problems.append(f"mapping: column {header!r} is mapped to more than one field")
+        problems.append(
+            MappingProblem(
+                f"mapping: column {header!r} is mapped to more than one field",
+                "mapping.used_twice",
+                column=header,
+            )
+        )
     return problems
 
 

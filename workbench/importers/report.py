@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
 
+def plain_params(params: Mapping[str, object]) -> dict[str, object]:
+    """An issue's values as JSON can hold them: numbers and text stay, dates become ISO
+    text (times in UTC, as stored), anything else its text."""
+    out: dict[str, object] = {}
+    for key, value in params.items():
+        if isinstance(value, bool | int | str) or value is None:
+            out[key] = value
+        elif isinstance(value, date | datetime):
+            out[key] = value.isoformat()
+        elif isinstance(value, Decimal):
+            out[key] = str(value)
+        else:
+            out[key] = str(value)
+    return out
+
+
 @dataclass(frozen=True)
 class Issue:
-    """``line`` is the row as a spreadsheet numbers it (header = 1); None for the file."""
+    """``line`` is the row as a spreadsheet numbers it (header = 1); None for the file.
+
+    ``message`` is the English reason; ``code`` and ``params`` (plain values, weights in
+    mg, money in fen) let the import wizard say it in the user's language."""
 
     line: int | None
     column: str
     message: str
     severity: Severity = "error"
     field: str = ""
+    code: str = ""
+    params: Mapping[str, object] = dataclass_field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", plain_params(self.params))
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "file"
@@ -24,7 +52,9 @@ class Issue:
         return f"{where}{column}: {self.message}"
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["params"] = dict(self.params)
+        return data
 
 
 @dataclass
@@ -38,12 +68,12 @@ class ImportReport:
     rows_valid: int = 0
     added: int = 0
     skipped: int = 0  # already in the database (re-import)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
+    errors: list[Issue] = dataclass_field(default_factory=list)
+    warnings: list[Issue] = dataclass_field(default_factory=list)
     errors_truncated: bool = False
     written: bool = False
     dry_run: bool = False
-    derived: dict[str, int] = field(default_factory=dict)  # links made, persons matched …
+    derived: dict[str, int] = dataclass_field(default_factory=dict)  # links made, persons matched …
 
     MAX_ERRORS = 1000
 

@@ -37,6 +37,8 @@ def formula_cells(frame: pd.DataFrame) -> list[Issue]:
                         str(column),
                         f"cell {_short(col[line])} looks like a spreadsheet formula; "
                         "formulas are refused (remove the leading =, +, - or @)",
+                        code="cell.formula",
+                        params={"value": _short(col[line])},
                     )
                 )
     return issues
@@ -47,9 +49,28 @@ def _short(text: str, n: int = 30) -> str:
     return repr(text if len(text) <= n else text[:n] + "…")
 
 
+def cell_issue(line: int, header: str, key: str, exc: ValueError) -> Issue:
+    """A cell's parse failure as an issue, with the code and values the reason carries."""
+    return Issue(
+        line,
+        header,
+        str(exc),
+        field=key,
+        code=str(getattr(exc, "code", "")),
+        params=dict(getattr(exc, "params", {}) or {}),
+    )
+
+
+def _required(line: int, header: str, key: str) -> Issue:
+    return Issue(line, header, f"{key} is required", field=key, code="field.required")
+
+
 def parse_cell(spec: FieldSpec, text: str) -> Any:
     if not spec.multiline and ("\n" in text or "\r" in text):
-        raise ValueError("contains a line break (a quoted cell spanning lines) — not allowed here")
+        raise v.CellError(
+            "cell.line_break",
+            "contains a line break (a quoted cell spanning lines) — not allowed here",
+        )
     return spec.parse(text)
 
 
@@ -68,13 +89,13 @@ def parse_rows(
             text = columns[header][i]
             if not text.strip():
                 if spec.required:
-                    issues.append(Issue(line, header, f"{spec.key} is required", field=spec.key))
+                    issues.append(_required(line, header, spec.key))
                     bad = True
                 continue
             try:
                 row[spec.key] = parse_cell(spec, text)
             except ValueError as exc:
-                issues.append(Issue(line, header, str(exc), field=spec.key))
+                issues.append(cell_issue(line, header, spec.key, exc))
                 bad = True
         if not bad:
             out.append((line, row))
@@ -124,20 +145,20 @@ class _Column:
             text = self.raw[line]
             if not text.strip():
                 if self.spec.required:
-                    self._error(line, f"{self.spec.key} is required")
+                    self._error(line, _required(int(line), self.header, self.spec.key))
                 else:
                     values[line] = default
                 continue
             try:
                 values[line] = parse_cell(self.spec, text)
             except ValueError as exc:
-                self._error(line, str(exc))
+                self._error(line, cell_issue(int(line), self.header, self.spec.key, exc))
         return values
 
-    def _error(self, line: Any, message: str) -> None:
+    def _error(self, line: Any, issue: Issue) -> None:
         self.bad[line] = True
         if len(self.issues) < 1000:
-            self.issues.append(Issue(int(line), self.header, message, field=self.spec.key))
+            self.issues.append(issue)
 
 
 def _phones(col: _Column) -> pd.Series:
@@ -160,12 +181,12 @@ def _times(col: _Column, zone: str, today: date) -> pd.Series:
     for line in col.raw.index[~ok]:
         text = col.raw[line]
         if not text.strip():
-            col._error(line, f"{col.spec.key} is required")
+            col._error(line, _required(int(line), col.header, col.spec.key))
             continue
         try:
             out[line] = _micros(v.parse_datetime(text, zone, today=today))
         except ValueError as exc:
-            col._error(line, str(exc))
+            col._error(line, cell_issue(int(line), col.header, col.spec.key, exc))
     return out
 
 

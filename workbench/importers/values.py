@@ -1,7 +1,8 @@
 """Cell parsers for the formats task forces receive: Chinese dates, units, 万元, full-width.
 
 Each parser takes the cell text and returns a typed value in model units (mg, fen, aware
-datetimes) or raises ``ValueError`` with a message that can be shown beside the cell.
+datetimes) or raises :class:`CellError` (a ``ValueError``) whose English message can be
+shown beside the cell and whose code and values let a window say it in Chinese.
 Numbers go through ``Decimal`` only: a float never touches a weight or an amount.
 """
 
@@ -17,6 +18,17 @@ from zoneinfo import ZoneInfo
 from workbench.domain import vocab
 from workbench.domain.errors import DomainError
 from workbench.domain.quantities import grams_to_mg, percent_to_bp, yuan_to_fen
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: ``code`` ("cell.date" …) and ``params`` (the text as
+    found and what the reason needs) beside the English message."""
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
 
 DEFAULT_ZONE = "Asia/Shanghai"
 EARLIEST = date(1950, 1, 1)
@@ -37,9 +49,9 @@ def _number(text: str, noun: str) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{noun} {text!r} is not a number") from None
+        raise CellError("cell.number", f"{noun} {text!r} is not a number", value=text) from None
     if not number.is_finite():
-        raise ValueError(f"{noun} {text!r} is not a number")
+        raise CellError("cell.number", f"{noun} {text!r} is not a number", value=text)
     return number
 
 
@@ -60,29 +72,35 @@ def parse_datetime_parts(text: str) -> tuple[date, time | None]:
     """A date and maybe a time of day from any of the accepted spellings."""
     value = clean(text)
     if not value:
-        raise ValueError("is empty")
+        raise CellError("field.required", "is empty")
     if _SERIAL.fullmatch(value) and len(value.split(".")[0]) <= 5:
         serial = _number(value, "Excel date")
         days = int(serial)
         if days < 1:
-            raise ValueError(f"{value!r} is not a date")
+            raise CellError("cell.date", f"{value!r} is not a date", value=value)
         seconds = round((serial - days) * 86400)
         moment = datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=days, seconds=seconds)
         return moment.date(), (moment.time() if seconds else None)
     m = _DATE.match(value)
     if m is None:
-        raise ValueError(f"{value!r} is not a date (expected e.g. 2019-03-28 or 2019年3月28日)")
+        raise CellError(
+            "cell.date",
+            f"{value!r} is not a date (expected e.g. 2019-03-28 or 2019年3月28日)",
+            value=value,
+        )
     month, day = (m["m"], m["d"]) if m["m"] else (m["m8"], m["d8"])
     try:
         found = date(int(m["y"]), int(month), int(day))
     except ValueError:
-        raise ValueError(f"{value!r} is not a real calendar date") from None
+        raise CellError(
+            "cell.calendar_date", f"{value!r} is not a real calendar date", value=value
+        ) from None
     rest = value[m.end() :].strip().lstrip("T").strip()
     if not rest:
         return found, None
     t = _TIME.fullmatch(rest)
     if t is None:
-        raise ValueError(f"{value!r}: cannot read the time {rest!r}")
+        raise CellError("cell.time", f"{value!r}: cannot read the time {rest!r}", value=rest)
     if t["h"]:
         h, mi, s = t["h"], t["mi"], t["s"]
     elif t["h6"]:
@@ -93,13 +111,21 @@ def parse_datetime_parts(text: str) -> tuple[date, time | None]:
     try:
         return found, time(int(h), int(mi), int(s or 0), micros)
     except ValueError:
-        raise ValueError(f"{value!r}: {rest!r} is not a time of day") from None
+        raise CellError(
+            "cell.time", f"{value!r}: {rest!r} is not a time of day", value=rest
+        ) from None
 
 
 def _in_range(found: date, today: date | None, earliest: date = EARLIEST) -> None:
     latest = (today or date.today()) + timedelta(days=1)
     if not earliest <= found <= latest:
-        raise ValueError(f"date {found.isoformat()} is out of range ({earliest} … {latest})")
+        raise CellError(
+            "cell.date_range",
+            f"date {found.isoformat()} is out of range ({earliest} … {latest})",
+            value=found.isoformat(),
+            earliest=earliest.isoformat(),
+            latest=latest.isoformat(),
+        )
 
 
 def parse_date(text: str, *, today: date | None = None, earliest: date = EARLIEST) -> date:
@@ -135,18 +161,24 @@ def parse_weight_mg(text: str, default_unit: str = "g") -> int:
     value = clean(text)
     m = _WEIGHT.fullmatch(value)
     if m is None:
-        raise ValueError(f"{value!r} is not a weight (expected e.g. 12.5g or 1.2千克)")
+        raise CellError(
+            "cell.weight",
+            f"{value!r} is not a weight (expected e.g. 12.5g or 1.2千克)",
+            value=value,
+        )
     unit = (m["u"] or default_unit).lower()
     factor = _WEIGHT_UNITS.get(unit)
     if factor is None:
-        raise ValueError(f"unknown weight unit {m['u']!r} in {value!r}")
+        raise CellError(
+            "cell.weight_unit", f"unknown weight unit {m['u']!r} in {value!r}", value=m["u"]
+        )
     grams = _number(m["n"].replace(",", ""), "weight") * factor
     if grams < 0:
-        raise ValueError(f"negative weight {value!r}")
+        raise CellError("weight.negative", f"negative weight {value!r}", value=value)
     try:
         return grams_to_mg(grams)
     except DomainError as exc:
-        raise ValueError(exc.message) from None
+        raise CellError(exc.code, exc.message, value=value) from None
 
 
 _MONEY_NOISE = str.maketrans("", "", ",¥$ \u00a0")
@@ -162,21 +194,21 @@ def parse_money_fen(text: str, *, allow_negative: bool = False) -> int:
     if number_text.endswith("万"):
         number_text, factor = number_text[:-1], Decimal(10000)
     if not number_text:
-        raise ValueError(f"{value!r} is not an amount of money")
+        raise CellError("cell.money", f"{value!r} is not an amount of money", value=value)
     amount = _number(number_text, "amount") * factor
     if amount < 0 and not allow_negative:
-        raise ValueError(f"negative amount {value!r}")
+        raise CellError("money.negative", f"negative amount {value!r}", value=value)
     try:
         fen = yuan_to_fen(abs(amount))
     except DomainError as exc:
-        raise ValueError(exc.message) from None
+        raise CellError(exc.code, exc.message, value=value) from None
     return -fen if amount < 0 else fen
 
 
 def parse_int(text: str, noun: str = "number") -> int:
     value = clean(text).replace(",", "")
     if not re.fullmatch(r"[-+]?\d+", value):
-        raise ValueError(f"{noun} {value!r} is not a whole number")
+        raise CellError("number.whole", f"{noun} {value!r} is not a whole number", value=value)
     return int(value)
 
 
@@ -185,7 +217,7 @@ def parse_percent_bp(text: str) -> int:
     try:
         return percent_to_bp(value)
     except DomainError as exc:
-        raise ValueError(exc.message) from None
+        raise CellError(exc.code, exc.message, value=value) from None
 
 
 _DURATION_HMS = re.compile(r"(\d+):(\d{1,2}):(\d{1,2})")
@@ -204,7 +236,11 @@ def parse_duration_s(text: str) -> int:
     if value and z and any(z.groups()):
         h, mi, s = (int(g or 0) for g in z.groups())
         return h * 3600 + mi * 60 + s
-    raise ValueError(f"{value!r} is not a call duration (seconds, 00:02:05 or 2分5秒)")
+    raise CellError(
+        "cell.duration",
+        f"{value!r} is not a call duration (seconds, 00:02:05 or 2分5秒)",
+        value=value,
+    )
 
 
 # -- numbers and vocabularies ----------------------------------------------------------
@@ -221,7 +257,9 @@ def parse_phone(text: str) -> str:
     if value.startswith("86") and len(value) == 13:
         value = value[2:]
     if not value.isascii() or not value.isdigit() or not 3 <= len(value) <= 20:
-        raise ValueError(f"{clean(text)!r} is not a telephone number")
+        raise CellError(
+            "cell.phone", f"{clean(text)!r} is not a telephone number", value=clean(text)
+        )
     return value
 
 
@@ -268,7 +306,7 @@ def parse_choice(text: str, choices: dict[str, str], noun: str) -> str:
     value = clean(text).lower()
     found = choices.get(value)
     if found is None:
-        raise ValueError(f"unknown {noun} {clean(text)!r}")
+        raise CellError("cell.choice", f"unknown {noun} {clean(text)!r}", value=clean(text))
     return found
 
 
@@ -283,6 +321,15 @@ _DRUG_NAMES = {
     "大麻": "cannabis_leaf",
     "杜冷丁": "pethidine",
     "度冷丁": "pethidine",
+    "甲喹酮": "methaqualone",
+    "安定": "diazepam",
+    "舒乐安定": "estazolam",
+    "利眠宁": "chlordiazepoxide",
+    "海乐神": "triazolam",
+    "罂粟壳": "poppy_husk",
+    "恰特": "khat",
+    "巧茶": "khat",
+    "苯甲酸钠咖啡因": "caffeine_sodium_benzoate",
 }
 
 
@@ -303,7 +350,7 @@ def parse_drug(text: str) -> str:
     value = clean(text).lower()
     found = _DRUGS.get(value)
     if found is None:
-        raise ValueError(f"unknown drug {clean(text)!r}")
+        raise CellError("cell.drug", f"unknown drug {clean(text)!r}", value=clean(text))
     return found
 
 
@@ -313,7 +360,7 @@ def vocab_parser(labels: vocab.Labels, noun: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         found = table.get(clean(text).lower())
         if found is None:
-            raise ValueError(f"unknown {noun} {clean(text)!r}")
+            raise CellError("cell.choice", f"unknown {noun} {clean(text)!r}", value=clean(text))
         return found
 
     return parse
@@ -329,7 +376,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ValueError(f"{clean(text)!r} is not yes/no (是/否)")
+    raise CellError("cell.yes_no", f"{clean(text)!r} is not yes/no (是/否)", value=clean(text))
 
 
 def parse_sex(text: str) -> str:
@@ -338,7 +385,7 @@ def parse_sex(text: str) -> str:
         return "M"
     if value in ("女", "f", "female"):
         return "F"
-    raise ValueError(f"{clean(text)!r} is not a sex (男/女)")
+    raise CellError("cell.sex", f"{clean(text)!r} is not a sex (男/女)", value=clean(text))
 
 
 def split_list(text: str) -> list[str]:

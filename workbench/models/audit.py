@@ -16,7 +16,8 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    display_name: Mapped[str] = mapped_column(String(100), default="")
+    display_name: Mapped[str] = mapped_column(String(100), default="")  # real name
+    police_no: Mapped[str] = mapped_column(String(40), default="", server_default="")  # 警号
     role: Mapped[str] = mapped_column(String(40), default="investigator")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -29,6 +29,9 @@ class CaseFile(Base):
     unit: Mapped[str] = mapped_column(String(200), default="")
     opened_on: Mapped[date | None] = mapped_column(default=None)
     closed_on: Mapped[date | None] = mapped_column(default=None)
+    # Concluded (vocab.CONCLUSIONS): no deadline of the case runs after that day.
+    concluded_on: Mapped[date | None] = mapped_column(default=None)
+    conclusion: Mapped[str] = mapped_column(String(40), default="", server_default="")
     lead: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")

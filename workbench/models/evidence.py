@@ -44,6 +44,7 @@ class Seizure(Base):
     drug: Mapped[str] = mapped_column(String(40))
     form: Mapped[str] = mapped_column(String(40), default="other")
     package_count: Mapped[int] = mapped_column(default=1)
+    sampled_count: Mapped[int | None] = mapped_column(default=None)  # packages sampled
     gross_mg: Mapped[int | None] = mapped_column(BigInteger, default=None)
     tare_mg: Mapped[int | None] = mapped_column(BigInteger, default=None)
     net_mg: Mapped[int] = mapped_column(BigInteger)

@@ -64,6 +64,9 @@ class Measure(Base):
     starts_on: Mapped[date | None] = mapped_column(default=None)
     ends_on: Mapped[date | None] = mapped_column(default=None)
     extension_steps: Mapped[int] = mapped_column(default=0)
+    # Concluded (vocab.CONCLUSIONS): its deadlines stop running from that day.
+    concluded_on: Mapped[date | None] = mapped_column(default=None)
+    conclusion: Mapped[str] = mapped_column(String(40), default="", server_default="")
     document_no: Mapped[str] = mapped_column(String(100), default="")
     place: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -23,6 +23,16 @@ def money(fen: int) -> str:
     return f"{sign}{int(whole.lstrip('-')):,}.{cents}"
 
 
+def money_words(fen: int, lang: str) -> str:
+    """Money as a sentence writes it: in Chinese whole hundreds of 元 from 1万 on as
+    万元 ("206万元", "20.6万元"), other amounts in 元 ("3,580.50元"); "CNY 2,060,000.00"."""
+    if not lang.startswith("zh"):
+        return f"CNY {money(fen)}"
+    if fen >= 1_000_000 and fen % 10_000 == 0:
+        return f"{decimal_text(Decimal(fen) / 1_000_000)}万元"
+    return f"{money(fen)}元"
+
+
 def purity(bp: int | None) -> str:
     return "" if bp is None else f"{bp_to_percent(bp)} %"
 

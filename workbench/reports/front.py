@@ -48,15 +48,28 @@ def build_cover(data: PackageData, r: Render) -> list[Flowable]:
         (r.t("lead"), h.lead),
         (r.t("marking"), r.t("classification")),
         (r.t("doc_date"), fmt.day(data.document_date)),
-        (r.t("prepared_by"), data.prepared_by),
+        (r.t("prepared_by"), _preparer(data, r)),
     ]
     out.append(KeepTogether([r.fields(pairs)]))
     out.append(Spacer(1, 10))
-    out.append(r.para(f"{r.t('profile')}{r.colon}{data.profile_label}", r.st.small))
+    profile = r.profile(data.profile_words, data.profile_label)
+    out.append(r.para(f"{r.t('profile')}{r.colon}{profile}", r.st.small))
     if data.redacted:
         out.append(r.para(r.t("redacted_note"), r.st.small))
     out.append(r.para(r.t("date_note"), r.st.small))
     return out
+
+
+def _preparer(data: PackageData, r: Render) -> str:
+    """Real name and police number: "韦国栋(警号 410001)"."""
+    if not data.prepared_by_police_no:
+        return data.prepared_by
+    number = f"{r.t('police_no')} {data.prepared_by_police_no}"
+    return (
+        f"{data.prepared_by}({number})"
+        if r.lang.startswith("zh")
+        else (f"{data.prepared_by} ({number})")
+    )
 
 
 def contents_entries(

@@ -3,6 +3,9 @@ custody, the audit statement and the open items."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -257,14 +260,23 @@ def build_custody(data: PackageData, r: Render) -> list[Flowable]:
     return out
 
 
+def _local_text(iso_utc: str, zone: str) -> str:
+    """The trail's UTC text ("…T18:43:02.659788Z") in the reader's zone, to the second."""
+    try:
+        moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def build_audit(data: PackageData, r: Render) -> list[Flowable]:
     a = data.audit
     out: list[Flowable] = [r.heading("audit", r.t("sec_audit"))]
     pairs = [
         (r.t("audit_entries"), str(a.head_seq)),
         (r.t("audit_verified"), r.t("audit_ok") if a.verified else r.t("audit_failed")),
-        (r.t("audit_head"), f"#{a.head_seq}  {a.head_at}"),
-        (r.t("profile"), data.profile_label),
+        (r.t("audit_head"), f"#{a.head_seq}  {_local_text(a.head_at, data.zone)}"),
+        (r.t("profile"), r.profile(data.profile_words, data.profile_label)),
     ]
     out.append(r.fields(pairs))
     out.append(Spacer(1, 4))

@@ -37,6 +37,8 @@ class CaseHeader:
     source: str
     summary: str
     members: tuple[Member, ...] = ()
+    concluded_on: date | None = None
+    conclusion: str = ""  # vocab.CONCLUSIONS
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class MeasureLine:
     ends_on: date | None
     document_no: str
     place: str
+    concluded_on: date | None = None
+    conclusion: str = ""  # vocab.CONCLUSIONS
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class PartySection:
     heroin_equivalent_g: Decimal = Decimal(0)
     tier: str | None = None
     aggravating: tuple[str, ...] = ()  # keys of strings.AGGRAVATING
+    excluded_mg: tuple[tuple[str, int], ...] = ()  # drugs not in the heroin equivalent
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,10 @@ class PackageData:
     custody: tuple[CustodyLine, ...]
     audit: AuditStatement
     open_items: tuple[OpenItem, ...] = field(default=())
+    # The profile named in words for each language ("依据《刑法》第347条…(prc-2016 版本 …)").
+    profile_words: tuple[str, str] = ("", "")
+    prepared_by_police_no: str = ""  # 警号 of the preparer
+    excluded_mg: tuple[tuple[str, int], ...] = ()  # drugs not in the heroin equivalent
     # The case timeline (services.timeline.TimelineData, as of ``document_date``) for the
     # chart after the event table; None leaves the chart out.
     timeline: Any = None

@@ -11,7 +11,7 @@ from reportlab.platypus import (
 
 from workbench.domain import vocab
 from workbench.reports import formatting as fmt
-from workbench.reports.model import PackageData, PartySection
+from workbench.reports.model import MeasureLine, PackageData, PartySection
 from workbench.reports.render import Cell, Render
 from workbench.reports.strings import STRINGS
 
@@ -50,7 +50,7 @@ def _measures_table(p: PartySection, r: Render) -> Table:
             r.cell(r.label(vocab.MEASURES, m.kind)),
             fmt.day(m.decided_on),
             fmt.day(m.starts_on),
-            fmt.day(m.ends_on),
+            r.cell(_ended(m, r)),
             r.cell(m.document_no),
             r.cell(m.place),
         ]
@@ -68,6 +68,14 @@ def _measures_table(p: PartySection, r: Render) -> Table:
         rows,
         [0.16 * w, 0.12 * w, 0.12 * w, 0.12 * w, 0.26 * w, 0.22 * w],
     )
+
+
+def _ended(m: MeasureLine, r: Render) -> str:
+    """Its end date, and how it was concluded ("2019-04-12 移送审查起诉") when it was."""
+    if not m.conclusion:
+        return fmt.day(m.ends_on)
+    how = r.label(vocab.CONCLUSIONS, m.conclusion)
+    return r.t("measure_concluded", date=fmt.day(m.concluded_on or m.ends_on), how=how)
 
 
 def _basis(r: Render, kind: str, english: str, profile: str) -> str:
@@ -92,6 +100,10 @@ def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flow
     ]
     out.append(r.para(r.t("measures"), r.st.h2))
     out.append(_measures_table(p, r) if p.measures else r.para(r.t("no_records")))
+    h = data.header
+    if h.concluded_on is not None and p.measures:
+        how = r.label(vocab.CONCLUSIONS, h.conclusion)
+        out.append(r.para(r.t("case_concluded", date=fmt.day(h.concluded_on), how=how)))
     if p.deadlines:
         out.append(r.para(r.t("deadlines"), r.st.h2))
         rows = [
@@ -153,9 +165,10 @@ def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flow
         r.para(
             r.t(
                 "tier_line",
-                profile=data.profile_label,
+                profile=r.profile(data.profile_words, data.profile_label),
                 heq=fmt.decimal_text(p.heroin_equivalent_g),
                 tier=r.tier_text(p.tier),
+                excluded=r.excluded(p.excluded_mg),
             )
         )
     )

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from workbench.domain import vocab
+from workbench.domain.quantities import format_grams
 from workbench.domain.tiers import TIER_LABELS
 from workbench.reports.pages import Heading, PageBook
 from workbench.reports.strings import t
@@ -85,6 +86,21 @@ class Render:
     def heading(self, key: str, text: str, level: int = 0) -> Heading:
         style = self.st.h1 if level == 0 else self.st.h2
         return Heading(markup(text), style, key=key, book=self.book, level=level, outline=text)
+
+    def profile(self, words: tuple[str, str], label: str) -> str:
+        """The rule profile named in words in this language (its label if none given)."""
+        text = words[0] if self.lang.startswith("zh") else words[1]
+        return text or label
+
+    def excluded(self, pairs: Sequence[tuple[str, int]]) -> str:
+        """ "(不含:大麻油 999 克)" after a heroin equivalent, or "" when nothing is left out."""
+        if not pairs:
+            return ""
+        items = self.comma.join(
+            self.t("grams_of", what=self.label(vocab.DRUGS, drug), grams=format_grams(mg))
+            for drug, mg in pairs
+        )
+        return self.t("excluded", items=items)
 
     def tier_text(self, tier: str | None) -> str:
         if tier is None:

@@ -26,6 +26,7 @@ _S: dict[str, tuple[str, str]] = {
     "marking": ("密级", "Classification"),
     "doc_date": ("材料日期", "Date"),
     "prepared_by": ("制作人", "Prepared by"),
+    "police_no": ("警号", "police no."),
     "profile": ("适用规则", "Rules applied"),
     "redacted_note": (
         "本材料已对非犯罪嫌疑人的身份证号码、电话和住址作隐去处理。",
@@ -139,9 +140,12 @@ _S: dict[str, tuple[str, str]] = {
     "tier": ("数量等级", "Quantity tier"),
     "heroin_equivalent": ("折合海洛因(克)", "Heroin equivalent (g)"),
     "tier_line": (
-        "依{profile}:折合海洛因 {heq} 克,{tier}",
-        "Under {profile}: heroin equivalent {heq} g, {tier}",
+        "依据{profile},折合海洛因 {heq} 克,{tier}{excluded}",
+        "Heroin equivalent {heq} g, {tier}{excluded}, under {profile}",
     ),
+    "excluded": ("(不含:{items})", " (not included: {items})"),
+    "grams_of": ("{what} {grams} 克", "{what} {grams} g"),
+    "unit_g": ("克", "g"),
     "no_tier": ("未达定量标准", "no tier"),
     "aggravating": ("从重情节", "Aggravating circumstances"),
     "agg_principal": ("共同犯罪中的主犯", "principal in a joint crime"),
@@ -163,9 +167,14 @@ _S: dict[str, tuple[str, str]] = {
     "total": ("合计", "Total"),
     "precursors": ("易制毒化学品(不计入毒品数量)", "Precursor chemicals (not added to drugs)"),
     "case_tier": (
-        "全案依{profile}:折合海洛因 {heq} 克,{tier}",
-        "Whole case under {profile}: heroin equivalent {heq} g, {tier}",
+        "全案依据{profile},折合海洛因 {heq} 克,{tier}{excluded}",
+        "Whole case: heroin equivalent {heq} g, {tier}{excluded}, under {profile}",
     ),
+    "case_concluded": (
+        "本案已于{date}{how},强制措施期限不再计算。",
+        "The case was concluded on {date} ({how}); no deadline runs any more.",
+    ),
+    "measure_concluded": ("{date}{how}", "{date} {how}"),
     # assets
     "asset_kind": ("类别", "Kind"),
     "asset_action": ("措施", "Action"),
@@ -175,6 +184,7 @@ _S: dict[str, tuple[str, str]] = {
     "description": ("说明", "Description"),
     "totals_per_kind": ("分类合计", "Totals per kind"),
     "cash_total": ("现金合计(元)", "Cash total (CNY)"),
+    "cash_line": ("现金合计 {amount}", "cash total {amount}"),
     # vehicles
     "plate": ("号牌", "Plate"),
     "vin": ("车辆识别代号", "VIN"),
@@ -232,6 +242,9 @@ _S: dict[str, tuple[str, str]] = {
     "entity_seizure": ("检材", "exhibit"),
     "entity_custody": ("保管交接", "custody entry"),
     "entity_attachment": ("附件", "attachment"),
+    "entity_case": ("案件", "case"),
+    "entity_vehicle": ("车辆", "vehicle"),
+    "entity_measure": ("强制措施", "measure"),
 }
 
 STRINGS: Mapping[str, tuple[str, str]] = MappingProxyType(_S)

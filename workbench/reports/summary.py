@@ -52,10 +52,13 @@ def build_summary(data: PackageData, r: Render) -> list[Flowable]:
         r.t("n_vehicles", n=len(data.vehicles)),
     ]
     for drug, mg in sorted(data.drug_totals_mg.items()):
-        figures.append(f"{r.label(vocab.DRUGS, drug)} {fmt.grams(mg)} g")
-    figures.append(f"{r.t('cash_total')} {fmt.money(data.cash_total_fen)}")
+        figures.append(r.t("grams_of", what=r.label(vocab.DRUGS, drug), grams=fmt.grams(mg)))
+    figures.append(r.t("cash_line", amount=fmt.money_words(data.cash_total_fen, r.lang)))
     out.append(r.para(";".join(figures) if r.lang.startswith("zh") else "; ".join(figures)))
     out.append(tier_paragraph(data, r))
+    if h.concluded_on is not None:
+        how = r.label(vocab.CONCLUSIONS, h.conclusion)
+        out.append(r.para(r.t("case_concluded", date=fmt.day(h.concluded_on), how=how)))
     if h.members:
         out.append(r.para(r.t("task_force"), r.st.h2))
         rows = [
@@ -77,8 +80,9 @@ def tier_paragraph(data: PackageData, r: Render) -> Paragraph:
     return r.para(
         r.t(
             "case_tier",
-            profile=data.profile_label,
+            profile=r.profile(data.profile_words, data.profile_label),
             heq=fmt.decimal_text(data.heroin_equivalent_g),
             tier=r.tier_text(data.tier),
+            excluded=r.excluded(data.excluded_mg),
         )
     )

@@ -422,15 +422,21 @@ def _marker(symbol: str, x: float, y: float, size: float, colour: Color) -> Any:
 
 
 def _ticks(t0: float, t1: float, zone: ZoneInfo, max_ticks: float) -> list[tuple[float, str]]:
-    """Round local dates across [t0, t1]: days, weeks, months or years, as many as fit."""
+    """Round local dates across [t0, t1]: days, weeks, months or years, as many as fit.
+
+    Day ticks name the year on the first tick and wherever a new year begins, so a
+    printed chart never leaves the reader guessing which year "03-28" is."""
     start = datetime.fromtimestamp(t0, zone)
     days = (t1 - t0) / DAY
     out: list[tuple[float, str]] = []
     for step_days in (1, 2, 7, 14):
         if days / step_days <= max_ticks:
             d = datetime(start.year, start.month, start.day, tzinfo=zone) + timedelta(days=1)
+            year = None
             while d.timestamp() <= t1:
-                out.append((d.timestamp(), d.strftime("%m-%d" if days < 300 else "%Y-%m-%d")))
+                short = days < 300 and d.year == year
+                out.append((d.timestamp(), d.strftime("%m-%d" if short else "%Y-%m-%d")))
+                year = d.year
                 d = (d + timedelta(days=step_days)).replace(hour=0)
             return out
     for step_months in (1, 2, 3, 6, 12, 24, 60):

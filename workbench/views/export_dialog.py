@@ -50,6 +50,8 @@ RECORD_TABLES = {
     "seizure": "seizure",
     "custody": "custody",
     "attachment": "attachments",
+    "vehicle": "vehicle",
+    "measure": "measures",
 }
 
 ExportJob = Callable[[Callable[[int, int], None], Callable[[], bool]], ExportResult]
@@ -220,6 +222,9 @@ class ExportDialog(QDialog):
             "seizure": self.tr("Exhibit"),
             "custody": self.tr("Custody entry"),
             "attachment": self.tr("Attachment"),
+            "vehicle": self.tr("Vehicle"),
+            "measure": self.tr("Measure"),
+            "case": self.tr("Case"),
         }
         for item in self.items:
             row = QTreeWidgetItem(

@@ -92,6 +92,15 @@ class OverviewTab(QScrollArea):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.deadlines_note = QLabel()
+        self.deadlines_note.setWordWrap(True)
+        self.deadlines_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.findings_box = QGroupBox(self.tr("Warnings"))
+        self.findings_box.setObjectName("findings")
+        self.findings_label = QLabel()
+        self.findings_label.setWordWrap(True)
+        self.findings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.findings_box).addWidget(self.findings_label)
+        self.findings_box.hide()
         box = QVBoxLayout(self.deadlines_box)
         box.addWidget(self.deadlines_note)
         box.addWidget(self.deadlines, 1)
@@ -105,6 +114,7 @@ class OverviewTab(QScrollArea):
         right = QVBoxLayout()
         right.addWidget(self.figures_box)
         right.addWidget(self.drugs_box)
+        right.addWidget(self.findings_box)
         right.addWidget(self.deadlines_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -153,6 +163,8 @@ class OverviewTab(QScrollArea):
         _clear_layout(self.figures_grid)
         self.deadlines.setRowCount(0)
         self.deadlines_note.clear()
+        self.findings_label.clear()
+        self.findings_box.hide()
         self.comms_box.clear()
 
     def _show(self, o: CaseOverview, today: date) -> None:
@@ -194,6 +206,7 @@ class OverviewTab(QScrollArea):
 
         self._figures(o)
         self._drugs(o)
+        self._findings(o)
         self._deadlines(o, today)
 
     def _figures(self, o: CaseOverview) -> None:
@@ -246,11 +259,35 @@ class OverviewTab(QScrollArea):
             return
         equivalent = self.fmt.decimal(o.heroin_equivalent_g)
         self.drugs_form.addRow(self.tr("Heroin equivalent:"), QLabel(arg(grams, equivalent)))
+        if o.excluded_mg:
+            # Issue 12: 9 g heroin + 999 g cannabis oil must never read as just "small".
+            left_out = self.tr(", ").join(
+                vocab.label(vocab.DRUGS, drug, lang)
+                + " "
+                + arg(grams, self.fmt.format("weight", mg))
+                for drug, mg in sorted(o.excluded_mg.items())
+            )
+            excluded = QLabel(left_out)
+            excluded.setObjectName("excluded")
+            excluded.setWordWrap(True)
+            excluded.setToolTip(
+                self.tr("Drugs without a heroin factor are not summed; each keeps its own tier.")
+            )
+            self.drugs_form.addRow(self.tr("Not included:"), excluded)
         tier = QLabel(arg(self.tr("%1 (by %2)"), self._tier_text(o.tier), o.profile_label))
         tier.setObjectName("tier")
         if o.tier == "large":
             tier.setStyleSheet("font-weight: bold;")
         self.drugs_form.addRow(self.tr("Quantity tier:"), tier)
+
+    def _findings(self, o: CaseOverview) -> None:
+        """Rules to warn about: [check] figures that applied, lengths, identifiers."""
+        if not o.findings:
+            return
+        lines = [f"⚠ {item.message(self.lang)}" for item in o.findings]
+        self.findings_label.setText("\n".join(lines))
+        self.findings_box.setTitle(arg(self.tr("Warnings (%1)"), len(lines)))
+        self.findings_box.show()
 
     def _tier_text(self, tier: str | None) -> str:
         return {
@@ -273,12 +310,23 @@ class OverviewTab(QScrollArea):
     def _deadlines(self, o: CaseOverview, today: date) -> None:
         rows = o.deadlines
         late = sum(1 for d in rows if d.overdue)
-        if not rows:
+        concluded_on = o.case.get("concluded_on")
+        if isinstance(concluded_on, date) and concluded_on <= today:
+            how = vocab.label(vocab.CONCLUSIONS, str(o.case.get("conclusion") or ""), self.lang)
+            note = self.tr("The case was concluded on %1 (%2): no deadline runs any more.")
+            self.deadlines_note.setText(arg(note, concluded_on.isoformat(), how))
+        elif not rows:
             self.deadlines_note.setText(self.tr("No custody deadline is running."))
         else:
             note = self.tr("%1 running, %2 overdue (today %3)")
             self.deadlines_note.setText(arg(note, len(rows), late, today.isoformat()))
+        if o.concluded_measures:
+            concluded = self.tr(
+                "%n measure(s) concluded: their deadlines stopped.", "", o.concluded_measures
+            )
+            self.deadlines_note.setText(self.deadlines_note.text() + "\n" + concluded)
         self.deadlines.setRowCount(len(rows))
+        self.deadlines.setVisible(bool(rows))  # a concluded case: the note says it all
         for r, d in enumerate(rows):
             if d.overdue:
                 days = self.tr("%n day(s) overdue", "", -d.days_left)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from workbench.domain import vocab
 from workbench.services.casefile.operations import OperationRunner
 from workbench.services.core.changes import Changes, Operation
-from workbench.services.core.errors import PermissionDenied, ServiceError
-from workbench.views.forms.messages import warning_message
+from workbench.services.core.errors import InputRejected, PermissionDenied, ServiceError
+from workbench.views.forms.messages import rejection_message, warning_message
 from workbench.views.i18n import arg, current_language
 
 ChangesFn = Callable[[Changes], None]
@@ -90,6 +90,8 @@ def error_text(exc: ServiceError) -> str:
             + "\n"
             + str(exc)
         )
+    if isinstance(exc, InputRejected):
+        return rejection_message(exc)
     return str(exc)
 
 

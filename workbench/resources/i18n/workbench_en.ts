@@ -14,6 +14,13 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
+        <source>%n measure(s) concluded: their deadlines stopped.</source>
+        <translation>
+            <numerusform>%n measure concluded: its deadlines stopped.</numerusform>
+            <numerusform>%n measures concluded: their deadlines stopped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n day overdue</numerusform>

@@ -506,6 +506,18 @@
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
     <message numerus="yes">
         <source>%n open item(s): double-click one to show the record. Exporting anyway prints them on a page headed &quot;Open items&quot;.</source>
         <translation>
@@ -782,6 +794,10 @@
         <translation>剩余天数</translation>
     </message>
     <message>
+        <source>Warnings</source>
+        <translation>警示</translation>
+    </message>
+    <message>
         <source>Level:</source>
         <translation>案件级别：</translation>
     </message>
@@ -878,12 +894,28 @@
         <translation>折合海洛因：</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Drugs without a heroin factor are not summed; each keeps its own tier.</source>
+        <translation>没有海洛因换算系数的毒品不计入折合数量，各自单独适用数量标准。</translation>
+    </message>
+    <message>
+        <source>Not included:</source>
+        <translation>不含：</translation>
+    </message>
+    <message>
         <source>%1 (by %2)</source>
         <translation>%1(依据：%2)</translation>
     </message>
     <message>
         <source>Quantity tier:</source>
         <translation>数量档次：</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>警示(%1 项)</translation>
     </message>
     <message>
         <source>small quantity</source>
@@ -930,12 +962,22 @@
         <translation>戒毒期限届满</translation>
     </message>
     <message>
+        <source>The case was concluded on %1 (%2): no deadline runs any more.</source>
+        <translation>本案已于 %1 %2，期限不再计算。</translation>
+    </message>
+    <message>
         <source>No custody deadline is running.</source>
         <translation>当前没有进行中的羁押期限。</translation>
     </message>
     <message>
         <source>%1 running, %2 overdue (today %3)</source>
         <translation>进行中 %1 项，已超期 %2 项(今天是 %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s) concluded: their deadlines stopped.</source>
+        <translation>
+            <numerusform>%n 项强制措施已终结，其期限不再计算。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
@@ -1715,6 +1757,14 @@
         <translation>结案日期</translation>
     </message>
     <message>
+        <source>Concluded by</source>
+        <translation>终结方式</translation>
+    </message>
+    <message>
+        <source>Concluded on</source>
+        <translation>终结日期</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>主办人</translation>
     </message>
@@ -1941,6 +1991,10 @@
     <message>
         <source>Packages</source>
         <translation>包数</translation>
+    </message>
+    <message>
+        <source>Packages sampled</source>
+        <translation>取样包数</translation>
     </message>
     <message>
         <source>Gross weight</source>
@@ -2229,10 +2283,6 @@
         <translation>只能为数字，末位可为 X</translation>
     </message>
     <message>
-        <source>The region code is not a province</source>
-        <translation>前两位不是有效的省级行政区划代码</translation>
-    </message>
-    <message>
         <source>The birth date in the ID number is not a date</source>
         <translation>身份号码中的出生日期不是有效日期</translation>
     </message>
@@ -2269,8 +2319,28 @@
         <translation>只能为字母和数字</translation>
     </message>
     <message>
-        <source>Not a Chinese plate number</source>
-        <translation>不是有效的机动车号牌号码</translation>
+        <source>The first two digits are not a province code used in ID numbers</source>
+        <translation>前两位不是公民身份号码使用的省级行政区划代码</translation>
+    </message>
+    <message>
+        <source>A Hong Kong, Macau or Taiwan residence permit number starts 810000, 820000 or 830000</source>
+        <translation>港澳台居民居住证号码以 810000、820000 或 830000 开头</translation>
+    </message>
+    <message>
+        <source>A foreigner&apos;s permanent-residence ID starts with 9 and a mainland province code</source>
+        <translation>外国人永久居留身份证号码以 9 和内地省级行政区划代码开头</translation>
+    </message>
+    <message>
+        <source>Male or female</source>
+        <translation>应为男或女</translation>
+    </message>
+    <message>
+        <source>%1 is already a person of case %2</source>
+        <translation>%1 已是案件 %2 的涉案人员</translation>
+    </message>
+    <message>
+        <source>Not a plate: after the province and office letter come 5 letters or digits (6 on new-energy plates, or 4 and 警, 学, 挂 …)</source>
+        <translation>不是号牌号码：省份简称和发牌机关代号后应为 5 位字母或数字(新能源号牌 6 位，或 4 位加“警”“学”“挂”等)</translation>
     </message>
     <message>
         <source>A plate starts with a province abbreviation</source>
@@ -2279,6 +2349,10 @@
     <message>
         <source>The issuing-office letter is missing or invalid</source>
         <translation>发牌机关代号缺失或无效</translation>
+    </message>
+    <message>
+        <source>Plates never use the letters I and O</source>
+        <translation>号牌号码不使用字母 I 和 O</translation>
     </message>
     <message>
         <source>Not a mobile or landline number</source>
@@ -2313,6 +2387,222 @@
         <translation>精度不能小于 0.01%</translation>
     </message>
     <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 不是整数</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Not a field of this record</source>
+        <translation>不是本记录的字段</translation>
+    </message>
+    <message>
+        <source>%1 characters long; at most %2</source>
+        <translation>长度为 %1 个字符，最多 %2 个</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the choices</source>
+        <translation>“%1”不是可选项</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>不是有效日期</translation>
+    </message>
+    <message>
+        <source>A date and time is needed</source>
+        <translation>须填写日期和时间</translation>
+    </message>
+    <message>
+        <source>%1 is before %2</source>
+        <translation>%1 早于 %2</translation>
+    </message>
+    <message>
+        <source>This %1 is not in this case</source>
+        <translation>该%1不属于本案</translation>
+    </message>
+    <message>
+        <source>A case code has no spaces</source>
+        <translation>案件编号不能含空格</translation>
+    </message>
+    <message>
+        <source>A case with the code %1 exists</source>
+        <translation>已有编号为 %1 的案件</translation>
+    </message>
+    <message>
+        <source>At least one package (not %1)</source>
+        <translation>至少 1 包(不能为 %1)</translation>
+    </message>
+    <message>
+        <source>The packaging (%1 g) weighs more than the gross (%2 g)</source>
+        <translation>包装重量(%1 克)大于毛重(%2 克)</translation>
+    </message>
+    <message>
+        <source>The net weight %1 g is not the gross %2 g less the packaging %3 g (that is %4 g)</source>
+        <translation>净重 %1 克不等于毛重 %2 克减包装重量 %3 克(应为 %4 克)</translation>
+    </message>
+    <message>
+        <source>Sent for testing on %1, before the seizure on %2</source>
+        <translation>送检日期 %1 早于查获日期 %2</translation>
+    </message>
+    <message>
+        <source>A net weight (or the gross and packaging weights) is required</source>
+        <translation>须填写净重(或毛重和包装重量)</translation>
+    </message>
+    <message>
+        <source>Exhibit %1 is already in the case with other values (%2)</source>
+        <translation>检材 %1 已在本案中，但以下内容不同：%2</translation>
+    </message>
+    <message>
+        <source>A latitude lies between −90 and 90, not %1</source>
+        <translation>纬度应在 −90 至 90 之间，不能为 %1</translation>
+    </message>
+    <message>
+        <source>A longitude lies between −180 and 180, not %1</source>
+        <translation>经度应在 −180 至 180 之间，不能为 %1</translation>
+    </message>
+    <message>
+        <source>A link joins persons, vehicles, places, exhibits, assets or events, not “%1”</source>
+        <translation>关系只能连接人员、车辆、地点、检材、涉案财物或事件，不能连接“%1”</translation>
+    </message>
+    <message>
+        <source>Custody entries are for exhibits or attachments</source>
+        <translation>保管交接记录只能针对检材或附件</translation>
+    </message>
+    <message>
+        <source>A plate or a VIN is required</source>
+        <translation>号牌号码和车辆识别代号至少填写一项</translation>
+    </message>
+    <message>
+        <source>The plate and the VIN belong to two different vehicles</source>
+        <translation>号牌号码和车辆识别代号分属两辆不同的车辆</translation>
+    </message>
+    <message>
+        <source>Not a known measure</source>
+        <translation>不是已知的强制措施</translation>
+    </message>
+    <message>
+        <source>Ends before it starts</source>
+        <translation>截止日期早于起始日期</translation>
+    </message>
+    <message>
+        <source>More extensions than the law allows</source>
+        <translation>延长次数超过法律规定</translation>
+    </message>
+    <message>
+        <source>Administrative detention of %1 days: at most %2 days for one offence and %3 days when penalties for several are combined (%4)</source>
+        <translation>行政拘留 %1 日：一种违法行为最长 %2 日，数种违法行为合并执行最长 %3 日(%4)</translation>
+    </message>
+    <message>
+        <source>Give the day it was concluded</source>
+        <translation>请填写终结日期</translation>
+    </message>
+    <message>
+        <source>Concluded on %1, before it started on %2</source>
+        <translation>终结日期 %1 早于起始日期 %2</translation>
+    </message>
+    <message>
+        <source>%1 packages sampled of only %2</source>
+        <translation>取样 %1 包，但共只有 %2 包</translation>
+    </message>
+    <message>
+        <source>A police number is letters and digits, at most 20</source>
+        <translation>警号只能为字母和数字，最多 20 位</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (e.g. 2019-03-28 or 2019年3月28日)</source>
+        <translation>“%1”不是日期(例如 2019-03-28 或 2019年3月28日)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a real calendar date</source>
+        <translation>“%1”不是实际存在的日期</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day</source>
+        <translation>“%1”不是有效的时间</translation>
+    </message>
+    <message>
+        <source>The date %1 is outside %2 … %3</source>
+        <translation>日期 %1 不在 %2 至 %3 之间</translation>
+    </message>
+    <message>
+        <source>“%1” is not a weight (e.g. 12.5克 or 1.2千克)</source>
+        <translation>“%1”不是重量(例如 12.5克 或 1.2千克)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a unit of weight</source>
+        <translation>“%1”不是重量单位</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount of money</source>
+        <translation>“%1”不是金额</translation>
+    </message>
+    <message>
+        <source>“%1” is not a call duration (125, 00:02:05 or 2分5秒)</source>
+        <translation>“%1”不是通话时长(例如 125、00:02:05 或 2分5秒)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a telephone number</source>
+        <translation>“%1”不是电话号码</translation>
+    </message>
+    <message>
+        <source>“%1” is not a drug the workbench knows</source>
+        <translation>“%1”不是本系统收录的毒品名称</translation>
+    </message>
+    <message>
+        <source>“%1” is not yes or no (是/否)</source>
+        <translation>“%1”不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a sex (男/女)</source>
+        <translation>“%1”不是性别(男/女)</translation>
+    </message>
+    <message>
+        <source>Contains a line break, which is not allowed here</source>
+        <translation>含有换行，此处不允许</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IMEI (14 to 16 digits)</source>
+        <translation>“%1”不是 IMEI 号(14 至 16 位数字)</translation>
+    </message>
+    <message>
+        <source>The account “%1” is longer than 40 characters</source>
+        <translation>账号“%1”超过 40 个字符</translation>
+    </message>
+    <message>
+        <source>%1 looks like a spreadsheet formula: refused (remove the leading =, +, - or @)</source>
+        <translation>%1 像是电子表格公式，已拒绝(请删除开头的 =、+、- 或 @)</translation>
+    </message>
+    <message>
+        <source>A negative amount marked as money in (贷)</source>
+        <translation>金额为负数，却标记为收入(贷)</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no data rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>The mapping names “%1”, which is not a field</source>
+        <translation>列对应中的“%1”不是字段</translation>
+    </message>
+    <message>
+        <source>The column “%1” is not in the file</source>
+        <translation>文件中没有“%1”列</translation>
+    </message>
+    <message>
+        <source>No column is chosen for the required field %1</source>
+        <translation>必填字段“%1”没有对应的列</translation>
+    </message>
+    <message>
+        <source>The column “%1” is chosen for two fields</source>
+        <translation>“%1”列对应了两个字段</translation>
+    </message>
+    <message>
         <source>The scale reads to %1 g; a net weight of %2 g needs %3 g or finer (%4)</source>
         <translation>衡器分度值为 %1 克；净重 %2 克须使用 %3 克或更精确的衡器（%4）</translation>
     </message>
@@ -2321,8 +2611,36 @@
         <translation>%1 送检，已超过送检期限（%2）</translation>
     </message>
     <message>
-        <source>The check digit of %1 does not match</source>
-        <translation>%1 的校验位不符</translation>
+        <source>%1 of %2 packages sampled; %3 should be (Gong Jin Du [2016] No. 511, %4, unconfirmed rule)</source>
+        <translation>共 %2 包，取样 %1 包，应取样 %3 包(公禁毒〔2016〕511号；%4，待核实规则)</translation>
+    </message>
+    <message>
+        <source>No purity recorded: liquid, mixed or semi-finished drugs need a purity test (%1, unconfirmed rule)</source>
+        <translation>未记录含量：液态、混合或半成品毒品应作含量鉴定(%1，待核实规则)</translation>
+    </message>
+    <message>
+        <source>The check digit of %1 should be %2. The check digit is mandatory only in some markets (North America, China), so an imported or older vehicle may carry another: compare the number with the vehicle (%3, unconfirmed rule)</source>
+        <translation>%1 的校验位应为 %2。校验位仅在部分市场(北美、中国)强制使用，进口车或旧车可能不符：请与实车核对(%3，待核实规则)</translation>
+    </message>
+    <message>
+        <source>%1 is not a plate form the workbench knows; it is kept as entered: compare it with the vehicle</source>
+        <translation>%1 不属于已知的号牌格式，已按录入保存：请与实车核对</translation>
+    </message>
+    <message>
+        <source>The region code %1 is not in the GB/T 2260 table: check the number (a district created recently may be missing from the table)</source>
+        <translation>地区码 %1 不在 GB/T 2260 代码表中：请核对号码(新设立的区县可能尚未收入代码表)</translation>
+    </message>
+    <message>
+        <source>%1 appears earlier in the file; this row is skipped</source>
+        <translation>%1 在文件前面已出现，本行跳过</translation>
+    </message>
+    <message>
+        <source>Administrative detention of %1 days: more than %2 days only when penalties for several offences are combined (%3)</source>
+        <translation>行政拘留 %1 日：超过 %2 日仅适用于数种违法行为合并执行(%3)</translation>
+    </message>
+    <message>
+        <source>Administrative detention of %1 days: for drug use the law sets %2 to %3 days, at most %4 in minor cases (%5, unconfirmed rule)</source>
+        <translation>行政拘留 %1 日：吸毒行政拘留为 %2 至 %3 日，情节较轻的 %4 日以下(%5，待核实规则)</translation>
     </message>
     <message>
         <source>%1 is already on file as %2; that name is kept, not %3</source>

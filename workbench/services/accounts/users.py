@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +47,33 @@ class UserRow:
     display_name: str
     active: bool
     has_slot: bool
+    police_no: str = ""
+
+
+_POLICE_NO = re.compile(r"[0-9A-Za-z]{1,20}")
+
+
+def _details_errors(display_name: str, police_no: str) -> list[FieldError]:
+    errors = []
+    if len(display_name) > 100:
+        errors.append(
+            FieldError(
+                "display_name",
+                f"is {len(display_name)} characters long; at most 100",
+                "text.too_long",
+                {"length": len(display_name), "max": 100},
+            )
+        )
+    if police_no and not _POLICE_NO.fullmatch(police_no):
+        errors.append(
+            FieldError(
+                "police_no",
+                f"{police_no!r} is not a police number (letters and digits, at most 20)",
+                "user.police_no",
+                {"value": police_no},
+            )
+        )
+    return errors
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,7 @@ class UserService:
         *,
         passphrase: str | None = None,
         params: KdfParams | None = None,
+        police_no: str = "",
     ) -> OpResult[int]:
         """A new user (admins; the very first user of a new database adds themselves).
 
@@ -84,6 +113,8 @@ class UserService:
         slots = self.ctx.store.slots
         if slots is not None and not passphrase and name not in slots.slots:
             errors.append(FieldError("passphrase", "is required"))
+        display_name, police_no = display_name.strip(), police_no.strip()
+        errors += _details_errors(display_name, police_no)
         if errors:
             raise InputRejected("user", errors)
         with unit_of_work(self.ctx) as uow:
@@ -93,13 +124,40 @@ class UserService:
             if uow.session.execute(select(User.id).where(User.name == name)).first():
                 raise InputRejected("user", [FieldError("name", f"user {name!r} exists")])
             user = User(
-                name=name, role=role, display_name=display_name, created_at=self.ctx.clock()
+                name=name,
+                role=role,
+                display_name=display_name,
+                police_no=police_no,
+                created_at=self.ctx.clock(),
             )
             uow.session.add(user)
             uow.created("user", user, None)
             if self.ctx.store.slots is not None and passphrase:
                 accounts.add_slot(self.ctx.store, name, passphrase, params)
         return OpResult(user.id, uow.changes)
+
+    def set_details(
+        self, name: str, *, display_name: str | None = None, police_no: str | None = None
+    ) -> OpResult[None]:
+        """A user's real name and police number (警号), printed where the user signs a
+        document (the package's preparer): one's own, or anyone's as admin."""
+        if name != self.ctx.user:
+            self.ctx.require(USERS_MANAGE)
+        fields = {
+            k: v.strip()
+            for k, v in (("display_name", display_name), ("police_no", police_no))
+            if v is not None
+        }
+        errors = _details_errors(fields.get("display_name", ""), fields.get("police_no", ""))
+        if errors:
+            raise InputRejected("user", errors)
+        with unit_of_work(self.ctx) as uow:
+            user = self._active(uow.session, name)
+            before = snapshot(user)
+            for key, value in fields.items():
+                setattr(user, key, value)
+            uow.updated("user", user, before, None)
+        return OpResult(None, uow.changes)
 
     def set_role(self, name: str, role: str) -> OpResult[None]:
         self.ctx.require(USERS_MANAGE)
@@ -204,6 +262,7 @@ class UserService:
                 u.display_name,
                 u.active,
                 slots is not None and u.name in slots.slots,
+                u.police_no,
             )
             for u in self.list()
         ]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 
+from workbench.domain.completeness import OpenItem
 from workbench.domain.deadlines import MeasureFact, days_left, overdue, running_deadlines
 from workbench.domain.permissions import CASE_READ
 from workbench.domain.profile import load_profile
 from workbench.domain.quantities import mg_to_grams
 from workbench.domain.tiers import assess
 from workbench.models import Attachment, CaseMember, CaseParty, Measure, Person
+from workbench.services.analysis.rule_findings import RuleFindingService
 from workbench.services.casefile.cases import CASE_FIELDS, CaseService
 from workbench.services.core.context import Context
 from workbench.services.core.lookup import case_by_code
@@ -43,6 +45,11 @@ class CaseOverview:
     cash_total_fen: int
     members: list[dict[str, str]]
     deadlines: list[DeadlineRow]
+    # Drugs left out of the heroin equivalent (no factor: cannabis products, "other").
+    excluded_mg: dict[str, int] = field(default_factory=dict)
+    concluded_measures: int = 0  # measures marked concluded (their deadlines stopped)
+    # Rules a reviewer must be warned about ([check] figures applied, lengths), by record.
+    findings: list[OpenItem] = field(default_factory=list)
 
 
 class OverviewService:
@@ -85,11 +92,18 @@ class OverviewService:
                 if m.starts_on is None:
                     continue
                 measures.setdefault(m.person_id, []).append(
-                    MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps)
+                    MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps, m.concluded_on)
                 )
+            case_concluded = case.concluded_on
         rows = []
         for person_id, name, gang in suspects:
-            for d in running_deadlines(measures.get(person_id, []), profile, roving_or_gang=gang):
+            for d in running_deadlines(
+                measures.get(person_id, []),
+                profile,
+                roving_or_gang=gang,
+                case_concluded_on=case_concluded,
+                as_of=today,
+            ):
                 rows.append(
                     DeadlineRow(
                         person_id,
@@ -113,4 +127,11 @@ class OverviewService:
             cash_total_fen=summary.cash_total_fen,
             members=members,
             deadlines=rows,
+            excluded_mg={d: summary.drug_totals_mg[d] for d in assessment.unconverted}
+            if assessment
+            else {},
+            concluded_measures=sum(
+                1 for facts in measures.values() for m in facts if m.concluded_on is not None
+            ),
+            findings=RuleFindingService(self.ctx).findings(case_code),
         )

@@ -73,6 +73,7 @@ class _CaseRows(NamedTuple):
     vehicles: Sequence[Any]
     locations: Sequence[Any]
     measures: Sequence[Any]
+    case_concluded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,10 @@ class TimelineService:
         row_index, point_lane = _place_points(mode, ev, parts, part_event, lanes)
 
         measure_kinds = tuple(vocab.MEASURES)
-        measure_spans = _measure_spans(rows.measures, deadlines, today, tz)
+        concluded = rows.case_concluded_on
+        measure_spans = _measure_spans(
+            rows.measures, deadlines, min(concluded, today) if concluded else today, tz
+        )
         spans = _event_spans(ev, row_index, point_lane) + _measure_bars(
             measure_spans, mode, lane_of, {k: i for i, k in enumerate(measure_kinds)}
         )
@@ -243,11 +247,18 @@ class TimelineService:
                 .order_by(Location.id)
             ).all()
             measures = s.execute(
-                select(Measure.person_id, Measure.kind, Measure.starts_on, Measure.ends_on)
+                select(
+                    Measure.person_id,
+                    Measure.kind,
+                    Measure.starts_on,
+                    Measure.ends_on,
+                    Measure.concluded_on,
+                )
                 .where(Measure.case_id == case.id, Measure.starts_on.is_not(None))
                 .order_by(Measure.person_id, Measure.starts_on, Measure.id)
             ).all()
-        return _CaseRows(events, parts, persons, vehicles, locations, measures)
+            concluded = case.concluded_on
+        return _CaseRows(events, parts, persons, vehicles, locations, measures, concluded)
 
 
 def _lanes(
@@ -428,9 +439,10 @@ def _measure_spans(
 ) -> list[tuple[int, str, float, float, bool]]:
     """(person, kind, start, end, open) of each measure.
 
-    A measure ends on its end date; else when the person's next measure starts (arrest
-    after detention); else, for a term measure still running, at its term's deadline;
-    else it is open and drawn up to today.
+    A measure ends on its end date; else on the day it was marked concluded; else when
+    the person's next measure starts (arrest after detention); else, for a term measure
+    still running, at its term's deadline; else it is open and drawn up to ``today`` (the
+    day the case was concluded, for a concluded case).
     """
     due: dict[tuple[int, str], date] = {}
     for d in deadlines:
@@ -442,9 +454,11 @@ def _measure_spans(
     out: list[tuple[int, str, float, float, bool]] = []
     terms = {"detention_term", "rehab_term"}
     for person_id, rows in by_person.items():
-        for i, (_, kind, starts_on, ends_on) in enumerate(rows):
+        for i, (_, kind, starts_on, ends_on, concluded_on) in enumerate(rows):
             if kind == "release":
                 continue
+            if ends_on is None and concluded_on is not None:
+                ends_on = max(concluded_on, starts_on)
             start = day_start(starts_on, tz)
             later = [r[2] for r in rows[i + 1 :] if r[2] > starts_on]
             open_ = False

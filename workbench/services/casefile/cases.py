@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
@@ -16,7 +17,9 @@ from workbench.domain.permissions import (
     CASE_EDIT,
     CASE_READ,
 )
+from workbench.domain.profile import load_profile
 from workbench.domain.quantities import format_cny, format_grams
+from workbench.domain.tiers import assess
 from workbench.domain.totals import AssetFact, SeizureFact, case_totals
 from workbench.models import (
     Asset,
@@ -53,6 +56,8 @@ CASE_FIELDS = frozenset(
         "lead",
         "source",
         "summary",
+        "concluded_on",
+        "conclusion",
     }
 )
 
@@ -86,6 +91,12 @@ class CaseSummary:
     precursor_totals_mg: dict[str, int]
     cash_total_fen: int
     measures: dict[str, int]
+    heroin_equivalent_g: Decimal = Decimal(0)
+    tier: str | None = None  # tiers.Tier value under ``profile_label``
+    excluded_mg: dict[str, int] = field(default_factory=dict)  # not in the equivalent
+    profile_label: str = ""
+    concluded_on: date | None = None
+    conclusion: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -105,7 +116,21 @@ class CaseSummary:
             },
             "cash_total_cny": format_cny(self.cash_total_fen),
             "measures": dict(sorted(self.measures.items())),
+            "heroin_equivalent_g": _plain(self.heroin_equivalent_g),
+            "not_in_heroin_equivalent_g": {
+                k: format_grams(v) for k, v in sorted(self.excluded_mg.items())
+            },
+            "tier": self.tier,
+            "profile": self.profile_label,
+            "concluded_on": self.concluded_on.isoformat() if self.concluded_on else None,
+            "conclusion": self.conclusion or None,
         }
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros ("26000", "24.5")."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class CaseService:
@@ -124,7 +149,12 @@ class CaseService:
                     select(CaseFile.id).where(CaseFile.code == checked.values["code"])
                 ).first()
             ):
-                checked.error("code", f"a case with code {checked.values['code']!r} exists")
+                checked.error(
+                    "code",
+                    f"a case with code {checked.values['code']!r} exists",
+                    "case.code_exists",
+                    case_code=checked.values["code"],
+                )
             checked.raise_if_errors("case")
             case = CaseFile(created_at=self.ctx.clock(), **checked.values)
             uow.session.add(case)
@@ -248,6 +278,7 @@ class CaseService:
                     ).all()
                 )
             )
+            assessment = assess(totals.drug_g, load_profile()) if totals.drug_mg else None
             return CaseSummary(
                 code=case.code,
                 title=case.title,
@@ -263,11 +294,25 @@ class CaseService:
                 precursor_totals_mg=totals.precursor_mg,
                 cash_total_fen=totals.cash_fen,
                 measures=dict(measures),
+                heroin_equivalent_g=assessment.heroin_equivalent_g if assessment else Decimal(0),
+                tier=str(assessment.tier) if assessment and assessment.tier else None,
+                excluded_mg={d: totals.drug_mg[d] for d in assessment.unconverted}
+                if assessment
+                else {},
+                profile_label=load_profile().label,
+                concluded_on=case.concluded_on,
+                conclusion=case.conclusion,
             )
 
 
 def _case_dates(case: CaseFile) -> dict[str, Any]:
-    return {"opened_on": case.opened_on, "closed_on": case.closed_on}
+    """The fields the cross-field checks of an update compare the change with."""
+    return {
+        "opened_on": case.opened_on,
+        "closed_on": case.closed_on,
+        "concluded_on": case.concluded_on,
+        "conclusion": case.conclusion,
+    }
 
 
 def _held_records(s: Session, case_id: int) -> dict[str, int]:

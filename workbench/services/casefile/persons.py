@@ -54,6 +54,8 @@ MEASURE_FIELDS = frozenset(
         "document_no",
         "place",
         "notes",
+        "concluded_on",
+        "conclusion",
     }
 )
 
@@ -98,7 +100,7 @@ class PersonService:
         reject_unknown_fields(party, PARTY_FIELDS, "party")
         checked = check_person(person, today=self.ctx.clock().date())
         if "name" not in person:
-            checked.error("name", "is required")
+            checked.error("name", "is required", "field.required")
         party_checked = check_party(party)
         checked.errors += party_checked.errors
         checked.raise_if_errors("person")
@@ -137,7 +139,14 @@ class PersonService:
                 if already:
                     raise InputRejected(
                         "person",
-                        [FieldError("id_number", f"{existing.name} is already in {case.code}")],
+                        [
+                            FieldError(
+                                "id_number",
+                                f"{existing.name} is already in {case.code}",
+                                "person.already_in_case",
+                                {"name": existing.name, "case": case.code},
+                            )
+                        ],
                     )
             link = CaseParty(case_id=case.id, person_id=target.id, **party_checked.values)
             uow.session.add(link)
@@ -256,7 +265,7 @@ class PersonService:
         self, case_code: str, person_id: int, kind: str, **fields: Any
     ) -> OpResult[int]:
         reject_unknown_fields(fields, MEASURE_FIELDS - {"kind"}, "measure")
-        checked = check_measure({"kind": kind, **fields})
+        checked = check_measure({"kind": kind, **fields}, complete={"kind": kind, **fields})
         checked.raise_if_errors("measure")
         self.ctx.require(CASE_EDIT, case_code)
         with unit_of_work(self.ctx) as uow:
@@ -269,9 +278,16 @@ class PersonService:
             if not in_case:
                 raise InputRejected(
                     "measure",
-                    [FieldError("person_id", f"person {person_id} is not in {case.code}")],
+                    [
+                        FieldError(
+                            "person_id",
+                            f"person {person_id} is not in {case.code}",
+                            "reference.other_case",
+                            {"entity": "person", "id": person_id},
+                        )
+                    ],
                 )
             measure = Measure(case_id=case.id, person_id=person_id, **checked.values)
             uow.session.add(measure)
             uow.created("measure", measure, case.code)
-        return OpResult(measure.id, uow.changes)
+        return OpResult(measure.id, uow.changes, tuple(checked.warnings))

@@ -87,7 +87,7 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("seizure", Seizure, check_seizure, _fields(Seizure), needs_complete=True),
         RecordKind("asset", Asset, check_asset, _fields(Asset)),
         RecordKind("custody", CustodyEntry, check_custody, _fields(CustodyEntry)),
-        RecordKind("measure", Measure, check_measure, _fields(Measure)),
+        RecordKind("measure", Measure, check_measure, _fields(Measure), needs_complete=True),
     )
 }
 
@@ -124,7 +124,7 @@ class RecordService:
         merged = {**complete, **values}
         for name in _required_columns(kind.model):
             if merged.get(name) is None and name not in {e.field for e in checked.errors}:
-                checked.error(name, "is required")
+                checked.error(name, "is required", "field.required")
         return checked
 
     def add(self, case_code_: str, entity: str, **values: Any) -> OpResult[int]:
@@ -312,7 +312,7 @@ class RecordService:
         for type_field, id_field in ends:
             target = type_field if type_field == "person" else values.get(type_field)
             if values.get(id_field) is None or target is None:
-                raise InputRejected(entity, [FieldError(id_field, "is required")])
+                raise InputRejected(entity, [FieldError(id_field, "is required", "field.required")])
             wanted.append((str(target), int(values[id_field])))
         self._check_endpoints(uow, case_id, wanted, ends[0][1])
 
@@ -322,7 +322,14 @@ class RecordService:
         problems = []
         for entity, record_id in ends:
             if not _in_case(uow, case_id, entity, record_id):
-                problems.append(FieldError(field, f"{entity} {record_id} is not in this case"))
+                problems.append(
+                    FieldError(
+                        field,
+                        f"{entity} {record_id} is not in this case",
+                        "reference.other_case",
+                        {"entity": entity, "id": record_id},
+                    )
+                )
         if problems:
             raise InputRejected("reference", problems)
 
@@ -360,7 +367,13 @@ class RecordService:
     ) -> int:
         checked = check_attribution({"basis": basis})
         if not _in_case(uow, case_id, "person", person_id):
-            checked.error("person_id", f"person {person_id} is not in this case")
+            checked.error(
+                "person_id",
+                f"person {person_id} is not in this case",
+                "reference.other_case",
+                entity="person",
+                id=person_id,
+            )
         checked.raise_if_errors("attribution")
         row = SeizureAttribution(seizure_id=seizure_id, person_id=person_id, basis=basis)
         uow.session.add(row)

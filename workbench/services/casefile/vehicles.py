@@ -54,7 +54,7 @@ class VehicleService:
         reject_unknown_fields(in_case, CASE_VEHICLE_FIELDS, "vehicle")
         checked = check_vehicle(vehicle)
         if not checked.values.get("plate") and not checked.values.get("vin"):
-            checked.error("plate", "a plate or a VIN is required")
+            checked.error("plate", "a plate or a VIN is required", "vehicle.plate_or_vin")
         checked.errors += check_case_vehicle(in_case).errors
         checked.raise_if_errors("vehicle")
         self.ctx.require(CASE_EDIT, case_code_)
@@ -69,7 +69,13 @@ class VehicleService:
             if len(existing) > 1:
                 raise InputRejected(
                     "vehicle",
-                    [FieldError("vin", "plate and VIN belong to two different vehicles")],
+                    [
+                        FieldError(
+                            "vin",
+                            "plate and VIN belong to two different vehicles",
+                            "vehicle.two_vehicles",
+                        )
+                    ],
                 )
             if existing:
                 target = existing[0]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True)
 class FieldError:
+    """``message`` is the English particulars; ``code`` and ``params`` (values in model
+    units: mg, fen, basis points, ISO dates) let a window say it in the user's language."""
+
     field: str
     message: str
     code: str = ""
+    params: Mapping[str, object] = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

@@ -160,7 +160,7 @@ class ImportService:
         chosen = dict(mapping) if mapping is not None else guess_mapping(headers, spec)
         problems = check_mapping(chosen, headers, spec)
         if problems:
-            report.extend([Issue(None, "", p) for p in problems])
+            report.extend([Issue(None, "", p, code=p.code, params=p.params) for p in problems])
             raise ImportRejected(report)
         changes = Changes()
         try:
@@ -171,7 +171,14 @@ class ImportService:
                 )
                 _feed_rows(writer, source, report, chunksize, progress, cancelled)
                 if report.rows_read == 0:
-                    report.add(Issue(None, "", "the file has a header row but no data rows"))
+                    report.add(
+                        Issue(
+                            None,
+                            "",
+                            "the file has a header row but no data rows",
+                            code="import.no_rows",
+                        )
+                    )
                 if not report.ok:
                     raise _Rollback()
                 writer.finish()

@@ -82,17 +82,25 @@ class Writer:
     def checked(self, line: int, checked: Checked) -> bool:
         for e in checked.errors:
             column = self.mapping.get(e.field.split("[")[0], "")
-            self.report.add(Issue(line, column, e.message, field=e.field))
+            self.report.add(
+                Issue(line, column, e.message, field=e.field, code=e.code, params=e.params)
+            )
         for w in checked.warnings:
             name = w.split(":", 1)[0]
-            self.report.add(Issue(line, self.mapping.get(name, ""), w, "warning", name))
+            code = getattr(w, "code", "")
+            params = getattr(w, "params", {})
+            self.report.add(
+                Issue(line, self.mapping.get(name, ""), w, "warning", name, code, params)
+            )
         if checked.errors:
             return False
         self.report.rows_valid += 1
         return True
 
-    def error(self, line: int, key: str, message: str) -> None:
-        self.report.add(Issue(line, self.mapping.get(key, ""), message, field=key))
+    def error(self, line: int, key: str, message: str, code: str = "", **params: object) -> None:
+        self.report.add(
+            Issue(line, self.mapping.get(key, ""), message, field=key, code=code, params=params)
+        )
 
     def added(self) -> None:
         self.report.added += 1
@@ -129,6 +137,8 @@ class _Persons(Writer):
                         f"{number} appears earlier in the file; row skipped",
                         "warning",
                         "id_number",
+                        "import.duplicate_id",
+                        {"id_number": number},
                     )
                 )
                 self.skipped()
@@ -160,6 +170,12 @@ class _Persons(Writer):
                         f"ID number {number} is already {existing.name}; kept that name",
                         "warning",
                         "name",
+                        "person.known_id",
+                        {
+                            "id_number": number,
+                            "known": existing.name,
+                            "given": person_values["name"],
+                        },
                     )
                 )
             in_case = self.session.execute(
@@ -186,7 +202,7 @@ class _Vehicles(Writer):
         in_case = {k: values.pop(k) for k in ("seized", "seized_on") if k in values}
         checked = check_vehicle(values)
         if not checked.values.get("plate") and not checked.values.get("vin"):
-            checked.error("plate", "a plate or a VIN is required")
+            checked.error("plate", "a plate or a VIN is required", "vehicle.plate_or_vin")
         if not self.checked(line, checked):
             return
         keys = [
@@ -196,7 +212,12 @@ class _Vehicles(Writer):
         ]
         found = self.session.scalars(select(Vehicle).where(or_(*keys))).all()
         if len(found) > 1:
-            self.error(line, "vin", "plate and VIN belong to two different vehicles")
+            self.error(
+                line,
+                "vin",
+                "plate and VIN belong to two different vehicles",
+                "vehicle.two_vehicles",
+            )
             return
         if found:
             vehicle = found[0]
@@ -225,7 +246,12 @@ class _Seizures(Writer):
         if "net_mg" not in values and gross is not None and tare is not None:
             values["net_mg"] = gross - tare
         if "net_mg" not in values:
-            self.error(line, "net_mg", "a net weight (or gross and packaging weights) is required")
+            self.error(
+                line,
+                "net_mg",
+                "a net weight (or gross and packaging weights) is required",
+                "seizure.net_required",
+            )
             return
         checked = check_seizure(values, complete=values)
         if not self.checked(line, checked):
@@ -244,6 +270,9 @@ class _Seizures(Writer):
                     "exhibit_no",
                     f"exhibit {clean['exhibit_no']} is already in the case with a different "
                     f"{', '.join(differs)}",
+                    "seizure.exhibit_differs",
+                    exhibit=clean["exhibit_no"],
+                    fields=", ".join(differs),
                 )
             else:
                 self.skipped()
@@ -372,7 +401,12 @@ class _Bank(Writer):
         direction = values.get("direction")
         if amount < 0:
             if direction == "in":
-                self.error(line, "amount_fen", "a negative amount marked as money in (贷)")
+                self.error(
+                    line,
+                    "amount_fen",
+                    "a negative amount marked as money in (贷)",
+                    "bank.negative_in",
+                )
                 return
             values["amount_fen"], values["direction"] = -amount, "out"
         elif direction is None:

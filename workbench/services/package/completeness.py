@@ -23,6 +23,7 @@ from workbench.domain.permissions import CASE_READ
 from workbench.domain.profile import load_profile
 from workbench.models import Attachment, AttachmentLink, CaseParty, CustodyEntry, Person, Seizure
 from workbench.reports.formatting import DEFAULT_ZONE
+from workbench.services.analysis.rule_findings import RuleFindingService
 from workbench.services.core.context import Context
 from workbench.services.core.lookup import case_by_code
 
@@ -33,7 +34,8 @@ class CompletenessService:
         self.zone = ZoneInfo(zone)
 
     def check(self, case_code: str) -> list[OpenItem]:
-        """Every open item of the case, suspects first, then exhibits in number order."""
+        """Every open item of the case, suspects first, then exhibits in number order, then
+        the rules to warn about (the [check] figures applied, lengths, identifiers)."""
         self.ctx.require(CASE_READ, case_code)
         profile = load_profile()
         with self.ctx.store.session() as s:
@@ -50,6 +52,7 @@ class CompletenessService:
             + check_exhibits(exhibits, profile)
             + check_exhibit_numbers(exhibits, mentions)
             + check_custody(exhibits, custody)
+            + RuleFindingService(self.ctx).findings(case_code)
         )
 
     def _exhibits(self, s: Session, case_id: int) -> list[ExhibitFact]:

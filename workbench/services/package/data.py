@@ -116,9 +116,13 @@ class PackageReader:
             assets, by_kind, cash = self._assets(s, case, names)
             weights = {d: mg_to_grams(mg) for d, mg in drug_mg.items()}
             assessment = assess(weights, profile) if weights else None
+            preparer, police_no = self._prepared_by(s)
             return PackageData(
                 header=_header(s, case),
-                prepared_by=self._prepared_by(s),
+                prepared_by=preparer,
+                prepared_by_police_no=police_no,
+                profile_words=(profile.words("zh_CN"), profile.words("en")),
+                excluded_mg=_excluded(drug_mg, assessment.unconverted if assessment else []),
                 document_date=doc_date,
                 zone=self.zone,
                 profile_label=profile.label,
@@ -156,11 +160,12 @@ class PackageReader:
         seq, digest, at = head
         return AuditStatement(seq, digest, at, verified)
 
-    def _prepared_by(self, s: Session) -> str:
+    def _prepared_by(self, s: Session) -> tuple[str, str]:
+        """The preparer's real name (their user name if none is on file) and 警号."""
         user = s.execute(select(User).where(User.name == self.ctx.user)).scalar_one_or_none()
         if user is None:
-            return self.ctx.user
-        return user.display_name or user.name
+            return self.ctx.user, ""
+        return user.display_name or user.name, user.police_no
 
     def _parties(
         self,
@@ -187,6 +192,7 @@ class PackageReader:
                 profile,
                 doc_date,
                 hide=redact and not party.is_suspect,
+                case_concluded_on=case.concluded_on,
             )
             for person, party in rows
         ]
@@ -322,6 +328,8 @@ def _header(s: Session, case: CaseFile) -> CaseHeader:
         source=case.source,
         summary=case.summary,
         members=members,
+        concluded_on=case.concluded_on,
+        conclusion=case.conclusion,
     )
 
 
@@ -362,17 +370,21 @@ def _party_section(
     doc_date: date,
     *,
     hide: bool,
+    case_concluded_on: date | None = None,
 ) -> PartySection:
-    """One person's section: particulars, measures and running deadlines, attributed
-    exhibits with per-drug tiers and the heroin equivalent."""
+    """One person's section: particulars, measures and running deadlines (none once the
+    measure or the case is concluded), attributed exhibits with per-drug tiers and the
+    heroin equivalent, and the drugs left out of it."""
     deadlines = running_deadlines(
         [
-            MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps)
+            MeasureFact(m.kind, m.starts_on, m.ends_on, m.extension_steps, m.concluded_on)
             for m in mine
             if m.starts_on is not None
         ],
         profile,
         roving_or_gang=party.roving_or_gang,
+        case_concluded_on=case_concluded_on,
+        as_of=doc_date,
     )
     per_drug: dict[str, int] = {}
     for a in seized:
@@ -386,7 +398,16 @@ def _party_section(
         status=party.status,
         is_suspect=party.is_suspect,
         measures=tuple(
-            MeasureLine(m.kind, m.decided_on, m.starts_on, m.ends_on, m.document_no, m.place)
+            MeasureLine(
+                m.kind,
+                m.decided_on,
+                m.starts_on,
+                m.ends_on,
+                m.document_no,
+                m.place,
+                m.concluded_on,
+                m.conclusion,
+            )
             for m in mine
         ),
         deadlines=tuple(
@@ -404,7 +425,13 @@ def _party_section(
         heroin_equivalent_g=assessment.heroin_equivalent_g if assessment else Decimal(0),
         tier=str(assessment.tier) if assessment and assessment.tier else None,
         aggravating=_aggravating(person, party),
+        excluded_mg=_excluded(per_drug, assessment.unconverted if assessment else []),
     )
+
+
+def _excluded(weights: dict[str, int], unconverted: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """The drugs of ``weights`` the heroin equivalent leaves out, with their net weights."""
+    return tuple((drug, weights[drug]) for drug in sorted(unconverted) if drug in weights)
 
 
 def _particulars(p: Person, hide: bool) -> Particulars:

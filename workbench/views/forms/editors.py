@@ -231,17 +231,25 @@ class BoolEditor(Editor):
 
 
 class IntEditor(Editor):
+    """A whole number; with ``empty_none`` one step below the minimum reads "—" (not
+    recorded) and is None."""
+
     def __init__(self, spec: FieldSpec) -> None:
         self.spin = QSpinBox()
         super().__init__(spec, self.spin)
-        self.spin.setRange(spec.minimum, 1_000_000)
+        self._empty = spec.minimum - 1 if spec.empty_none else None
+        self.spin.setRange(spec.minimum if self._empty is None else self._empty, 1_000_000)
+        if self._empty is not None:
+            self.spin.setSpecialValueText("—")
         self.spin.valueChanged.connect(lambda _v: self.changed.emit())
 
-    def value(self) -> int:
-        return self.spin.value()
+    def value(self) -> int | None:
+        number = self.spin.value()
+        return None if number == self._empty else number
 
     def set_value(self, value: Any) -> None:
-        self.spin.setValue(int(value) if value is not None else self.spec.minimum)
+        empty = self.spec.minimum if self._empty is None else self._empty
+        self.spin.setValue(int(value) if value is not None else empty)
 
 
 _UNKNOWN = QDateTime(QDate(1900, 1, 1), QTime(0, 0))  # shown as "—" when not known

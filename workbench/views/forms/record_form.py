@@ -303,10 +303,13 @@ class RecordForm(QDialog):
                 name = problem.field.split("[")[0]
                 key = (section.name, name)
                 if key in self.editors:
-                    errors.setdefault(key, field_message(problem.message, problem.code))
+                    errors.setdefault(
+                        key, field_message(problem.message, problem.code, problem.params)
+                    )
                     details.setdefault(key, problem.message)
                 else:
-                    errors.setdefault(problem.field, f"{problem.field}: {problem.message}")
+                    shown = field_message(problem.message, problem.code, problem.params)
+                    errors.setdefault(problem.field, f"{problem.field}: {shown}")
             warnings += [self._labelled(section, w) for w in preview.warnings]
         if self.spec.extra_check is not None:
             for section_name, name, message in self.spec.extra_check(self.values()):

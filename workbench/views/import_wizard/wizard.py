@@ -42,6 +42,7 @@ from workbench.services.imports.importing import (
     ImportService,
     Preview,
 )
+from workbench.views.forms.messages import issue_message
 from workbench.views.i18n import arg
 from workbench.views.import_wizard.jobs import JobPanel
 from workbench.views.import_wizard.presets import PresetStore
@@ -61,11 +62,14 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 def _fill_issues(table: QTableWidget, issues: list[Issue]) -> None:
+    """Line, column and the reason in the user's language (the English in the tooltip)."""
     table.setRowCount(len(issues))
     for r, issue in enumerate(issues):
         line = "" if issue.line is None else str(issue.line)
-        for c, value in enumerate((line, issue.column, issue.message)):
-            table.setItem(r, c, QTableWidgetItem(value))
+        for c, value in enumerate((line, issue.column, issue_message(issue))):
+            item = QTableWidgetItem(value)
+            item.setToolTip(issue.message)
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
 
@@ -362,7 +366,7 @@ class CheckPage(QWizardPage):
             if not path:
                 return
         rows = [
-            (i.severity, "" if i.line is None else i.line, i.column, i.message)
+            (i.severity, "" if i.line is None else i.line, i.column, issue_message(i))
             for i in [*self.report.errors, *self.report.warnings]
         ]
         write_csv(path, ("severity", "line", "column", "reason"), rows)
