@@ -29,6 +29,8 @@ class CaseFile(Base):
     unit: Mapped[str] = mapped_column(String(200), default="")
     opened_on: Mapped[date | None] = mapped_column(default=None)
     closed_on: Mapped[date | None] = mapped_column(default=None)
+    # 破案日期: the day the case counts as solved in the brigade's statistics.
+    solved_on: Mapped[date | None] = mapped_column(default=None, index=True)
     lead: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
