@@ -58,7 +58,9 @@ def test_same_period_last_year() -> None:
 
 
 def test_presets() -> None:
-    assert periods.quarter(2019, 1) == periods.Period(date(2019, 1, 1), date(2019, 3, 31), "quarter")
+    assert periods.quarter(2019, 1) == periods.Period(
+        date(2019, 1, 1), date(2019, 3, 31), "quarter"
+    )
     assert periods.half(2019, 2).first == date(2019, 7, 1)
     assert periods.year(2019).days == 365
     assert [p.first for p in periods.custom(date(2019, 1, 15), date(2019, 3, 2)).month_parts()] == [

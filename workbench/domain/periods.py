@@ -147,7 +147,7 @@ def yoy_percent(this: int | Decimal, last: int | Decimal) -> Decimal | None:
 
 
 def format_yoy(value: Decimal | None) -> str:
-    """"+170.34%", "-3.10%", "0.00%", or "—" when there is no base."""
+    """ "+170.34%", "-3.10%", "0.00%", or "—" when there is no base."""
     if value is None:
         return "—"
     sign = "+" if value > 0 else ""

@@ -125,7 +125,9 @@ def check_case(values: Mapping[str, Any]) -> Checked:
     c.in_vocab("category", vocab.CASE_CATEGORIES)
     c.a_date("opened_on")
     c.a_date("closed_on")
+    c.a_date("solved_on")
     c.ordered("opened_on", "closed_on")
+    c.ordered("opened_on", "solved_on")
     return c
 
 
@@ -182,6 +184,7 @@ def check_party(values: Mapping[str, Any]) -> Checked:
     c = Checked(dict(values))
     c.in_vocab("role", vocab.PARTY_ROLES)
     c.in_vocab("status", vocab.PARTY_STATUSES)
+    c.a_date("prosecuted_on")
     return c
 
 
