@@ -387,10 +387,14 @@ def test_bulk_writes_everything_with_one_entry_per_table(reg_ctx: Context) -> No
         for i, p in enumerate(people)
     ]
     decisions = [
-        {"finding": i, "kind": "administrative_detention", "decided_on": date(2019, 2, 2) + timedelta(days=i),
-         "term_days": 10}
+        {
+            "finding": i,
+            "kind": "administrative_detention",
+            "decided_on": date(2019, 2, 2) + timedelta(days=i),
+            "term_days": 10,
+        }
         for i in range(40)
-    ]  # fmt: skip
+    ]
     before = counts(reg_ctx)
     result = RegistryBulk(reg_ctx).add(
         BulkBatch(persons=people, findings=found, decisions=decisions), source="test batch"

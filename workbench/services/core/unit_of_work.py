@@ -25,7 +25,6 @@ from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 
-
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
 REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
 
