@@ -3,27 +3,25 @@
 For the demo's generated history, a brigade's back-filed records and the benchmarks:
 every row passes the same checks as a single edit (a bad row rejects the batch, naming
 its index and field), persons are matched by resident ID number or created, and the
-rows go in with executemany. Each audit entry holds the row count and a SHA-256 over the
-rows' canonical JSON, so the batch can be proven later without an entry per row.
+rows go in with executemany. Each table gets one audit entry (``core.bulk``).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.domain.audit_chain import canonical_json, jsonable
 from workbench.domain.permissions import REGISTRY_EDIT
 from workbench.domain.profile import load_profile
 from workbench.models import DrugUseFinding, Person, RehabDecision, RehabHandover
 from workbench.services.casefile.validation import check_person
+from workbench.services.core.bulk import insert_rows
 from workbench.services.core.changes import OpResult
 from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected
@@ -226,13 +224,15 @@ class RegistryBulk:
         handovers: Sequence[dict[str, Any]],
         source: str,
     ) -> BulkCounts:
-        person_ids = _insert(uow, Person, [dict(p) for p in new_persons], "person", source)
+        person_ids = insert_rows(
+            uow, Person, [dict(p) for p in new_persons], "person", source=source
+        )
         by_number = {p["id_number"]: pid for p, pid in zip(new_persons, person_ids, strict=True)}
         for f in findings:
             number = f.pop("_number")
             if f["person_id"] is None:
                 f["person_id"] = by_number[number]
-        finding_ids = _insert(uow, DrugUseFinding, findings, "drug_use_finding", source)
+        finding_ids = insert_rows(uow, DrugUseFinding, findings, "drug_use_finding", source=source)
         person_of = [f["person_id"] for f in findings]
         decision_rows = [
             {
@@ -242,7 +242,9 @@ class RegistryBulk:
             }
             for d in decisions
         ]
-        decision_ids = _insert(uow, RehabDecision, decision_rows, "rehab_decision", source)
+        decision_ids = insert_rows(
+            uow, RehabDecision, decision_rows, "rehab_decision", source=source
+        )
         handover_rows = [
             {
                 **{k: v for k, v in h.items() if k != "decision"},
@@ -250,7 +252,7 @@ class RegistryBulk:
             }
             for h in handovers
         ]
-        _insert(uow, RehabHandover, handover_rows, "rehab_handover", source)
+        insert_rows(uow, RehabHandover, handover_rows, "rehab_handover", source=source)
         return BulkCounts(len(person_ids), len(finding_ids), len(decision_ids), len(handover_rows))
 
 
@@ -263,39 +265,3 @@ def _births(session: Session, ids: Any) -> dict[int, date | None]:
         ):
             out[int(person_id)] = born
     return out
-
-
-def _default(column: Any) -> Any:
-    """A column's Python-side default (``default=list`` gives a fresh empty list)."""
-    default = column.default
-    if default is None:
-        return None
-    if default.is_callable:
-        return default.arg(None)
-    return default.arg if default.is_scalar else None
-
-
-def _insert(
-    uow: UnitOfWork, model: Any, rows: Sequence[dict[str, Any]], entity: str, source: str
-) -> list[int]:
-    """executemany with RETURNING in parameter order; one audit entry for the rows."""
-    if not rows:
-        return []
-    table: Table = model.__table__
-    columns = [c.name for c in table.columns if c.name != "id"]
-    defaults = {c.name: _default(c) for c in table.columns}
-    full = [{name: row.get(name, defaults[name]) for name in columns} for row in rows]
-    result = uow.session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), full
-    )
-    ids = [int(i) for i in result.scalars()]
-    digest = hashlib.sha256()
-    digest.update(canonical_json(jsonable([[row[c] for c in columns] for row in full])).encode())
-    uow.audit(
-        "bulk_create",
-        entity,
-        None,
-        None,
-        {"rows": len(ids), "sha256": digest.hexdigest(), "columns": columns, "source": source},
-    )
-    return ids
