@@ -116,3 +116,18 @@ def test_a_bad_row_rejects_the_batch_naming_it(
         CaseBulk(admin).add([bundle(5), broken])
     assert field in [e.field for e in caught.value.errors]
     assert counts(admin) == before
+
+
+def test_the_batch_digest_is_the_audit_chains_canonical_json() -> None:
+    from decimal import Decimal
+
+    from workbench.domain.audit_chain import canonical_json, jsonable
+    from workbench.services.core.bulk import _canonical_rows
+
+    rows = [
+        {"a": date(2019, 1, 2), "b": datetime(2019, 1, 2, 3, 4, tzinfo=UTC), "c": Decimal("1.50")},
+        {"a": None, "b": ["甲", 2], "c": b"\x00"},
+    ]
+    columns = ["a", "b", "c"]
+    expected = canonical_json(jsonable([[r[c] for c in columns] for r in rows]))
+    assert _canonical_rows(rows, columns) == expected

@@ -183,3 +183,4 @@ class DemoCase:
     assets: tuple[DemoAsset, ...]
     events: tuple[DemoEvent, ...]
     links: tuple[DemoLink, ...]
+    solved_on: date | None = None  # 破案日期: when the brigade's statistics count it

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.domain.permissions import REGISTRY_EDIT
+from workbench.domain.permissions import CASE_READ, REGISTRY_EDIT
 from workbench.domain.profile import load_profile
 from workbench.models import DrugUseFinding, Person, RehabDecision, RehabHandover
 from workbench.services.casefile.validation import check_person
@@ -25,6 +25,7 @@ from workbench.services.core.bulk import insert_rows
 from workbench.services.core.changes import OpResult
 from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected
+from workbench.services.core.lookup import case_by_code
 from workbench.services.core.unit_of_work import UnitOfWork, unit_of_work
 from workbench.services.registry.checks import (
     DEFAULT_ZONE,
@@ -83,6 +84,7 @@ class RegistryBulk:
         with unit_of_work(self.ctx) as uow:
             ids, new_persons = self._person_ids(uow.session, persons, batch.findings, errors)
             births = _births(uow.session, ids.values())
+            cases: dict[str, int | None] = {}
             findings = []
             for i, row in enumerate(batch.findings):
                 number = str(row.get("id_number"))
@@ -93,7 +95,10 @@ class RegistryBulk:
                     values, now=now, born=births.get(person_id or 0), zone=self.zone
                 )
                 errors.add(f"finding {i + 1}", checked.errors)
-                findings.append({**checked.values, "person_id": person_id, "_number": number})
+                values = {**checked.values, "person_id": person_id, "_number": number}
+                if "case_code" in values:
+                    values["case_id"] = self._case_id(uow.session, values.pop("case_code"), cases)
+                findings.append(values)
             found_on = [
                 local_day(f["found_at"], self.zone) if f.get("found_at") else None for f in findings
             ]
@@ -103,6 +108,16 @@ class RegistryBulk:
                 raise InputRejected("registry batch", errors[:_MAX_ERRORS])
             counts = self._write(uow, new_persons, findings, decisions, handovers, source)
         return OpResult(counts, uow.changes)
+
+    def _case_id(self, session: Session, code: str | None, known: dict[str, int | None]) -> Any:
+        """A finding may name its case (which the user must be able to read)."""
+        if not code:
+            return None
+        if code not in known:
+            case = case_by_code(session, code)
+            self.ctx.require(CASE_READ, case.code, session=session)
+            known[code] = case.id
+        return known[code]
 
     def _persons(
         self, rows: Sequence[Mapping[str, Any]], today: date, errors: _Errors
