@@ -18,6 +18,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -86,11 +87,17 @@ def _p(text: str, style: Any) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
+def _lines(text: str, style: Any) -> Paragraph:
+    """A cell of several lines ("58\n+163.64%")."""
+    return Paragraph("<br/>".join(escape(line) for line in text.split("\n")), style)
+
+
 def _figures_table(doc: StatsDocument, st: Styles, width: float) -> Table:
     head = [_p(h, st.cell) for h in doc.headers]
+    sub = ParagraphStyle("sub_figure", parent=st.cell, leftIndent=12)
     body = [
         [
-            _p(("    " if r.indent else "") + r.label, st.cell),
+            _p(r.label, sub if r.indent else st.cell),
             _p(r.value, st.cell_right),
             _p(r.last_year, st.cell_right),
             _p(r.yoy, st.cell_right),
@@ -109,6 +116,7 @@ def _figures_table(doc: StatsDocument, st: Styles, width: float) -> Table:
 def _chart(chart: MonthlyChart, font: str, width: float) -> Drawing:
     height = 150
     drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer selects Helvetica, unembedded
     bars = VerticalBarChart()
     bars.x, bars.y, bars.width, bars.height = 36, 34, width - 60, height - 62
     bars.data = [list(chart.this_year), list(chart.last_year)]
@@ -169,7 +177,10 @@ def _story(doc: StatsDocument, st: Styles, width: float) -> list[Flowable]:
             [
                 [_p(h, st.cell) for h in doc.unit_headers],
                 *[
-                    [_p(c, st.cell if i == 0 else st.cell_right) for i, c in enumerate(row)]
+                    [
+                        _p(c, st.cell) if i == 0 else _lines(c, st.cell_right)
+                        for i, c in enumerate(row)
+                    ]
                     for row in doc.unit_rows
                 ],
             ],

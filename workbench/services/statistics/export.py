@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -122,7 +123,11 @@ def statistics_document(
         )
     headers, unit_rows = _unit_table(report, lang)
     p, q = report.period, report.last_period
-    at = report.computed_at.astimezone().strftime("%Y-%m-%d %H:%M") if report.computed_at else ""
+    at = (
+        report.computed_at.astimezone(ZoneInfo(report.zone)).strftime("%Y-%m-%d %H:%M")
+        if report.computed_at
+        else ""
+    )
     return StatsDocument(
         lang=lang,
         title=text("title", lang),
@@ -166,7 +171,7 @@ def _unit_table(report: StatsReport, lang: str) -> tuple[list[str], list[list[st
         cells = [unit or text("no_unit", lang)]
         for key in _UNIT_FIGURES:
             v = values.get(key)
-            cells.append("0" if v is None else f"{v.value} ({format_yoy(v.yoy_percent)})")
+            cells.append("0\n—" if v is None else f"{v.value}\n{format_yoy(v.yoy_percent)}")
         rows.append(cells)
     return headers, rows
 
