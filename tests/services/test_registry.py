@@ -417,3 +417,31 @@ def test_bulk_rejects_the_whole_batch_naming_the_row(reg_ctx: Context) -> None:
     fields = [e.field for e in caught.value.errors]
     assert fields == ["finding 2: result", "decision 1: decided_on"]
     assert counts(reg_ctx) == before
+
+
+def test_status_as_of_an_earlier_day(reg_ctx: Context) -> None:
+    """The registry as it stood on a past day: later ends and hand-overs not yet known."""
+    service = RegistryService(reg_ctx)
+    finding_id = add_gao(reg_ctx, found_at=at("2017-03-28T21:15"))
+    person_id = service.finding_values(finding_id)["person_id"]
+    isolation = service.add_decision(
+        person_id,
+        finding_id=finding_id,
+        kind="compulsory_isolation",
+        decided_on=date(2017, 3, 29),
+        ended_on=date(2018, 6, 1),
+    ).value
+    service.add_handover(isolation, kind="release_filing", handed_on=date(2018, 6, 3))
+    reader = RegistryReader(reg_ctx)
+    then = reader.record(person_id, as_of=date(2018, 1, 1))
+    assert then.status.status == "in_compulsory_isolation"
+    assert {d.kind for d in then.status.dues} == {"term_end", "early_release_review"}
+    between = reader.record(person_id, as_of=date(2018, 6, 2))
+    (filing,) = (d for d in between.status.dues if d.kind == "release_filing")
+    assert not filing.done and filing.overdue
+    now = reader.record(person_id)
+    assert now.status.status == "known_user"
+    assert all(d.done for d in now.status.dues if d.kind == "release_filing")
+    rows = reader.search(RegistryQuery(as_of=date(2018, 1, 1)))
+    assert [r.status for r in rows] == ["in_compulsory_isolation"]
+    assert reader.record(person_id, as_of=date(2017, 1, 1)).status.status == ""

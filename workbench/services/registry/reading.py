@@ -76,6 +76,7 @@ class RegistryQuery:
     status: str | None = None  # vocab.REGISTRY_STATUSES key
     overdue_only: bool = False
     limit: int = 500
+    as_of: date | None = None
 
 
 class RegistryReader:
@@ -102,18 +103,23 @@ class RegistryReader:
             raise NotFound(f"nobody with ID number {checked.values['id_number']} is on file")
         return int(found)
 
-    def record(self, person_id: int) -> PersonRecord:
+    def record(self, person_id: int, as_of: date | None = None) -> PersonRecord:
+        """Everything on the person; status, terms and due dates as they stood on
+        ``as_of`` (today by default): later decisions, ends and hand-overs not yet known."""
         self.ctx.require(REGISTRY_READ)
-        today = self.today()
+        today = as_of or self.today()
         with self.ctx.store.session() as s:
             person = get(s, Person, person_id, "person")
             findings = _findings(s, [person_id])
             decisions = _decisions(s, [person_id])
             handovers = _handovers(s, [d.id for d in decisions])
             cases, hidden = self._cases_of(s, person_id)
-            positives = sum(f.result == "positive" for f in findings)
-            facts = [_fact(d, handovers.get(d.id, [])) for d in decisions]
-            status = status_on(positives, len(findings), facts, today, self.rule)
+            known = [f for f in findings if local_day(f.found_at, self.zone) <= today]
+            positives = sum(f.result == "positive" for f in known)
+            facts = [
+                _fact(d, handovers.get(d.id, []), today) for d in decisions if d.decided_on <= today
+            ]
+            status = status_on(positives, len(known), facts, today, self.rule)
             case_codes = _case_codes(s, {f.case_id for f in findings if f.case_id})
             readable = self.ctx.readable_case_ids(s)
             return PersonRecord(
@@ -138,9 +144,10 @@ class RegistryReader:
         return shown, len(rows) - len(shown)
 
     def search(self, query: RegistryQuery = RegistryQuery()) -> list[RegistryRow]:
-        """Persons with at least one finding, most recently found first."""
+        """Persons with at least one finding, most recently found first; statuses as of
+        ``query.as_of`` (today by default)."""
         self.ctx.require(REGISTRY_READ)
-        today = self.today()
+        today = query.as_of or self.today()
         with self.ctx.store.session() as s:
             rows = s.execute(_search_query(query)).all()
             ids = [r.person_id for r in rows]
@@ -148,7 +155,8 @@ class RegistryReader:
             handovers = _handovers(s, [d.id for d in decisions])
             by_person: dict[int, list[DecisionFact]] = defaultdict(list)
             for d in decisions:
-                by_person[d.person_id].append(_fact(d, handovers.get(d.id, [])))
+                if d.decided_on <= today:
+                    by_person[d.person_id].append(_fact(d, handovers.get(d.id, []), today))
             out = []
             for r in rows:
                 status = status_on(r.positive, r.findings, by_person[r.person_id], today, self.rule)
@@ -278,15 +286,16 @@ def _case_codes(s: Session, ids: set[int]) -> dict[int, str]:
     return dict(s.execute(select(CaseFile.id, CaseFile.code).where(CaseFile.id.in_(ids))).all())
 
 
-def _fact(d: RehabDecision, handovers: Sequence[RehabHandover]) -> DecisionFact:
+def _fact(d: RehabDecision, handovers: Sequence[RehabHandover], as_of: date) -> DecisionFact:
+    """The decision as known on ``as_of``: an end or hand-over after it not yet happened."""
     return DecisionFact(
         d.id,
         d.kind,
         d.decided_on,
         d.starts_on,
         d.planned_end_on,
-        d.ended_on,
-        frozenset(h.kind for h in handovers),
+        d.ended_on if d.ended_on is not None and d.ended_on <= as_of else None,
+        frozenset(h.kind for h in handovers if h.handed_on <= as_of),
     )
 
 
