@@ -94,3 +94,10 @@ def test_generated_records_are_valid_deterministic_and_marked() -> None:
     assert len(early.handovers) < len(batch.handovers)
     assert all(h["handed_on"] <= date(2019, 6, 20) for h in early.handovers)
     assert len(registry_328.batch(date(2019, 6, 20)).handovers) == 1  # 高某's 2017 reception
+
+
+def test_the_window_opens_on_the_articles_period(demo_ctx: Context) -> None:
+    """The statistics open on the year to date of the latest record: the article's."""
+    from workbench.services.statistics.figures import latest_day
+
+    assert latest_day(demo_ctx) == date(2019, 6, 20)

@@ -411,7 +411,7 @@ def _period_2019a(
     administrative detention 299 persons. With the 3·28 case: 711, 88, 225, 80, 305."""
     first = dict(zip(new, _spread(date(2019, 1, 2), date(2019, 4, 30), len(new)), strict=True))
     known = old[227:800] + new_2018[10:33]  # 596: never isolated before
-    again = dict(zip(known, _spread(date(2019, 1, 2), date(2019, 6, 19), len(known)), strict=True))
+    again = dict(zip(known, _spread(date(2019, 1, 2), date(2019, 6, 20), len(known)), strict=True))
     isolated, detained = set(old[227:450]), set(old[227:526])
     for number, day in first.items():
         finding = reg.find(number, day, k := k + 1, "key_person_test")

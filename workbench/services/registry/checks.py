@@ -155,6 +155,9 @@ def check_decision(
     day of the finding it rests on. Fills ``starts_on`` (the decision day) and the
     derived ``planned_end_on``."""
     c = Checked(dict(values))
+    for name in ("term_days", "term_months"):  # 0 from a form's spin box: not given
+        if c.values.get(name) == 0:
+            c.values[name] = None
     if required:
         for name in ("kind", "decided_on", "finding_id"):
             if c.values.get(name) is None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from workbench.domain.profile import load_profile
 from workbench.models import DrugUseFinding, Person, RehabDecision
 from workbench.services.casefile.preview import Preview
-from workbench.services.casefile.validation import Checked
+from workbench.services.casefile.validation import Checked, check_person
 from workbench.services.core.context import Context
 from workbench.services.registry.checks import (
     DEFAULT_ZONE,
@@ -44,7 +44,11 @@ class RegistryPreview:
         self.rule = load_profile().rehab
 
     def check(self, entity: str, values: Mapping[str, Any]) -> Preview:
-        if entity == "finding":
+        if entity == "person":  # a finding of someone not yet on file
+            checked = check_person(values, today=local_day(self.ctx.clock(), self.zone))
+            if not str(values.get("id_number") or "").strip():
+                checked.error("id_number", "is required", "required")
+        elif entity == "finding":
             checked = self._finding(values)
         elif entity == "decision":
             checked = self._decision(values)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.periods import Period, yoy_percent
@@ -18,6 +19,15 @@ from workbench.domain.permissions import STATS_READ
 from workbench.domain.profile import load_profile
 from workbench.domain.quantities import format_cny, format_grams, mg_to_grams
 from workbench.domain.tiers import heroin_equivalent_g
+from workbench.models import (
+    Asset,
+    CaseFile,
+    CaseParty,
+    DrugUseFinding,
+    Measure,
+    RehabDecision,
+    Seizure,
+)
 from workbench.services.core.context import Context
 from workbench.services.registry.checks import DEFAULT_ZONE, local_day
 from workbench.services.statistics.definitions import FIGURES, figure
@@ -190,3 +200,27 @@ def plain_value(value: Number, unit: str) -> int | str:
     if unit == "yuan":
         return format_cny(int(value))
     return int(value)
+
+
+def latest_day(ctx: Context, zone: str = DEFAULT_ZONE) -> date | None:
+    """The last day any figure counts a record on (the window opens on that year to
+    date, so a database of past years does not open on empty figures)."""
+    ctx.require(STATS_READ)
+    days: list[date] = []
+    with ctx.store.session() as s:
+        for column in (
+            CaseFile.solved_on,
+            CaseParty.prosecuted_on,
+            Measure.decided_on,
+            Asset.seized_on,
+            RehabDecision.decided_on,
+        ):
+            found = s.execute(select(func.max(column))).scalar()
+            if found is not None:
+                days.append(found)
+        for moment in (DrugUseFinding.found_at, Seizure.seized_at):
+            found = s.execute(select(func.max(moment))).scalar()
+            if found is not None:
+                days.append(local_day(found, zone))
+    today = local_day(ctx.clock(), zone)
+    return min(max(days), today) if days else None
