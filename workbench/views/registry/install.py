@@ -17,10 +17,6 @@ from workbench.views.registry.window import RegistryWindow
 from workbench.views.table_model import RecordTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegistryWindow", text)
-
-
 class RegistryLauncher:
     """One registry window per main window, closed when the main window locks."""
 
@@ -89,9 +85,13 @@ def install_registry(window: Any) -> RegistryLauncher:
     """The Tools menu entry and the persons table's action; the launcher is returned and
     kept as ``window.registry``."""
     launcher = RegistryLauncher(window)
-    action = QAction(_tr("&Drug-user registry…"), window)
+    action = QAction(QCoreApplication.translate("RegistryWindow", "&Drug-user registry…"), window)
     action.setObjectName("action_registry")
-    action.setStatusTip(_tr("Findings, decisions and hand-overs of drug users (吸毒人员管理)"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "RegistryWindow", "Findings, decisions and hand-overs of drug users (吸毒人员管理)"
+        )
+    )
 
     def refresh() -> None:
         try:
@@ -105,7 +105,9 @@ def install_registry(window: Any) -> RegistryLauncher:
     window.tools_menu.aboutToShow.connect(refresh)
     refresh()
 
-    person_action = QAction(_tr("Drug-user &registry record…"), window)
+    person_action = QAction(
+        QCoreApplication.translate("RegistryWindow", "Drug-user &registry record…"), window
+    )
     person_action.setObjectName("action_person_registry")
     person_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     person_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
