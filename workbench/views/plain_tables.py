@@ -20,6 +20,7 @@ def table(headers: Sequence[str]) -> QTableWidget:
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.verticalHeader().hide()
+    widget.verticalHeader().setDefaultSectionSize(24)
     widget.setAlternatingRowColors(True)
     widget.horizontalHeader().setStretchLastSection(True)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -114,6 +114,7 @@ class StatisticsWindow(QWidget):
             [self.tr("Figure"), self.tr("This period"), self.tr("Same period last year"),
              self.tr("Year on year")]
         )  # fmt: skip
+        self.figures.verticalHeader().setDefaultSectionSize(22)
         self.figures.itemDoubleClicked.connect(lambda _item: self.drill_down())
         self.figures.itemSelectionChanged.connect(self._row_selected)
         self.units = table([])
@@ -142,6 +143,7 @@ class StatisticsWindow(QWidget):
         split.addWidget(chart_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([620, 420])  # the figures whole at 1024 px, the chart the rest
 
         self.drill_button = QPushButton(self.tr("&Records behind the figure…"))
         self.drill_button.clicked.connect(self.drill_down)
