@@ -26,7 +26,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from workbench.domain import vocab
 from workbench.models import (
@@ -228,23 +228,27 @@ def _findings() -> Source:
 
 
 def first_findings() -> Select[*tuple[Any, ...]]:
-    """Each person's first positive finding ever (ties broken by id): id, person, at, unit."""
-    f = DrugUseFinding
-    ranked = (
-        select(
-            f.id,
-            f.person_id,
-            f.found_at,
-            f.unit,
-            func.row_number()
-            .over(partition_by=f.person_id, order_by=(f.found_at, f.id))
-            .label("rank"),
-        )
+    """Each person's first positive finding ever: id, person_id, found_at, unit. The
+    earliest moment per person comes from the (result, person, moment) index; a tie
+    between two findings at that moment goes to the lower id."""
+    f, g, h = DrugUseFinding, aliased(DrugUseFinding), aliased(DrugUseFinding)
+    first = (
+        select(f.person_id, func.min(f.found_at).label("t"))
         .where(f.result == "positive")
+        .group_by(f.person_id)
         .subquery()
     )
-    return select(ranked.c.id, ranked.c.person_id, ranked.c.found_at, ranked.c.unit).where(
-        ranked.c.rank == 1
+    chosen = (
+        select(first.c.person_id, first.c.t, func.min(g.id).label("id"))
+        .join(
+            g,
+            and_(g.person_id == first.c.person_id, g.found_at == first.c.t, g.result == "positive"),
+        )
+        .group_by(first.c.person_id)
+        .subquery()
+    )
+    return select(chosen.c.id, chosen.c.person_id, chosen.c.t.label("found_at"), h.unit).join(
+        h, h.id == chosen.c.id
     )
 
 
