@@ -7,6 +7,6 @@ figure (drill-down, limited to the cases the user may read), and exports to .xls
 PDF. Every figure is computed from the records when asked; nothing is a stored total.
 ``definitions`` says which date puts a record in a period.
 
-Imports core, casefile, registry and reports (the PDF) — nothing above it; bundle,
-the command line and the window use it.
+Imports core, registry (its zone and day rules) and reports (the PDF) — never
+analysis, imports or package beside it; bundle, the command line and the window use it.
 """
