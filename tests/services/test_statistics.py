@@ -265,3 +265,14 @@ def test_every_role_reads_statistics(stats_ctx: Context) -> None:
         assert report(as_user(stats_ctx, name))["cases_solved"]["value"] == 0
     # the registry's records need the registry right as well as the statistics right
     assert DrillDownService(as_user(stats_ctx, "shen")).records("newly_found", H1).rows == []
+
+
+def test_the_readme_defines_every_figure() -> None:
+    """The definitions users read in the README are the ones the figures use."""
+    from pathlib import Path
+
+    from workbench.services.statistics.definitions import FIGURES
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for f in FIGURES:
+        assert f"| {f.label_en} ({f.label_zh}) |" in readme, f.key
