@@ -15,7 +15,6 @@ from workbench.cli.session import emit, lang, signed_in
 from workbench.domain import periods, vocab
 from workbench.domain.errors import DomainError
 from workbench.services.statistics.definitions import FIGURES, figure
-from workbench.services.statistics.export import StatisticsExport, shown
 from workbench.services.statistics.figures import StatisticsService, StatsReport, as_json
 
 
@@ -34,6 +33,8 @@ def period_of(args: argparse.Namespace) -> periods.Period:
 
 
 def _text(report: StatsReport, language: str) -> str:
+    from workbench.services.statistics.export import shown  # loads openpyxl and reportlab
+
     p, q = report.period, report.last_period
     zh = language.startswith("zh")
     head = (
@@ -79,8 +80,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         service = StatisticsService(ctx)
         report = service.report(period, by_unit=args.by_unit)
         monthly = (chart or "user_findings", service.monthly(chart or "user_findings", period))
-        exports = StatisticsExport(ctx)
         written: dict[str, str] = {}
+        if args.xlsx or args.pdf:
+            from workbench.services.statistics.export import StatisticsExport  # openpyxl …
+
+            exports = StatisticsExport(ctx)
         if args.xlsx:
             written[str(args.xlsx)] = exports.xlsx(report, Path(args.xlsx), language, monthly)
         if args.pdf:
