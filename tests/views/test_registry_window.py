@@ -190,3 +190,37 @@ def test_screenshots(qtbot: QtBot, demo_ctx: Context, lang: str, size: tuple[int
         win.close()
     finally:
         install_translators("en")
+
+
+def test_add_a_decision_and_a_handover_through_the_forms(window: MainWindow) -> None:
+    registry = open_registry(window)
+    find_gao(registry, as_of=date(2026, 1, 1))
+    before = registry.detail.decisions.rowCount()
+
+    def decide(form: RecordForm) -> None:
+        set_field(form, "decision", "kind", "administrative_detention")
+        set_field(form, "decision", "decided_on", date(2019, 3, 29))
+        set_field(form, "decision", "term_days", 10)
+        set_field(form, "decision", "place", "平顶山市拘留所")
+        assert form.validate(), form.errors
+        form.accept()
+
+    driving(registry, decide)
+    assert registry.add_decision()
+    assert registry.detail.decisions.rowCount() == before + 1
+    assert "Add decision for 高某" in registry.undo.undo_action.text()
+    # the detention ended on 2019-04-07; recording a release filing for it is refused
+    registry.detail.decisions.selectRow(0)
+    decision_id = registry.detail._selected_id("decision")
+    assert decision_id is not None
+    seen: dict[str, Any] = {}
+
+    def hand_over(form: RecordForm) -> None:
+        set_field(form, "handover", "kind", "release_filing")
+        set_field(form, "handover", "handed_on", date(2019, 4, 8))
+        seen["ok"] = form.validate()
+        form.reject()
+
+    driving(registry, hand_over)
+    assert registry.add_handover(decision_id) is False
+    assert seen["ok"] is False
