@@ -52,7 +52,7 @@ _SURNAMES = (
     "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
     "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 )
-_GIVEN = "军华明强伟芳丽勇杰涛斌超辉刚平娟霞磊洋鹏飞宇浩凯健峰亮红燕静敏"
+_GIVEN = {"M": "军华明强伟勇杰涛斌超辉刚平磊洋鹏飞宇浩凯健峰亮", "F": "芳丽娟霞红燕静敏玲婷"}
 
 
 class _Identities:
@@ -72,7 +72,8 @@ class _Identities:
             number = resident_id(_REGIONS[k % len(_REGIONS)], born, sex, k % 480)
             if number not in self.used:
                 self.used.add(number)
-                name = _SURNAMES[k % len(_SURNAMES)] + "某" + _GIVEN[(k // 7) % len(_GIVEN)]
+                given = _GIVEN[sex]
+                name = _SURNAMES[k % len(_SURNAMES)] + "某" + given[(k // 7) % len(given)]
                 return number, name, sex, born
 
 

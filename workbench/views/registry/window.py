@@ -121,7 +121,7 @@ class RegistryWindow(QWidget):
 
         self.list = table(
             [self.tr("Name"), self.tr("Resident ID"), self.tr("Findings"), self.tr("Last found"),
-             self.tr("Status"), self.tr("Overdue")]
+             self.tr("Overdue"), self.tr("Status")]
         )  # fmt: skip
         self.list.itemSelectionChanged.connect(self._selected)
         self.count_label = QLabel()
@@ -200,13 +200,14 @@ class RegistryWindow(QWidget):
                 status = (
                     vocab.label(vocab.REGISTRY_STATUSES, r.status, self.lang) if r.status else ""
                 )
+                last = self.fmt.format("datetime", r.last_found)
                 cells = [
                     cell(r.name, r.person_id),
                     cell(r.id_number or ""),
                     cell(str(r.findings), right=True),
-                    cell(self.fmt.format("datetime", r.last_found), tip=r.last_unit),
-                    cell(status),
+                    cell(last[:10], tip=f"{last} {r.last_unit}"),
                     cell(str(r.overdue) if r.overdue else "", right=True),
+                    cell(status, tip=status),
                 ]
                 for j, item in enumerate(cells):
                     self.list.setItem(i, j, item)
