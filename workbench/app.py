@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from workbench.logs import configure_logging
 from workbench.services.accounts.users import sign_in
@@ -88,6 +88,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_timeline(window)
     _attach_export(window)
     _attach_users(window)
+    _attach_registry(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
@@ -155,6 +156,17 @@ def _attach_users(window: MainWindow) -> None:
     )
 
 
+def _attach_registry(window: MainWindow) -> None:
+    """Tools ▸ Drug-user registry… (and the persons table's way into it) and Tools ▸
+    Statistics… (views/registry, views/statistics)."""
+    from workbench.views.registry.install import install_registry
+    from workbench.views.statistics.install import install_statistics
+
+    window.tools_menu.addSeparator()
+    install_registry(window)
+    install_statistics(window)
+
+
 def _attach_session(window: MainWindow) -> None:
     """Idle lock, Settings…, and the window layout kept between runs."""
     from workbench.views.session_lock import IdleLock, minutes_to_ms
@@ -194,15 +206,24 @@ def _languages(lang: str | None) -> tuple[str, str]:
     return interface, data
 
 
-def _show(window: MainWindow, case: str | None, view: str | None) -> None:
+# Views that are windows of their own rather than tabs of a case (``--view``).
+TOOL_VIEWS = ("registry", "statistics")
+
+
+def _show(window: MainWindow, case: str | None, view: str | None) -> QWidget | None:
+    """Open ``case`` at ``view``; a tool view opens its window, which is returned."""
     if case:
         window.open_case(case)
+    if view in TOOL_VIEWS:
+        launcher = getattr(window, view)
+        opened: QWidget | None = launcher.open()
+        return opened
     if view:
         if view not in window.case_view.view_names():
-            raise UnknownView(
-                f"no view {view!r}; expected one of {', '.join(window.case_view.view_names())}"
-            )
+            names = (*window.case_view.view_names(), *TOOL_VIEWS)
+            raise UnknownView(f"no view {view!r}; expected one of {', '.join(names)}")
         window.show_view(view)
+    return None
 
 
 def run_gui(
@@ -258,10 +279,11 @@ def run_screenshot(
         window = build_window(ctx, data_lang, interactive=False)
         window.resize(*size)
         window.show()
-        _show(window, case, view)
+        target = _show(window, case, view) or window
+        target.resize(*size)
         settle()
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out), "PNG"):
+        if not target.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
         window.close()
         window.deleteLater()

@@ -53,3 +53,22 @@ def test_every_role_is_known_and_permissions_are_checked() -> None:
         assert p.decide(role, p.CASE_READ, case_code="C", is_member=True).allowed
     with pytest.raises(ValueError, match="unknown permission"):
         p.decide("admin", "case.frobnicate")
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "edit"),
+    [
+        ("investigator", True, True),
+        ("case_lead", True, True),
+        ("auditor", True, False),
+        ("admin", True, True),
+    ],
+)
+def test_registry_rights(role: str, read: bool, edit: bool) -> None:
+    """Investigators and case leads edit the registry, auditors read it, admins do all."""
+    assert p.decide(role, p.REGISTRY_READ).allowed is read
+    assert p.decide(role, p.REGISTRY_EDIT).allowed is edit
+    assert p.decide(role, p.STATS_READ).allowed
+    if not edit:
+        reason = p.decide(role, p.REGISTRY_EDIT).reason
+        assert reason == "the role auditor may not change the drug-user registry"

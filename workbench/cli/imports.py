@@ -17,7 +17,7 @@ from workbench.importers.report import ImportReport
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--case", required=True, help="case code")
+    p.add_argument("--case", help="case code (findings: optional, the case they were made in)")
     p.add_argument("--kind", required=True, choices=list(KINDS))
     p.add_argument("file", help=".csv, .tsv, .xlsx (or .xls with xlrd installed)")
     p.add_argument("--mapping", metavar="M", help="JSON preset: field → column header")
@@ -57,6 +57,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     if not Path(args.file).exists():
         raise UsageError(f"no such file: {args.file}")
+    if args.case is None and KINDS[args.kind].scope == "case":
+        raise UsageError(f"--case is required for {args.kind}")
     from workbench.services.imports.importing import ImportRejected, ImportService  # loads pandas
 
     try:
@@ -87,8 +89,9 @@ def _finish(args: argparse.Namespace, report: ImportReport) -> None:
     if report.written or (report.dry_run and report.ok):
         verb = "would add" if report.dry_run else "added"
         derived = ", ".join(f"{k}: {v}" for k, v in report.derived.items())
+        target = report.case_code or "registry"
         print(
-            f"{report.file} → {report.case_code} ({report.kind}, {report.encoding or 'excel'}): "
+            f"{report.file} → {target} ({report.kind}, {report.encoding or 'excel'}): "
             f"{report.rows_read} rows read, {verb} {report.added}, "
             f"{report.skipped} already present" + (f"; {derived}" if derived else ""),
             file=out,

@@ -659,6 +659,7 @@ def _case_1() -> DemoCase:
         unit=BRIGADE,
         opened_on=_day("2018-12-12"),
         closed_on=None,
+        solved_on=_day("2019-02-26"),
         lead=TASK_FORCE_LEADER,
         summary=(
             "2018年底,平顶山市公安局犯罪侦查支队禁毒大队在侦破冯某等人涉嫌贩卖毒品案件过程中,"
@@ -898,6 +899,7 @@ def _case_2() -> DemoCase:
         unit=ruzhou,
         opened_on=_day("2018-12-18"),
         closed_on=None,
+        solved_on=_day("2019-01-23"),
         lead="韦国栋",
         summary=(
             "2018年底,有群众拨打110报警称,汝州市某小区的出租房里有毒品。民警抽丝剥茧、细心寻踪,"
@@ -1095,6 +1097,7 @@ def _case_3() -> DemoCase:
         unit=station,
         opened_on=_day("2019-03-28"),
         closed_on=None,
+        solved_on=_day("2019-03-30"),
         lead="温志远",
         summary=(
             "2019年3月28日,矿工路派出所开展场所排查中,发现市区某宾馆内有人吸食毒品,当场抓获"

@@ -8,16 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC
 
+from workbench.demo import brigade, registry_328
 from workbench.demo.cases import demo_cases
 from workbench.demo.spec import DemoCase, Ref
 from workbench.domain.quantities import grams_to_mg, percent_to_bp, yuan_to_fen
 from workbench.services.accounts.users import UserService
+from workbench.services.casefile.bulk_cases import CaseBulk
 from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.vehicles import VehicleService
 from workbench.services.core.context import Context
 from workbench.services.core.unit_of_work import transaction
+from workbench.services.registry.bulk import RegistryBulk
+from workbench.services.registry.checks import local_day
 
 Progress = Callable[[int, int], None]
 
@@ -27,14 +31,28 @@ DEMO_OFFICER = ("郝明", "410827")
 
 
 def load_demo(ctx: Context, progress: Progress | None = None) -> list[str]:
+    """The three article cases (the user is their member), the 3·28 persons' registry
+    records, and the generated history of the city's other units that completes the
+    article's figures (cases no demo user is a member of: they count in the statistics
+    and stay out of the case list)."""
     cases = demo_cases()
+    steps = len(cases) + 2
     with transaction(ctx):
         name, police_no = DEMO_OFFICER
         UserService(ctx).set_details(ctx.user, display_name=name, police_no=police_no)
         for done, case in enumerate(cases):
             load_case(ctx, case)
             if progress is not None:
-                progress(done + 1, len(cases))
+                progress(done + 1, steps)
+        today = local_day(ctx.clock())
+        RegistryBulk(ctx).add(registry_328.batch(today), source=registry_328.SOURCE)
+        bundles, batch = brigade.generate(today)
+        CaseBulk(ctx).add(bundles, members=[], source=brigade.CASE_SOURCE)
+        if progress is not None:
+            progress(steps - 1, steps)
+        RegistryBulk(ctx).add(batch, source=brigade.SOURCE)
+        if progress is not None:
+            progress(steps, steps)
     return [c.code for c in cases]
 
 
@@ -52,6 +70,7 @@ def load_case(ctx: Context, case: DemoCase) -> None:
         unit=case.unit,
         opened_on=case.opened_on,
         closed_on=case.closed_on,
+        solved_on=case.solved_on,
         lead=case.lead,
         summary=case.summary,
         source=case.source,

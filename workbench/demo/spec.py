@@ -189,3 +189,4 @@ class DemoCase:
     # Concluded cases stop every running deadline (the 2019 cases were sent for prosecution).
     concluded_on: date | None = None
     conclusion: str = ""  # vocab.CONCLUSIONS
+    solved_on: date | None = None  # 破案日期: when the brigade's statistics count it

@@ -4,7 +4,9 @@ Roles (``vocab.USER_ROLES``): an investigator edits the cases they are a member 
 case lead also manages those cases' members, exports their prosecution package and may
 delete them; an auditor reads every case and the audit trail and changes nothing; an
 admin manages users and case memberships, and reads or edits a case only as its member
-(then with a case lead's rights). The services ask through ``Context.require``.
+(then with a case lead's rights). The drug-user registry and the brigade statistics
+concern no single case: investigators, case leads and admins edit the registry, auditors
+read it, and every role reads the statistics. The services ask through ``Context.require``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ CASE_MEMBERS = "case.members"
 CASE_EXPORT = "case.export"
 AUDIT_READ = "audit.read"
 USERS_MANAGE = "users.manage"
+REGISTRY_READ = "registry.read"  # the drug-user registry (吸毒人员管理)
+REGISTRY_EDIT = "registry.edit"
+STATS_READ = "stats.read"  # brigade statistics: figures over every case and the registry
 
 PERMISSIONS = frozenset(
     {
@@ -32,6 +37,9 @@ PERMISSIONS = frozenset(
         CASE_EXPORT,
         AUDIT_READ,
         USERS_MANAGE,
+        REGISTRY_READ,
+        REGISTRY_EDIT,
+        STATS_READ,
     }
 )
 
@@ -53,11 +61,15 @@ _ANY_CASE_GRANTS: dict[str, frozenset[str]] = {
 }
 # Permissions a role holds where no case is concerned (an admin's audit view leaves out
 # the cases they are no member of; ``FULL_AUDIT_ROLES``).
+# The registry and the statistics belong to no case: investigators and case leads read
+# and edit the registry, auditors read it, admins do all; every role reads statistics
+# (their drill-down lists only records of cases the user may read).
+_REGISTRY_WORK = frozenset({REGISTRY_READ, REGISTRY_EDIT, STATS_READ})
 _NO_CASE_GRANTS: dict[str, frozenset[str]] = {
-    "investigator": frozenset({CASE_CREATE}),
-    "case_lead": frozenset({CASE_CREATE}),
-    "admin": frozenset({CASE_CREATE, USERS_MANAGE, AUDIT_READ}),
-    "auditor": frozenset({CASE_READ, AUDIT_READ}),
+    "investigator": frozenset({CASE_CREATE}) | _REGISTRY_WORK,
+    "case_lead": frozenset({CASE_CREATE}) | _REGISTRY_WORK,
+    "admin": frozenset({CASE_CREATE, USERS_MANAGE, AUDIT_READ}) | _REGISTRY_WORK,
+    "auditor": frozenset({CASE_READ, AUDIT_READ, REGISTRY_READ, STATS_READ}),
 }
 # Roles whose audit view is the whole trail; the others see the entries of their cases
 # and the entries that belong to no case (sign-ins, user management).
@@ -73,6 +85,9 @@ _ACTIONS = {
     CASE_EXPORT: "export prosecution packages",
     AUDIT_READ: "read the audit trail",
     USERS_MANAGE: "manage users",
+    REGISTRY_READ: "read the drug-user registry",
+    REGISTRY_EDIT: "change the drug-user registry",
+    STATS_READ: "read the brigade statistics",
 }
 
 

@@ -253,6 +253,9 @@ ENTITY_KINDS: Labels = _vocab(
     ("user", "用户", "user"),
     ("call_record", "话单记录", "call record"),
     ("bank_transaction", "银行流水", "bank transaction"),
+    ("drug_use_finding", "吸毒查获记录", "drug-use finding"),
+    ("rehab_decision", "戒毒处置决定", "rehabilitation decision"),
+    ("rehab_handover", "出所/接收记录", "hand-over"),
 )
 
 # Entities that a Link or an Event participant may point at.
@@ -299,6 +302,68 @@ TASK_ROLES: Labels = _vocab(
     ("leader", "组长", "leader"),
     ("deputy_leader", "副组长", "deputy leader"),
     ("member", "组员", "member"),
+)
+
+
+# -- the drug-user registry (吸毒人员管理) --------------------------------------------
+
+HOW_FOUND: Labels = _vocab(
+    ("venue_check", "场所排查", "venue check"),
+    ("follow_up", "顺线追查", "followed up from a case"),
+    ("tip_110", "110报警", "110 call"),
+    ("traffic_check", "交通查控", "traffic check"),
+    ("community_check", "社区排查", "community check"),
+    ("key_person_test", "重点人员检测", "test of a person of interest"),
+    ("self_report", "主动报告", "came forward"),
+    ("other", "其他", "other"),
+)
+
+TEST_METHODS: Labels = _vocab(
+    ("urine", "尿液检测", "urine test"),
+    ("hair", "毛发检测", "hair test"),
+    ("blood", "血液检测", "blood test"),
+    ("saliva", "唾液检测", "saliva test"),
+)
+
+TEST_RESULTS: Labels = _vocab(
+    ("positive", "阳性", "positive"),
+    ("negative", "阴性", "negative"),
+)
+
+# The decisions the registry records (the same keys as the measures they are).
+REHAB_DECISIONS: Labels = _vocab(
+    ("administrative_detention", "行政拘留", "administrative detention"),
+    ("compulsory_isolation", "强制隔离戒毒", "compulsory isolation rehabilitation"),
+    ("community_rehab", "社区戒毒", "community rehabilitation"),
+    ("community_recovery", "社区康复", "community recovery"),
+)
+
+END_REASONS: Labels = _vocab(
+    ("completed", "期满解除", "term completed"),
+    ("early_release", "提前解除", "released early"),
+    ("changed", "变更执行", "changed to another measure"),
+    ("other", "其他", "other"),
+)
+
+HANDOVER_KINDS: Labels = _vocab(
+    ("release_filing", "出所备案", "release filed"),
+    ("community_reception", "社区接收", "received by the community"),
+)
+
+REGISTRY_STATUSES: Labels = _vocab(
+    ("in_administrative_detention", "行政拘留执行中", "in administrative detention"),
+    ("in_compulsory_isolation", "强制隔离戒毒中", "in compulsory isolation"),
+    ("in_community_rehab", "社区戒毒中", "in community rehabilitation"),
+    ("in_community_recovery", "社区康复中", "in community recovery"),
+    ("known_user", "已查获,无在执行措施", "known drug user, nothing running"),
+    ("tested_negative", "仅有阴性检测", "tested negative only"),
+)
+
+DUE_KINDS: Labels = _vocab(
+    ("term_end", "期满", "term ends"),
+    ("early_release_review", "可提前解除评估", "early release possible from"),
+    ("release_filing", "出所备案", "release to be filed"),
+    ("community_reception", "社区报到接收", "community to receive"),
 )
 
 

@@ -35,6 +35,9 @@ class KindSpec:
     label_en: str
     label_zh: str
     fields: tuple[FieldSpec, ...]
+    # "case": rows go into one case file; "registry": into the drug-user registry, where
+    # a case is optional (the findings then name it as the case they were made in).
+    scope: str = "case"
 
     def field(self, key: str) -> FieldSpec:
         for f in self.fields:
@@ -385,6 +388,74 @@ BANK = KindSpec(
     ),
 )
 
+FINDINGS = KindSpec(
+    "findings",
+    "drug-use findings",
+    "吸毒人员查获记录",
+    (
+        _f(
+            "id_number",
+            "ID number",
+            "身份证号",
+            _text(40),
+            "公民身份号码",
+            "身份证号码",
+            "证件号码",
+            "身份证",
+            required=True,
+        ),
+        _f("name", "Name", "姓名", _text(100), "吸毒人员", "人员姓名"),
+        _f(
+            "found_at",
+            "Found at",
+            "查获时间",
+            v.parse_datetime,
+            "查获日期",
+            "检测时间",
+            "时间",
+            "日期",
+            required=True,
+        ),
+        _f(
+            "substance",
+            "Substance",
+            "毒品种类",
+            v.parse_drug,
+            "检出毒品",
+            "吸食毒品种类",
+            "毒品",
+            required=True,
+        ),
+        _f(
+            "result",
+            "Result",
+            "检测结果",
+            v.vocab_parser(vocab.TEST_RESULTS, "test result"),
+            "结果",
+            required=True,
+        ),
+        _f("unit", "Unit", "查获单位", _text(200), "单位", "办案单位"),
+        _f(
+            "how_found",
+            "How found",
+            "查获方式",
+            v.vocab_parser(vocab.HOW_FOUND, "way found"),
+            "方式",
+        ),
+        _f(
+            "test_method",
+            "Test method",
+            "检测方法",
+            v.vocab_parser(vocab.TEST_METHODS, "test method"),
+            "检测方式",
+        ),
+        _f("place", "Place", "查获地点", _text(400), "地点"),
+        _f("report_no", "Report no.", "检测报告编号", _text(100), "报告编号", "检测编号"),
+        _f("notes", "Notes", "备注", _text(4000), multiline=True),
+    ),
+    scope="registry",
+)
+
 KINDS: dict[str, KindSpec] = {
-    k.key: k for k in (PERSONS, VEHICLES, SEIZURES, ASSETS, EVENTS, CALLS, BANK)
+    k.key: k for k in (PERSONS, VEHICLES, SEIZURES, ASSETS, EVENTS, CALLS, BANK, FINDINGS)
 }

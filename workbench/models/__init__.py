@@ -13,6 +13,7 @@ from workbench.models.evidence import (
     SeizureAttribution,
 )
 from workbench.models.person import CaseParty, Measure, Person
+from workbench.models.registry import DrugUseFinding, RehabDecision, RehabHandover
 from workbench.models.timeline import Event, EventParticipant, Link, Location
 from workbench.models.vehicle import CaseVehicle, Vehicle
 
@@ -30,12 +31,15 @@ __all__ = [
     "CaseParty",
     "CaseVehicle",
     "CustodyEntry",
+    "DrugUseFinding",
     "Event",
     "EventParticipant",
     "Link",
     "Location",
     "Measure",
     "Person",
+    "RehabDecision",
+    "RehabHandover",
     "Seizure",
     "SeizureAttribution",
     "User",

@@ -32,6 +32,8 @@ class CaseFile(Base):
     # Concluded (vocab.CONCLUSIONS): no deadline of the case runs after that day.
     concluded_on: Mapped[date | None] = mapped_column(default=None)
     conclusion: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    # 破案日期: the day the case counts as solved in the brigade's statistics.
+    solved_on: Mapped[date | None] = mapped_column(default=None, index=True)
     lead: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")

@@ -48,6 +48,8 @@ class CaseParty(Base):
     status: Mapped[str] = mapped_column(String(40), default="not_applicable")
     # A roving, repeated or gang suspect: 30 days to request arrest, not 3 (+4).
     roving_or_gang: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # 移送审查起诉: the day this suspect was sent for prosecution in this case.
+    prosecuted_on: Mapped[date | None] = mapped_column(default=None, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -17,6 +17,12 @@ from workbench.services.casefile.search import SearchService
 from workbench.services.casefile.vehicles import VehicleService
 from workbench.services.core.audit import AuditService
 from workbench.services.core.context import Context
+from workbench.services.registry.entries import RegistryService
+from workbench.services.registry.operations import RegistryOperationRunner
+from workbench.services.registry.reading import RegistryReader
+from workbench.services.statistics.drilldown import DrillDownService
+from workbench.services.statistics.export import StatisticsExport
+from workbench.services.statistics.figures import StatisticsService
 
 
 class Services:
@@ -70,6 +76,32 @@ class Services:
     @cached_property
     def attachments(self) -> AttachmentService:
         return AttachmentService(self.ctx)
+
+    # -- the drug-user registry and the brigade statistics (no case involved) ----------
+
+    @cached_property
+    def registry(self) -> RegistryService:
+        return RegistryService(self.ctx)
+
+    @cached_property
+    def registry_reader(self) -> RegistryReader:
+        return RegistryReader(self.ctx)
+
+    @cached_property
+    def registry_operations(self) -> RegistryOperationRunner:
+        return RegistryOperationRunner(self.ctx)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        return StatisticsService(self.ctx)
+
+    @cached_property
+    def drilldown(self) -> DrillDownService:
+        return DrillDownService(self.ctx)
+
+    @cached_property
+    def statistics_export(self) -> StatisticsExport:
+        return StatisticsExport(self.ctx)
 
     @cached_property
     def tables(self):  # type: ignore[no-untyped-def]

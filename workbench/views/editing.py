@@ -283,7 +283,10 @@ class EditingController(QObject):
             return Target(
                 {
                     "person": self.window.services.persons.details(int(row["person_id"])),
-                    "party": {k: row[k] for k in ("role", "is_suspect", "status", "notes")},
+                    "party": {
+                        k: row[k]
+                        for k in ("role", "is_suspect", "status", "prosecuted_on", "notes")
+                    },
                 },
                 {"person_id": int(row["person_id"]), "party_id": int(row["id"])},
             )

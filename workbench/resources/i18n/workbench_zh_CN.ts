@@ -330,6 +330,33 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Records behind: %1</source>
+        <translation>数据明细：%1</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 to %3</source>
+        <translation>共 %1 条记录，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>%1 more records are in case files you are not a member of: they count in the figure but are not listed.</source>
+        <translation>另有 %1 条记录属于您不是成员的案件：已计入统计数字，但不在此列出。</translation>
+    </message>
+    <message>
+        <source>Only the first 5000 records are listed.</source>
+        <translation>仅列出前 5000 条记录。</translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
     <message>
         <source>&amp;New…</source>
@@ -610,6 +637,10 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>Import into the drug-user registry</source>
+        <translation>导入吸毒人员管理</translation>
+    </message>
     <message>
         <source>Import into %1</source>
         <translation>导入到 %1</translation>
@@ -993,6 +1024,153 @@
     </message>
 </context>
 <context>
+    <name>PersonDetail</name>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>查获时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>查获单位</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>查获方式</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>检出毒品</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Report no.</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>期满/解除</translation>
+    </message>
+    <message>
+        <source>Place or office</source>
+        <translation>执行场所/街道办</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Add &amp;finding…</source>
+        <translation>新增查获记录(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add &amp;decision…</source>
+        <translation>新增决定(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;hand-over…</source>
+        <translation>登记交接(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Running terms and due dates</source>
+        <translation>在执行期限与到期事项</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>查获记录</translation>
+    </message>
+    <message>
+        <source>Decisions and hand-overs</source>
+        <translation>处置决定与交接</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>请从左侧列表选择人员。</translation>
+    </message>
+    <message>
+        <source>not found yet</source>
+        <translation>尚无查获记录</translation>
+    </message>
+    <message>
+        <source>Status on %1: %2</source>
+        <translation>%1 状态：%2</translation>
+    </message>
+    <message>
+        <source>In case files: %1</source>
+        <translation>涉及案件：%1</translation>
+    </message>
+    <message>
+        <source>…and in %1 case file(s) you are not a member of</source>
+        <translation>……另涉及 %1 起您不是成员的案件</translation>
+    </message>
+    <message>
+        <source>Household address: </source>
+        <translation>户籍地址：</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <source>overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>possible now</source>
+        <translation>现可办理</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>还有 %1 天</translation>
+    </message>
+    <message>
+        <source> (%1 days)</source>
+        <translation>（%1 日）</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -1040,6 +1218,133 @@
     <message>
         <source>Other cases</source>
         <translation>关联案件</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryWindow</name>
+    <message>
+        <source>&amp;Drug-user registry…</source>
+        <translation>吸毒人员管理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Findings, decisions and hand-overs of drug users (吸毒人员管理)</source>
+        <translation>吸毒人员的查获、处置决定和交接记录</translation>
+    </message>
+    <message>
+        <source>Drug-user &amp;registry record…</source>
+        <translation>吸毒人员管理记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Drug-user registry</source>
+        <translation>吸毒人员管理</translation>
+    </message>
+    <message>
+        <source>Name, ID number, unit or place</source>
+        <translation>姓名、身份证号、单位或地点</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <source>Statuses and due dates as they stood on this day (today by default)</source>
+        <translation>按此日期显示当时的状态和到期事项(默认为今天)</translation>
+    </message>
+    <message>
+        <source>&amp;New finding…</source>
+        <translation>新增查获(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A finding of someone named by ID number</source>
+        <translation>按身份证号登记查获记录</translation>
+    </message>
+    <message>
+        <source>&amp;Import findings…</source>
+        <translation>导入查获记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>截至：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>查获次数</translation>
+    </message>
+    <message>
+        <source>Last found</source>
+        <translation>最近查获</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Read only: your role may not change the registry.</source>
+        <translation>只读：您的角色不能修改吸毒人员管理记录。</translation>
+    </message>
+    <message>
+        <source>The first %1 persons; search to narrow the list</source>
+        <translation>前 %1 人；请输入查询条件缩小范围</translation>
+    </message>
+    <message>
+        <source>%1 persons</source>
+        <translation>共 %1 人</translation>
+    </message>
+    <message>
+        <source>Add finding %1</source>
+        <translation>新增查获记录 %1</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>修改查获记录</translation>
+    </message>
+    <message>
+        <source>Delete this finding? (Undo puts it back.)</source>
+        <translation>删除这条查获记录？(可撤销)</translation>
+    </message>
+    <message>
+        <source>Delete finding</source>
+        <translation>删除查获记录</translation>
+    </message>
+    <message>
+        <source>A decision rests on a finding: record the finding first.</source>
+        <translation>处置决定须依据查获记录：请先登记查获记录。</translation>
+    </message>
+    <message>
+        <source>Add decision for %1</source>
+        <translation>为 %1 新增决定</translation>
+    </message>
+    <message>
+        <source>Edit decision</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <source>Delete this decision and its hand-overs? (Undo puts them back.)</source>
+        <translation>删除此决定及其交接记录？(可撤销)</translation>
+    </message>
+    <message>
+        <source>Delete decision</source>
+        <translation>删除决定</translation>
+    </message>
+    <message>
+        <source>Record hand-over</source>
+        <translation>登记交接</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1510,125 @@
     <message>
         <source>A new language takes effect the next time the workbench starts.</source>
         <translation>更改的界面语言将在下次启动工作台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWindow</name>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>统计(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>今年以来</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>分单位</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期：</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Year on year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计数字</translation>
+    </message>
+    <message>
+        <source>Monthly chart of:</source>
+        <translation>按月图表：</translation>
+    </message>
+    <message>
+        <source>&amp;Records behind the figure…</source>
+        <translation>查看明细(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export .&amp;xlsx…</source>
+        <translation>导出 .xlsx(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF report…</source>
+        <translation>导出 PDF 报表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Compared with %1 to %2. Computed from the records now; hover a figure for what it counts, double-click it for the records.</source>
+        <translation>同比期间 %1 至 %2。数字按当前记录实时计算；鼠标停在指标上可查看统计口径，双击查看明细。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>(未填单位)</translation>
+    </message>
+    <message>
+        <source>Choose a figure first.</source>
+        <translation>请先选择一个指标。</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +2177,10 @@
         <translation>立案日期</translation>
     </message>
     <message>
+        <source>Solved on</source>
+        <translation>破案日期</translation>
+    </message>
+    <message>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
@@ -1863,6 +2291,10 @@
     <message>
         <source>Custody status</source>
         <translation>人员状态</translation>
+    </message>
+    <message>
+        <source>Sent for prosecution on</source>
+        <translation>移送起诉日期</translation>
     </message>
     <message>
         <source>Notes in this case</source>
@@ -2195,6 +2627,126 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>查获时间</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>检出毒品</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Test method</source>
+        <translation>检测方法</translation>
+    </message>
+    <message>
+        <source>How found</source>
+        <translation>查获方式</translation>
+    </message>
+    <message>
+        <source>Finding unit</source>
+        <translation>查获单位</translation>
+    </message>
+    <message>
+        <source>Test report no.</source>
+        <translation>检测报告编号</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>所属案件</translation>
+    </message>
+    <message>
+        <source>code of the case it was made in, if any</source>
+        <translation>查获所在案件的编号(如有)</translation>
+    </message>
+    <message>
+        <source>needed for someone not yet on file</source>
+        <translation>尚未登记的人员须填写</translation>
+    </message>
+    <message>
+        <source>Rests on the finding</source>
+        <translation>依据的查获记录</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定类型</translation>
+    </message>
+    <message>
+        <source>Days (detention)</source>
+        <translation>拘留天数</translation>
+    </message>
+    <message>
+        <source>administrative detention only</source>
+        <translation>仅用于行政拘留</translation>
+    </message>
+    <message>
+        <source>Months (community recovery)</source>
+        <translation>期限(月,社区康复)</translation>
+    </message>
+    <message>
+        <source>Extension in months (isolation)</source>
+        <translation>延长月数(强制隔离戒毒)</translation>
+    </message>
+    <message>
+        <source>Ended on (early release, change)</source>
+        <translation>解除日期(提前解除、变更)</translation>
+    </message>
+    <message>
+        <source>End reason</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <source>Place (detention house, centre)</source>
+        <translation>执行场所(拘留所、戒毒所)</translation>
+    </message>
+    <message>
+        <source>Township or street office</source>
+        <translation>乡镇/街道办事处</translation>
+    </message>
+    <message>
+        <source>Deciding unit</source>
+        <translation>决定单位</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>决定书编号</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>交接类型</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查获记录</translation>
+    </message>
+    <message>
+        <source>New drug-use finding</source>
+        <translation>新增吸毒查获记录</translation>
+    </message>
+    <message>
+        <source>Edit drug-use finding</source>
+        <translation>修改吸毒查获记录</translation>
+    </message>
+    <message>
+        <source>New decision</source>
+        <translation>新增处置决定</translation>
+    </message>
+    <message>
+        <source>Edit decision</source>
+        <translation>修改处置决定</translation>
+    </message>
+    <message>
+        <source>Record a hand-over</source>
+        <translation>登记交接</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +3181,70 @@
     <message>
         <source>The region code %1 is not in the GB/T 2260 table: check the number (a district created recently may be missing from the table)</source>
         <translation>地区码 %1 不在 GB/T 2260 代码表中：请核对号码(新设立的区县可能尚未收入代码表)</translation>
+    </message>
+    <message>
+        <source>Lies in the future</source>
+        <translation>晚于当前时间</translation>
+    </message>
+    <message>
+        <source>Implausibly early</source>
+        <translation>日期过早，不合常理</translation>
+    </message>
+    <message>
+        <source>Before the person was born</source>
+        <translation>早于本人出生日期</translation>
+    </message>
+    <message>
+        <source>Before the finding the decision rests on</source>
+        <translation>早于所依据的查获时间</translation>
+    </message>
+    <message>
+        <source>Before the date it follows</source>
+        <translation>早于其前一日期</translation>
+    </message>
+    <message>
+        <source>Not a term this decision can have</source>
+        <translation>该决定不能设此期限</translation>
+    </message>
+    <message>
+        <source>Administrative detention is 1 to 15 days, at most 20 combined</source>
+        <translation>行政拘留为 1 至 15 日，合并执行最长 20 日</translation>
+    </message>
+    <message>
+        <source>Extended by at most 12 months</source>
+        <translation>最多延长 12 个月</translation>
+    </message>
+    <message>
+        <source>After the planned end: record an extension instead</source>
+        <translation>晚于期满日期：请改为登记延长</translation>
+    </message>
+    <message>
+        <source>Overlaps another compulsory isolation of this person</source>
+        <translation>与该人员另一强制隔离戒毒期限重叠</translation>
+    </message>
+    <message>
+        <source>Does not belong to this decision</source>
+        <translation>与该决定类型不符</translation>
+    </message>
+    <message>
+        <source>Already recorded for this decision</source>
+        <translation>该决定已登记过此项交接</translation>
+    </message>
+    <message>
+        <source>The isolation has not ended: record its end first</source>
+        <translation>强制隔离戒毒尚未解除：请先登记解除日期</translation>
+    </message>
+    <message>
+        <source>%1 days: more than 15 only when detentions are combined (at most 20)</source>
+        <translation>%1 日：超过 15 日仅限合并执行(最长 20 日)</translation>
+    </message>
+    <message>
+        <source>%1 days: detention for drug use is 10-15 days, at most 5 when minor</source>
+        <translation>%1 日：吸毒行政拘留一般为 10 至 15 日，情节较轻的不超过 5 日</translation>
+    </message>
+    <message>
+        <source>Released on %1, before early release is possible (after one year)</source>
+        <translation>%1 解除，早于可提前解除的时间(执行满一年后)</translation>
     </message>
     <message>
         <source>%1 appears earlier in the file; this row is skipped</source>

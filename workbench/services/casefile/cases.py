@@ -53,6 +53,7 @@ CASE_FIELDS = frozenset(
         "unit",
         "opened_on",
         "closed_on",
+        "solved_on",
         "lead",
         "source",
         "summary",

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.domain.permissions import CASE_CREATE, CASE_EDIT, CASE_READ
-from workbench.models import CaseFile, CaseParty, Measure, Person
+from workbench.models import CaseFile, CaseParty, DrugUseFinding, Measure, Person
 from workbench.services.casefile.validation import (
     check_measure,
     check_party,
@@ -43,7 +43,9 @@ PERSON_FIELDS = frozenset(
         "notes",
     }
 )
-PARTY_FIELDS = frozenset({"role", "is_suspect", "status", "roving_or_gang", "notes"})
+PARTY_FIELDS = frozenset(
+    {"role", "is_suspect", "status", "roving_or_gang", "prosecuted_on", "notes"}
+)
 MEASURE_FIELDS = frozenset(
     {
         "kind",
@@ -236,9 +238,14 @@ class PersonService:
             uow.deleted("party", party, code)
             if delete_orphan_person:
                 person = get(uow.session, Person, person_id, "person")
-                still = uow.session.execute(
-                    select(CaseParty.id).where(CaseParty.person_id == person_id)
-                ).first()
+                still = (
+                    uow.session.execute(
+                        select(CaseParty.id).where(CaseParty.person_id == person_id)
+                    ).first()
+                    or uow.session.execute(  # the drug-user registry keeps them too
+                        select(DrugUseFinding.id).where(DrugUseFinding.person_id == person_id)
+                    ).first()
+                )
                 if still is None:
                     removed = replace(removed, person=column_values(person))
                     uow.deleted("person", person, code)

@@ -193,6 +193,13 @@ def _party_tables() -> dict[str, _Table]:
             _c("role", "角色", "Role", "vocab:PARTY_ROLES", CaseParty.role),
             _c("is_suspect", "犯罪嫌疑人", "Suspect", "bool", CaseParty.is_suspect),
             _c("status", "状态", "Status", "vocab:PARTY_STATUSES", CaseParty.status),
+            _c(
+                "prosecuted_on",
+                "移送起诉日期",
+                "Sent for prosecution",
+                "date",
+                CaseParty.prosecuted_on,
+            ),
             _c("phones", "电话", "Phones", "list", Person.phones),
             _c("occupation", "职业", "Occupation", "text", Person.occupation),
             _c("current_address", "现住址", "Current address", "text", Person.current_address),

@@ -159,7 +159,9 @@ def check_case(values: Mapping[str, Any]) -> Checked:
     c.a_date("opened_on")
     c.a_date("closed_on")
     c.a_date("concluded_on")
+    c.a_date("solved_on")
     c.ordered("opened_on", "closed_on")
+    c.ordered("opened_on", "solved_on")
     if not c.errors and ("conclusion" in c.values or "concluded_on" in c.values):
         _conclusion(c, c.values)
     return c
@@ -230,6 +232,7 @@ def check_party(values: Mapping[str, Any]) -> Checked:
     c = Checked(dict(values))
     c.in_vocab("role", vocab.PARTY_ROLES)
     c.in_vocab("status", vocab.PARTY_STATUSES)
+    c.a_date("prosecuted_on")
     return c
 
 

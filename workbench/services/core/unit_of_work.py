@@ -4,7 +4,8 @@ Audit entries are queued while the change runs and chained onto the trail just b
 commit, inside the same transaction (which holds the write lock from its first
 statement, so no two writers can fork the chain). An entry that names a case is also
 the permission backstop: the user must hold "case.edit" on that case (``case.members``
-for membership changes), checked in this transaction, or the whole change rolls back.
+for membership changes), checked in this transaction, or the whole change rolls back;
+an entry about the drug-user registry needs "registry.edit" the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, js
 from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
+
+# Audit entities of the drug-user registry: belong to no case, need "registry.edit".
+REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
 
 
 @dataclass
@@ -53,6 +57,9 @@ class UnitOfWork:
     ) -> None:
         if case_code:
             self._check(entity, case_code)
+        elif entity in REGISTRY_ENTITIES and (permissions.REGISTRY_EDIT, "") not in self._allowed:
+            self.ctx.require(permissions.REGISTRY_EDIT, session=self.session)
+            self._allowed.add((permissions.REGISTRY_EDIT, ""))
         self._pending.append(
             _Pending(
                 action,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.permissions import CASE_IMPORT
+from workbench.domain.permissions import CASE_IMPORT, CASE_READ, REGISTRY_EDIT
 from workbench.importers.kinds import KINDS, KindSpec
 from workbench.importers.mapping import check_mapping, guess_mapping
 from workbench.importers.reading import (
@@ -55,6 +55,7 @@ AUDIT_ENTITY = {
     "events": "event",
     "calls": "call_record",
     "bank": "bank_transaction",
+    "findings": "drug_use_finding",
 }
 
 
@@ -137,9 +138,19 @@ class ImportService:
             guess_mapping(headers, spec),
         )
 
+    def _require(self, spec: KindSpec, case_code: str | None) -> None:
+        if spec.scope == "registry":
+            self.ctx.require(REGISTRY_EDIT)
+            if case_code is not None:
+                self.ctx.require(CASE_READ, case_code)
+            return
+        if case_code is None:
+            raise InputRejected("import", [FieldError("case", f"{spec.key} go into a case")])
+        self.ctx.require(CASE_IMPORT, case_code)
+
     def run(
         self,
-        case_code: str,
+        case_code: str | None,
         kind: str,
         path: Path | str,
         mapping: Mapping[str, str] | None = None,
@@ -150,12 +161,16 @@ class ImportService:
         cancelled: CancelFn | None = None,
         chunksize: int = 20_000,
     ) -> ImportOutcome:
-        """Import ``path``; ImportRejected (nothing written) if any row is rejected."""
-        self.ctx.require(CASE_IMPORT, case_code)  # a dry run too: it reads the case
+        """Import ``path``; ImportRejected (nothing written) if any row is rejected.
+
+        ``case_code`` may be None for a registry kind (drug-use findings)."""
         spec = self.kind(kind)
+        self._require(spec, case_code)  # a dry run too: it reads what it checks against
 
         source, headers = _open_source(path, encoding, progress, cancelled)
-        report = ImportReport(source.path.name, source.sha256, kind, case_code, source.encoding)
+        report = ImportReport(
+            source.path.name, source.sha256, kind, case_code or "", source.encoding
+        )
         report.dry_run = dry_run
         chosen = dict(mapping) if mapping is not None else guess_mapping(headers, spec)
         problems = check_mapping(chosen, headers, spec)
@@ -165,7 +180,7 @@ class ImportService:
         changes = Changes()
         try:
             with unit_of_work(self.ctx) as uow:
-                case = case_by_code(uow.session, case_code)
+                case = None if case_code is None else case_by_code(uow.session, case_code)
                 writer = WRITERS[kind](
                     uow, case, report, chosen, self.ctx.clock().date(), self.zone
                 )
@@ -188,7 +203,7 @@ class ImportService:
                     "import",
                     AUDIT_ENTITY[kind],
                     None,
-                    case.code,
+                    case.code if case is not None and spec.scope == "case" else None,
                     _audit_changes(report, chosen, writer),
                 )
                 uow.entities.update(writer.touched)

@@ -22,6 +22,7 @@ from workbench.models import (
     CaseFile,
     CaseParty,
     CaseVehicle,
+    DrugUseFinding,
     Event,
     Person,
     Seizure,
@@ -38,6 +39,7 @@ from workbench.services.casefile.validation import (
     check_vehicle,
 )
 from workbench.services.core.unit_of_work import UnitOfWork
+from workbench.services.registry.checks import check_finding
 
 # -- writers ---------------------------------------------------------------------------
 
@@ -50,7 +52,7 @@ class Writer:
     def __init__(
         self,
         uow: UnitOfWork,
-        case: CaseFile,
+        case: CaseFile | None,  # None: a registry import that names no case
         report: ImportReport,
         mapping: Mapping[str, str],
         today: date,
@@ -58,13 +60,20 @@ class Writer:
     ) -> None:
         self.uow = uow
         self.session = uow.session
-        self.case = case
+        self.case_or_none = case
         self.report = report
         self.mapping = mapping
         self.today = today
         self.zone = zone
         self.spec = KINDS[report.kind]
         self.derived_audit: dict[str, Any] = {}
+
+    @property
+    def case(self) -> CaseFile:
+        """The case the rows go into (every kind but the registry's has one)."""
+        if self.case_or_none is None:
+            raise ValueError(f"{self.spec.key} are imported into a case")
+        return self.case_or_none
 
     def chunk(self, frame: pd.DataFrame) -> None:
         rows, issues = parse_rows(frame, self.spec, self.mapping)
@@ -447,6 +456,63 @@ class _Bank(Writer):
         self.derived_audit = {"pays_links": links}
 
 
+class _Findings(Writer):
+    """Drug-use findings into the registry: persons by ID number (someone new needs a
+    name); a finding already on file (same person, moment, substance, result) is
+    skipped, so importing a file again adds nothing. With a case, the findings name it."""
+
+    touched = frozenset({"drug_use_finding", "person"})
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.now = self.uow.ctx.clock()
+
+    def row(self, line: int, values: dict[str, Any]) -> None:
+        person: dict[str, Any] = {k: values.pop(k) for k in ("id_number", "name") if k in values}
+        checked = check_person(person, today=self.today)
+        if not self.checked_person(line, checked):
+            return
+        number = checked.values["id_number"]
+        found = self.session.execute(
+            select(Person).where(Person.id_number == number)
+        ).scalar_one_or_none()
+        if found is None and not checked.values.get("name"):
+            self.error(line, "name", f"{number} is not on file: a name is required")
+            return
+        born = found.birth_date if found is not None else checked.values.get("birth_date")
+        finding = check_finding(values, now=self.now, born=born, zone=self.zone)
+        if not self.checked(line, finding):
+            return
+        if found is None:
+            found = Person(**checked.values)
+            self.session.add(found)
+            self.session.flush()
+        clean = {
+            **finding.values,
+            "person_id": found.id,
+            "case_id": None if self.case_or_none is None else self.case_or_none.id,
+            "source": self.report.file,
+        }
+        same = select(DrugUseFinding.id).where(
+            DrugUseFinding.person_id == found.id,
+            DrugUseFinding.found_at == clean["found_at"],
+            DrugUseFinding.substance == clean["substance"],
+            DrugUseFinding.result == clean["result"],
+        )
+        if self.session.execute(same.limit(1)).first() is not None:
+            self.skipped()
+            return
+        self.session.add(DrugUseFinding(**clean))
+        self.session.flush()
+        self.added()
+
+    def checked_person(self, line: int, checked: Checked) -> bool:
+        """Person errors name their column; a valid person is not yet a valid row."""
+        for e in checked.errors:
+            self.report.add(Issue(line, self.mapping.get(e.field, ""), e.message, field=e.field))
+        return not checked.errors
+
+
 WRITERS: dict[str, type[Writer]] = {
     "persons": _Persons,
     "vehicles": _Vehicles,
@@ -455,4 +521,5 @@ WRITERS: dict[str, type[Writer]] = {
     "events": _Events,
     "calls": _Calls,
     "bank": _Bank,
+    "findings": _Findings,
 }

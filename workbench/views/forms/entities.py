@@ -94,6 +94,7 @@ CASE = FormSpec(
                 ),
                 F("unit", QT_TRANSLATE_NOOP("forms", "Unit")),
                 F("opened_on", QT_TRANSLATE_NOOP("forms", "Opened on"), "date"),
+                F("solved_on", QT_TRANSLATE_NOOP("forms", "Solved on"), "date"),
                 F("closed_on", QT_TRANSLATE_NOOP("forms", "Closed on"), "date"),
                 F(
                     "conclusion",
@@ -196,6 +197,11 @@ PERSON = FormSpec(
                     vocab.PARTY_STATUSES,
                     required=True,
                     default="not_applicable",
+                ),
+                F(
+                    "prosecuted_on",
+                    QT_TRANSLATE_NOOP("forms", "Sent for prosecution on"),
+                    "date",
                 ),
                 F("notes", QT_TRANSLATE_NOOP("forms", "Notes in this case"), "long"),
             ),

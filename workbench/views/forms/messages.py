@@ -365,6 +365,58 @@ _MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("region",),
     ),
+    # the drug-user registry (services/registry/checks.py)
+    "registry.future": (QT_TRANSLATE_NOOP("validation", "Lies in the future"), ()),
+    "registry.too_early": (QT_TRANSLATE_NOOP("validation", "Implausibly early"), ()),
+    "registry.before_birth": (QT_TRANSLATE_NOOP("validation", "Before the person was born"), ()),
+    "registry.decision_before_finding": (
+        QT_TRANSLATE_NOOP("validation", "Before the finding the decision rests on"),
+        (),
+    ),
+    "registry.order": (QT_TRANSLATE_NOOP("validation", "Before the date it follows"), ()),
+    "registry.term": (QT_TRANSLATE_NOOP("validation", "Not a term this decision can have"), ()),
+    "registry.days": (
+        QT_TRANSLATE_NOOP(
+            "validation", "Administrative detention is 1 to 15 days, at most 20 combined"
+        ),
+        (),
+    ),
+    "registry.extension": (QT_TRANSLATE_NOOP("validation", "Extended by at most 12 months"), ()),
+    "registry.after_planned_end": (
+        QT_TRANSLATE_NOOP("validation", "After the planned end: record an extension instead"),
+        (),
+    ),
+    "registry.isolation_overlap": (
+        QT_TRANSLATE_NOOP("validation", "Overlaps another compulsory isolation of this person"),
+        (),
+    ),
+    "registry.handover": (QT_TRANSLATE_NOOP("validation", "Does not belong to this decision"), ()),
+    "registry.handover_twice": (
+        QT_TRANSLATE_NOOP("validation", "Already recorded for this decision"),
+        (),
+    ),
+    "registry.not_released": (
+        QT_TRANSLATE_NOOP("validation", "The isolation has not ended: record its end first"),
+        (),
+    ),
+    "registry.days_combined": (
+        QT_TRANSLATE_NOOP(
+            "validation", "%1 days: more than 15 only when detentions are combined (at most 20)"
+        ),
+        ("days",),
+    ),
+    "registry.days_unusual": (
+        QT_TRANSLATE_NOOP(
+            "validation", "%1 days: detention for drug use is 10-15 days, at most 5 when minor"
+        ),
+        ("days",),
+    ),
+    "registry.release_before_minimum": (
+        QT_TRANSLATE_NOOP(
+            "validation", "Released on %1, before early release is possible (after one year)"
+        ),
+        ("ended",),
+    ),
     "person.known_id": (
         QT_TRANSLATE_NOOP("validation", "%1 is already on file as %2; that name is kept, not %3"),
         ("id_number", "known", "given"),

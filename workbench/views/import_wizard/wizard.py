@@ -93,7 +93,8 @@ class FilePage(QWizardPage):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("importKind")
         for key, spec in KINDS.items():
-            self.kind_combo.addItem(spec.label(wizard.lang), key)
+            if wizard.kinds is None or key in wizard.kinds:
+                self.kind_combo.addItem(spec.label(wizard.lang), key)
         self.encoding_combo = QComboBox()
         special = {"": self.tr("Detect automatically"), "utf-8-sig": self.tr("UTF-8 with BOM")}
         for code, name in ENCODINGS:
@@ -423,17 +424,28 @@ class ImportWizard(QWizard):
     imported = Signal(object)
 
     def __init__(
-        self, services: Services, case_code: str, lang: str, parent: QWidget | None = None
+        self,
+        services: Services,
+        case_code: str | None,
+        lang: str,
+        parent: QWidget | None = None,
+        *,
+        kinds: tuple[str, ...] | None = None,
     ) -> None:
+        """``case_code`` None and ``kinds`` ("findings",): the drug-user registry's import."""
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.services = services
         self.service = ImportService(services.ctx)
         self.case_code = case_code
+        self.kinds = kinds
         self.lang = lang
         self.preview: Preview | None = None
         self.mapping: dict[str, str] = {}
-        self.setWindowTitle(arg(self.tr("Import into %1"), case_code))
+        if case_code is None:
+            self.setWindowTitle(self.tr("Import into the drug-user registry"))
+        else:
+            self.setWindowTitle(arg(self.tr("Import into %1"), case_code))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.file_page = FilePage(self)
         self.preview_page = PreviewPage(self)
