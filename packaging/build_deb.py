@@ -148,10 +148,17 @@ def elf_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def system_libraries(files_dir: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(system library path → bundled files linking it, missing soname → files).
+def direct_needs(elf: Path) -> set[str]:
+    """The sonames ``elf`` itself links (DT_NEEDED), not what those link in turn: a
+    system library's own dependencies are its package's business."""
+    out = subprocess.run(["objdump", "-p", str(elf)], capture_output=True, text=True).stdout
+    return {line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")}
 
-    Run as the app runs: PyInstaller's bootloader puts its _internal folder on the
+
+def system_libraries(files_dir: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(system library path → bundled files linking it directly, missing soname → files).
+
+    Resolved as the app runs: PyInstaller's bootloader puts its _internal folder on the
     library path, so bundled copies win over the system's.
     """
     internal = files_dir / "_internal"
@@ -162,12 +169,14 @@ def system_libraries(files_dir: Path) -> tuple[dict[str, set[str]], dict[str, se
         out = subprocess.run(
             ["ldd", str(elf)], capture_output=True, text=True, env=env, check=False
         ).stdout
-        who = str(elf.relative_to(files_dir))
+        resolved = {}
         for line in out.splitlines():
             name, arrow, rest = line.strip().partition(" => ")
-            if not arrow:
-                continue
-            target = rest.split(" (")[0].strip()
+            if arrow:
+                resolved[name] = rest.split(" (")[0].strip()
+        who = str(elf.relative_to(files_dir))
+        for name in direct_needs(elf):
+            target = resolved.get(name, "")
             if target == "not found":
                 missing.setdefault(name, set()).add(who)
             elif target and not Path(target).resolve().is_relative_to(files_dir.resolve()):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
@@ -337,6 +338,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--case")
     p.add_argument("--view")
     p.add_argument("--screenshot", metavar="PNG")
+    p.add_argument(
+        "--json", action="store_true", help="with --screenshot: print what the window shows"
+    )
     return p
 
 
@@ -347,6 +351,10 @@ def _key(args: argparse.Namespace) -> PassphraseKey | None:
     if os.environ.get("WORKBENCH_PASSPHRASE"):
         return PassphraseKey(os.environ["WORKBENCH_PASSPHRASE"])
     return None
+
+
+def _print_json(facts: dict[str, object]) -> None:
+    print(json.dumps(facts, ensure_ascii=False, indent=2))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -365,8 +373,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return 2
+            describe = _print_json if args.json else None
             return run_screenshot(
-                db, key, args.user, args.case, args.view, args.lang, Path(args.screenshot)
+                db,
+                key,
+                args.user,
+                args.case,
+                args.view,
+                args.lang,
+                Path(args.screenshot),
+                describe=describe,
             )
         return run_gui(db, key, args.user, lang=args.lang, case=args.case, view=args.view)
     except (StoreError, ServiceError) as exc:
