@@ -127,9 +127,7 @@ def normalise_modes(root: Path) -> None:
         if path.is_symlink():
             continue
         mode = path.stat().st_mode
-        if path.is_dir():
-            path.chmod(0o755)
-        elif mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH):
+        if path.is_dir() or mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH):
             path.chmod(0o755)
         else:
             path.chmod(0o644)
@@ -290,9 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--app", type=Path, default=ROOT / "dist" / "workbench")
     p.add_argument("--dist", type=Path, default=ROOT / "dist")
     p.add_argument("--work", type=Path, default=ROOT / "build" / "deb")
-    p.add_argument(
-        "--no-check", action="store_true", help="skip the ldd/dpkg check of the Depends"
-    )
+    p.add_argument("--no-check", action="store_true", help="skip the ldd/dpkg check of the Depends")
     args = p.parse_args(argv)
     try:
         deb = build(args.app, args.dist, args.work, check=not args.no_check)

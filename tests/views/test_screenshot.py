@@ -60,9 +60,7 @@ def test_screenshot_errors_use_the_cli_exit_codes(demo_db: Path, tmp_path: Path)
     assert not out.exists()
 
 
-@pytest.mark.parametrize(
-    ("lang", "file_menu"), [("zh_CN", "文件(&F)"), ("en", "&File")]
-)
+@pytest.mark.parametrize(("lang", "file_menu"), [("zh_CN", "文件(&F)"), ("en", "&File")])
 def test_screenshot_json_reports_the_language_menus_and_font_drawn(
     demo_db: Path, tmp_path: Path, lang: str, file_menu: str
 ) -> None:

@@ -30,8 +30,8 @@ CID_FALLBACK = "STSong-Light"
 # The font inside our package, tried before anything installed (None: skip it).
 BUNDLED: tuple[str, ...] | None = CJK_FONT
 
-# Installed fonts, after the bundled one: (path, subfont index in a .ttc). TrueType outlines only: reportlab cannot embed CFF
-# (OpenType .otf, Noto CJK) fonts.
+# Installed fonts, after the bundled one: (path, subfont index in a .ttc). TrueType
+# outlines only: reportlab cannot embed CFF (OpenType .otf, Noto CJK) fonts.
 CANDIDATES: tuple[tuple[str, int], ...] = (
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),

@@ -29,7 +29,9 @@ _installed: list[QTranslator] = []
 
 def available_languages() -> tuple[str, ...]:
     """Languages the interface can be shown in: the source language and each .qm."""
-    found = {p.stem.removeprefix(f"{CATALOGUE}_") for p in catalogue_dir().glob(f"{CATALOGUE}_*.qm")}
+    found = {
+        p.stem.removeprefix(f"{CATALOGUE}_") for p in catalogue_dir().glob(f"{CATALOGUE}_*.qm")
+    }
     return (SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE}))
 
 

@@ -88,11 +88,17 @@ def requested_platform() -> str:
 
 
 def plugin_file(platform: str) -> Path | None:
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    for pattern in (f"libq{platform}.so", f"libq{platform}*.so", f"q{platform}.dll"):
-        found = sorted(folder.glob(pattern))
-        if found:
-            return found[0]
+    """The plugin file Qt tries: ``QT_QPA_PLATFORM_PLUGIN_PATH`` first, as Qt does, then
+    the platforms folder of Qt's own plugins."""
+    folders = [
+        Path(p) for p in os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(os.pathsep) if p
+    ]
+    folders.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms")
+    for folder in folders:
+        for pattern in (f"libq{platform}.so", f"libq{platform}*.so", f"q{platform}.dll"):
+            found = sorted(folder.glob(pattern))
+            if found:
+                return found[0]
     return None
 
 
