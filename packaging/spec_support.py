@@ -140,11 +140,13 @@ QT_PLUGINS_KEPT = {
 # Qt's own translations: the languages the interface has (zh_CN; English is built in).
 QT_TRANSLATIONS_KEPT = re.compile(r"qt(base)?_(zh_CN|en)\.qm$")
 # The graphics stack and desktop services come from the workstation (Depends of the .deb):
-# bundled copies from the build machine clash with the system's drivers and libxcb.
+# bundled copies from the build machine clash with the system's drivers and libxcb. So do
+# the C++ runtime libraries: the system's GL driver may need a newer libstdc++ than ours,
+# and the build machine's copy would raise the glibc the app needs to the build machine's.
 SYSTEM_LIBRARIES = re.compile(
     r"lib(xcb[-\w]*|X11[-\w]*|Xau|Xdmcp|Xext|Xrender|xkbcommon[-\w]*|GL\w*|EGL|OpenGL|"
     r"fontconfig|freetype|glib-2\.0|gthread-2\.0|gobject-2\.0|gio-2\.0|gmodule-2\.0|"
-    r"dbus-1|wayland-[-\w]+|drm|gbm)\.so(\.[\d.]+)?$"
+    r"dbus-1|wayland-[-\w]+|drm|gbm|stdc\+\+|gcc_s)\.so(\.[\d.]+)?$"
 )
 
 

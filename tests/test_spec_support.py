@@ -71,6 +71,7 @@ def test_postgres_drivers_stay_out_unless_depended_on(support: ModuleType) -> No
         ("libxcb-cursor.so.0", "/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0", False),
         ("libfontconfig.so.1", "/lib/x86_64-linux-gnu/libfontconfig.so.1", False),
         ("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", True),
+        ("libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6", False),
         (
             "libxcb-9065bb12.so.1.1.0",
             f"{sys.prefix}/lib/pillow.libs/libxcb-9065bb12.so.1.1.0",
