@@ -5,7 +5,7 @@ DB ?= demo.db
 DEMO_PASSPHRASE ?= demo-passphrase
 DEMO_USER ?= demo
 
-.PHONY: setup run demo test lint bench clean translations
+.PHONY: setup run demo test lint bench clean translations package deb smoke
 
 setup:
 	@bash scripts/setup.sh
@@ -33,8 +33,8 @@ demo: setup
 		$(VENV)/bin/workbench demo --db $(DB) --force
 
 lint: setup
-	$(VENV)/bin/ruff check workbench tests benchmarks
-	$(VENV)/bin/ruff format --check workbench tests benchmarks
+	$(VENV)/bin/ruff check workbench tests benchmarks packaging scripts
+	$(VENV)/bin/ruff format --check workbench tests benchmarks packaging scripts
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
@@ -61,5 +61,18 @@ translations: setup
 bench: setup
 	$(PY) -m benchmarks
 
+# The installable app (packaging/README.md): dist/workbench/ (PyInstaller one folder,
+# `workbench` and `workbench-gui`, from a clean build venv made from constraints.txt),
+# then dist/<appid>_<version>_<arch>.deb with dist/SHA256SUMS. `make smoke` runs the
+# built app through packaging/smoke.sh.
+package:
+	@bash packaging/build.sh
+
+deb: package
+	build/package-venv/bin/python packaging/build_deb.py
+
+smoke:
+	@bash packaging/smoke.sh dist/workbench
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache build dist

@@ -11,6 +11,7 @@ from benchmarks import (
     bench_import,
     bench_keys,
     bench_pdf,
+    bench_startup,
     bench_stats,
     bench_store,
     bench_timeline,
@@ -28,6 +29,7 @@ def main() -> int:
         bench_pdf,
         bench_import,
         bench_stats,
+        bench_startup,
     ):
         for result in bench.run():
             print(result.line(), flush=True)

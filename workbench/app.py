@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -26,18 +27,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from workbench import APP_ID
 from workbench.logs import configure_logging
 from workbench.services.accounts.users import sign_in
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.store import PassphraseKey, StoreError
-from workbench.views.i18n import install_translators
+from workbench.views.app_font import install_app_font
+from workbench.views.i18n import current_language, install_translators
 from workbench.views.main_window import MainWindow
 
 qt_log = logging.getLogger("workbench.qt")
 
 SCREENSHOT_SIZE = (1400, 900)
 DOCK_WIDTH = 380
+# Exit status when Qt cannot start its platform plugin (a missing system library, no
+# display): "anything else" in the command line's table, after a clear error line.
+EXIT_NO_PLATFORM = 1
 
 
 class UnknownView(ValueError):
@@ -54,6 +60,8 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("TaskForceWorkbench")
     app.setApplicationName("Workbench")
     app.setApplicationDisplayName("Task Force Workbench")
+    app.setDesktopFileName(APP_ID)
+    install_app_font(app)
     return app
 
 
@@ -66,6 +74,25 @@ def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
         QtMsgType.QtWarningMsg: logging.WARNING,
     }.get(mode, logging.ERROR)
     qt_log.log(level, "%s", message)
+    if mode == QtMsgType.QtFatalMsg and "platform plugin" in message:
+        _platform_failed()
+
+
+def _platform_failed() -> None:
+    """Qt is about to abort because no platform plugin started: say why on stderr (which
+    library is missing, or that there is no display) and leave with a plain exit status
+    instead of "Aborted"."""
+    from workbench.views.platform_check import diagnose
+
+    try:
+        text = diagnose().message()
+    except Exception:  # the diagnosis must never hide the failure itself
+        qt_log.exception("diagnosing the platform plugin failed")
+        text = "error: the window cannot start: Qt could not initialise its platform plugin"
+    qt_log.error("%s", text)
+    print(text, file=sys.stderr, flush=True)
+    logging.shutdown()
+    os._exit(EXIT_NO_PLATFORM)
 
 
 def open_context(db: Path, key: PassphraseKey | str, user: str) -> Context:
@@ -269,10 +296,15 @@ def run_screenshot(
     lang: str | None,
     out: Path,
     size: tuple[int, int] = SCREENSHOT_SIZE,
+    describe: Callable[[dict[str, object]], None] | None = None,
 ) -> int:
-    """Build the window offscreen, open ``case`` at ``view``, save a PNG of it, return 0."""
+    """Build the window offscreen, open ``case`` at ``view``, save a PNG of it, return 0.
+
+    ``describe`` receives what the picture shows in words (:func:`window_facts`): how a
+    script checks the language and font without reading pixels.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    application()
+    app = application()
     _, data_lang = _languages(lang or "system")
     ctx = open_context(db, key, user)
     try:
@@ -285,12 +317,25 @@ def run_screenshot(
         out.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
+        if describe is not None:
+            describe({"screenshot": str(out), **window_facts(app, window)})
         window.close()
         window.deleteLater()
         settle()
     finally:
         ctx.store.close()
     return 0
+
+
+def window_facts(app: QApplication, window: MainWindow) -> dict[str, object]:
+    """The interface language, menu titles, window title and first font family."""
+    return {
+        "language": current_language(),
+        "menus": [a.text() for a in window.menuBar().actions() if a.text()],
+        "title": window.windowTitle(),
+        "font_family": app.font().families()[0] if app.font().families() else "",
+        "platform": app.platformName(),
+    }
 
 
 def settle(rounds: int = 5) -> None:
@@ -315,6 +360,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--case")
     p.add_argument("--view")
     p.add_argument("--screenshot", metavar="PNG")
+    p.add_argument(
+        "--json", action="store_true", help="with --screenshot: print what the window shows"
+    )
     return p
 
 
@@ -325,6 +373,10 @@ def _key(args: argparse.Namespace) -> PassphraseKey | None:
     if os.environ.get("WORKBENCH_PASSPHRASE"):
         return PassphraseKey(os.environ["WORKBENCH_PASSPHRASE"])
     return None
+
+
+def _print_json(facts: dict[str, object]) -> None:
+    print(json.dumps(facts, ensure_ascii=False, indent=2))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -343,8 +395,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return 2
+            describe = _print_json if args.json else None
             return run_screenshot(
-                db, key, args.user, args.case, args.view, args.lang, Path(args.screenshot)
+                db,
+                key,
+                args.user,
+                args.case,
+                args.view,
+                args.lang,
+                Path(args.screenshot),
+                describe=describe,
             )
         return run_gui(db, key, args.user, lang=args.lang, case=args.case, view=args.view)
     except (StoreError, ServiceError) as exc:

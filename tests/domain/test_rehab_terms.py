@@ -38,4 +38,3 @@ def test_a_term_has_one_positive_length(days: int, months: int) -> None:
     with pytest.raises(DomainError) as caught:
         term_last_day(date(2019, 3, 1), days=days, months=months)
     assert caught.value.code == "term.length"
-

@@ -34,7 +34,6 @@ from tests.conftest import PASSPHRASE
 from workbench.services.core.context import Context
 from workbench.store import PassphraseKey, Store
 from workbench.views.i18n import (
-    I18N_DIR,
     arg,
     available_languages,
     current_language,
@@ -45,6 +44,7 @@ from workbench.views.i18n import (
 from workbench.views.settings import Settings, SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
+I18N_DIR = ROOT / "workbench/resources/i18n"  # the source catalogues lupdate refreshes
 TS = I18N_DIR / "workbench_zh_CN.ts"
 QM = I18N_DIR / "workbench_zh_CN.qm"
 BIN = Path(sys.executable).parent

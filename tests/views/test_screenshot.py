@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,20 @@ def test_screenshot_errors_use_the_cli_exit_codes(demo_db: Path, tmp_path: Path)
     assert wrong.returncode == 3
     assert wrong.stderr.count("\n") == 1  # one line, no traceback
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("lang", "file_menu"), [("zh_CN", "文件(&F)"), ("en", "&File")])
+def test_screenshot_json_reports_the_language_menus_and_font_drawn(
+    demo_db: Path, tmp_path: Path, lang: str, file_menu: str
+) -> None:
+    """How a script (packaging/smoke.sh) knows the catalogue was really loaded: the menu
+    titles read back from the window, not a PNG that exists."""
+    out = tmp_path / f"{lang}.png"
+    done = gui(demo_db, "--lang", lang, "--case", CASE, "--screenshot", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    facts = json.loads(done.stdout)
+    assert facts["screenshot"] == str(out) and out.is_file()
+    assert facts["language"] == lang
+    assert facts["menus"][0] == file_menu
+    assert facts["font_family"] == "WenQuanYi Micro Hei"  # the bundled font, first
+    assert CASE in facts["title"]

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from workbench.cli.base import Registrar, UsageError
-from workbench.cli.session import db_path, passphrase, user_name
+from workbench.cli.session import db_path, emit_json, passphrase, user_name
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -25,6 +25,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
                 args.view,
                 args.lang,
                 Path(args.screenshot),
+                describe=emit_json if args.json else None,
             )
         # Credentials given non-interactively open the database directly; otherwise
         # the unlock dialog asks (never a terminal prompt for a windowed program).
@@ -50,5 +51,8 @@ def register(r: Registrar) -> None:
         "--view", help="show this tab (overview, persons, vehicles, …, timeline, audit-timeline)"
     )
     gui.add_argument(
-        "--screenshot", metavar="PNG", help="build the window offscreen, save it, and exit"
+        "--screenshot",
+        metavar="PNG",
+        help="build the window offscreen, save it, and exit (with --json: print the "
+        "language, menus and font it was drawn with)",
     )

@@ -1,9 +1,11 @@
-"""The Chinese font of the package: an installed TrueType CJK font, embedded.
+"""The Chinese font of the package: the TrueType CJK font shipped with the workbench, embedded.
 
 A procuratorate must read the file on any machine, so the font travels inside the PDF
-(reportlab embeds TrueType subsets). Where no TrueType CJK font is installed, reportlab's
-built-in CID font STSong-Light is used with a warning: it is *not* embedded, and a
-reader without Adobe's Asian font pack sees substitutes.
+(reportlab embeds TrueType subsets). The font comes from inside our own package
+(``workbench/resources/fonts``), so the PDF never depends on what the workstation has
+installed; an installed TrueType CJK font is the next choice. Without either (a damaged
+installation), reportlab's built-in CID font STSong-Light is used with a warning: it is
+*not* embedded, and a reader without Adobe's Asian font pack sees substitutes.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workbench.resources import CJK_FONT, resource_path
+
 log = logging.getLogger("workbench.reports.fonts")
 
 FONT_NAME = "WorkbenchCJK"
 CID_FALLBACK = "STSong-Light"
 
-# (path, subfont index in a .ttc). TrueType outlines only: reportlab cannot embed CFF
-# (OpenType .otf, Noto CJK) fonts.
+# The font inside our package, tried before anything installed (None: skip it).
+BUNDLED: tuple[str, ...] | None = CJK_FONT
+
+# Installed fonts, after the bundled one: (path, subfont index in a .ttc). TrueType
+# outlines only: reportlab cannot embed CFF (OpenType .otf, Noto CJK) fonts.
 CANDIDATES: tuple[tuple[str, int], ...] = (
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
@@ -62,9 +69,19 @@ def _try_truetype(path: str, index: int) -> FontChoice | None:
     return FontChoice(FONT_NAME, path, True, None)
 
 
+def _bundled() -> list[tuple[str, int]]:
+    if BUNDLED is None:
+        return []
+    try:
+        return [(str(resource_path(*BUNDLED)), 0)]
+    except OSError as exc:
+        log.warning("the CJK font shipped with the workbench is missing: %s", exc)
+        return []
+
+
 def cjk_font() -> FontChoice:
-    """Find and register the font once per process; ``WORKBENCH_PDF_FONT`` (a .ttf/.ttc
-    path, optionally ``path#index``) is tried first."""
+    """Find and register the font once per process: ``WORKBENCH_PDF_FONT`` (a .ttf/.ttc
+    path, optionally ``path#index``) first, then the bundled font, then installed ones."""
     global _chosen
     with _lock:
         if _chosen is not None:
@@ -74,7 +91,7 @@ def cjk_font() -> FontChoice:
         if override:
             name, _, number = override.partition("#")
             wanted.append((name, int(number) if number.isdigit() else 0))
-        wanted += list(CANDIDATES)
+        wanted += _bundled() + list(CANDIDATES)
         for path, subfont in wanted:
             if Path(path).is_file():
                 choice = _try_truetype(path, subfont)
@@ -83,7 +100,8 @@ def cjk_font() -> FontChoice:
                     return choice
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
         warning = (
-            "no TrueType CJK font found (install fonts-wqy-microhei or set WORKBENCH_PDF_FONT); "
+            "no TrueType CJK font found (the font shipped with the workbench is missing: "
+            "reinstall it, install fonts-wqy-microhei or set WORKBENCH_PDF_FONT); "
             f"using the built-in {CID_FALLBACK}, which is not embedded in the PDF"
         )
         log.warning(warning)

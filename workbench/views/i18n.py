@@ -2,18 +2,26 @@
 
 Source strings are English; ``resources/i18n/workbench_<lang>.qm`` holds the others
 (refreshed by ``make translations``). English loads a catalogue only for plural forms.
+The catalogues are package data: their folder comes from ``workbench.resources`` (through
+``importlib.resources.as_file``), so a frozen or zipped app finds them too.
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from workbench.resources import resource_path
+
 SOURCE_LANGUAGE = "en"
 CATALOGUE = "workbench"
-I18N_DIR = Path(str(resources.files("workbench.resources"))) / "i18n"
+
+
+def catalogue_dir() -> Path:
+    """The folder holding the compiled catalogues, as a real path Qt can load from."""
+    return resource_path("i18n")
+
 
 # Kept referenced: a QTranslator that is garbage-collected silently stops translating.
 _installed: list[QTranslator] = []
@@ -21,7 +29,9 @@ _installed: list[QTranslator] = []
 
 def available_languages() -> tuple[str, ...]:
     """Languages the interface can be shown in: the source language and each .qm."""
-    found = {p.stem.removeprefix(f"{CATALOGUE}_") for p in I18N_DIR.glob(f"{CATALOGUE}_*.qm")}
+    found = {
+        p.stem.removeprefix(f"{CATALOGUE}_") for p in catalogue_dir().glob(f"{CATALOGUE}_*.qm")
+    }
     return (SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE}))
 
 
@@ -55,7 +65,7 @@ def install_translators(choice: str | None, app: QCoreApplication | None = None)
     language = resolve_language(choice)
     QLocale.setDefault(QLocale.system() if choice in (None, "", "system") else QLocale(language))
     ours = QTranslator(app)
-    if ours.load(f"{CATALOGUE}_{language}", str(I18N_DIR)):
+    if ours.load(f"{CATALOGUE}_{language}", str(catalogue_dir())):
         app.installTranslator(ours)
         _installed.append(ours)
     if language != SOURCE_LANGUAGE:
