@@ -1,0 +1,295 @@
+"""The link chart's service: a case's graph, its analysis, paths, and expansion into other
+cases — what the Link chart tab, ``workbench graph`` and the package call.
+
+Reading only (saved positions are ``chart_positions``). Every entry point asks for
+"case.read" on the case; expansion reaches only the other cases the user may read (a
+case they may not read contributes nothing, and is not named). Graphs are cached per
+service for as long as the audit trail has not moved (every change is audited).
+The pure parts live beside it: ``network_data`` (shape, filters), ``network_build``
+(reading), ``network_metrics``, ``network_paths``, ``network_layout``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from workbench.domain.permissions import CASE_READ
+from workbench.importers.values import DEFAULT_ZONE, parse_phone
+from workbench.models import (
+    Asset,
+    AuditEntry,
+    BankTransaction,
+    CallRecord,
+    CaseFile,
+    CaseParty,
+    CaseVehicle,
+    Person,
+)
+from workbench.services.analysis.network_build import GraphOptions, build_case_graph
+from workbench.services.analysis.network_data import (
+    NUMBER_KINDS,
+    GraphData,
+    GraphLink,
+    Node,
+)
+from workbench.services.analysis.network_metrics import (
+    CancelFn,
+    NodeMetrics,
+    ProgressFn,
+    node_metrics,
+)
+from workbench.services.analysis.network_paths import PathResult, find_path
+from workbench.services.core.context import Context
+from workbench.services.core.errors import FieldError, InputRejected, NotFound
+from workbench.services.core.lookup import case_by_code
+
+CACHE_SIZE = 8
+MAX_HOPS = 2
+
+
+class NetworkService:
+    def __init__(self, ctx: Context, zone: str = DEFAULT_ZONE) -> None:
+        self.ctx = ctx
+        self.zone = zone
+        self._cache: OrderedDict[tuple[str, str, GraphOptions], tuple[int, GraphData]] = (
+            OrderedDict()
+        )
+
+    # -- the graph ---------------------------------------------------------------------
+
+    def graph(
+        self, case_code: str, lang: str = "zh_CN", options: GraphOptions | None = None
+    ) -> GraphData:
+        """The case's whole chart (every link, parallel links apart)."""
+        self.ctx.require(CASE_READ, case_code)
+        options = options or GraphOptions()
+        key = (case_code, lang, options)
+        with self.ctx.store.session() as s:
+            head = int(s.scalar(select(func.max(AuditEntry.seq))) or 0)
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == head:
+                self._cache.move_to_end(key)
+                return hit[1]
+            graph = build_case_graph(
+                s,
+                case_by_code(s, case_code),
+                lang=lang,
+                zone=self.zone,
+                options=options,
+                readable=self.ctx.readable_case_ids(s),
+            )
+        self._cache[key] = (head, graph)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return graph
+
+    def metrics(
+        self,
+        case_code: str,
+        lang: str = "zh_CN",
+        *,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+    ) -> tuple[GraphData, NodeMetrics]:
+        """The case's chart and every measure of every node (``network_metrics``)."""
+        graph = self.graph(case_code, lang)
+        return graph, node_metrics(graph, progress=progress, cancelled=cancelled)
+
+    # -- finding nodes and paths --------------------------------------------------------
+
+    def path(
+        self,
+        case_code: str,
+        start: str,
+        end: str,
+        *,
+        lang: str = "zh_CN",
+        time_ordered: bool = False,
+        max_gap_days: int | None = None,
+        directed: bool = False,
+    ) -> tuple[GraphData, PathResult]:
+        """A path between two nodes named as :func:`resolve` accepts."""
+        if max_gap_days is not None and max_gap_days < 0:
+            raise InputRejected("path", [FieldError("max_gap_days", "must be 0 or more days")])
+        graph = self.graph(case_code, lang)
+        a = resolve(graph, start, "from").id
+        b = resolve(graph, end, "to").id
+        result = find_path(
+            graph, a, b, time_ordered=time_ordered, max_gap_days=max_gap_days, directed=directed
+        )
+        return graph, result
+
+    # -- expanding across cases ----------------------------------------------------------
+
+    def expand(
+        self,
+        case_code: str,
+        node: str,
+        hops: int = 1,
+        *,
+        lang: str = "zh_CN",
+        options: GraphOptions | None = None,
+    ) -> GraphData:
+        """The nodes within ``hops`` (1 or 2) links of ``node`` and the links among them,
+        in this case and in every other case the user may read that holds the same
+        person, vehicle, number or account. Each node and link says which case it was
+        read from (``case_code``); a node this case also has keeps this case's values."""
+        if hops not in range(1, MAX_HOPS + 1):
+            raise InputRejected("expand", [FieldError("hops", f"must be 1 to {MAX_HOPS}")])
+        home = self.graph(case_code, lang, options)
+        if node not in home.index:
+            raise NotFound(f"{node} is not on the chart of case {case_code}")
+        with self.ctx.store.session() as s:
+            readable = self.ctx.readable_case_ids(s)
+            graphs: dict[str, GraphData] = {case_code: home}
+            nodes: dict[str, Node] = {node: home.node(node)}
+            frontier = [node]
+            for _ in range(hops):
+                reached: list[str] = []
+                for current in frontier:
+                    for code in _cases_with(s, nodes[current], case_code, readable):
+                        graph = graphs.get(code) or self.graph(code, lang, options)
+                        graphs[code] = graph
+                        reached += _step(graph, home, current, nodes)
+                frontier = reached
+        links: dict[str, GraphLink] = {}
+        for graph in graphs.values():
+            for link in graph.links:
+                if link.source in nodes and link.target in nodes:
+                    links.setdefault(link.id, link)
+        return GraphData(case_code, lang, tuple(nodes.values()), tuple(links.values()))
+
+
+def _step(graph: GraphData, home: GraphData, current: str, nodes: dict[str, Node]) -> list[str]:
+    """Add the neighbours of ``current`` in ``graph``; returns the ones new to ``nodes``."""
+    if current not in graph.index:
+        return []
+    new = []
+    for link in graph.links_of(current):
+        other = link.target if link.source == current else link.source
+        if other not in nodes:
+            nodes[other] = home.node(other) if other in home.index else graph.node(other)
+            new.append(other)
+    return new
+
+
+def _cases_with(s: Session, node: Node, home: str, readable: set[int] | None) -> list[str]:
+    """The readable cases whose chart may hold ``node``: its own case, and for a shared
+    person, vehicle, number or account every other case that has it (home first)."""
+    ids: set[int] = set()
+    key = node.id.partition(":")[2]
+    if node.kind == "person":
+        ids |= set(s.scalars(select(CaseParty.case_id).where(CaseParty.person_id == int(key))))
+    elif node.kind == "vehicle":
+        ids |= set(s.scalars(select(CaseVehicle.case_id).where(CaseVehicle.vehicle_id == int(key))))
+    elif node.kind == "phone":
+        ids |= _cases_with_phone(s, key, readable)
+    elif node.kind == "account":
+        ids |= _cases_with_account(s, key, readable)
+    if readable is not None:
+        ids &= readable
+    codes = set(s.scalars(select(CaseFile.code).where(CaseFile.id.in_(ids)))) if ids else set()
+    codes.add(node.case_code or home)
+    return sorted(codes, key=lambda c: (c != home, c))
+
+
+def _in(column: Any, readable: set[int] | None) -> Any:
+    return column.in_(readable) if readable is not None else column.is_not(None)
+
+
+def _cases_with_phone(s: Session, number: str, readable: set[int] | None) -> set[int]:
+    found = set(
+        s.scalars(
+            select(CallRecord.case_id)
+            .where(_in(CallRecord.case_id, readable))
+            .where(or_(CallRecord.caller == number, CallRecord.callee == number))
+            .distinct()
+        )
+    )
+    # persons whose record lists the number (in any spelling: checked after parsing)
+    rows = s.execute(
+        select(CaseParty.case_id, Person.phones)
+        .join(Person, Person.id == CaseParty.person_id)
+        .where(_in(CaseParty.case_id, readable))
+        .where(func.instr(type_coerce(Person.phones, String), number[-4:]) > 0)
+    )
+    for case_id, phones in rows:
+        if number in _parsed(phones or ()):
+            found.add(case_id)
+    return found
+
+
+def _parsed(phones: Iterable[object]) -> set[str]:
+    out = set()
+    for phone in phones:
+        try:
+            out.add(parse_phone(str(phone)))
+        except ValueError:
+            continue
+    return out
+
+
+def _cases_with_account(s: Session, account: str, readable: set[int] | None) -> set[int]:
+    found = set(
+        s.scalars(
+            select(BankTransaction.case_id)
+            .where(_in(BankTransaction.case_id, readable))
+            .where(
+                or_(
+                    BankTransaction.account == account,
+                    BankTransaction.counterparty_account == account,
+                )
+            )
+            .distinct()
+        )
+    )
+    found |= set(
+        s.scalars(
+            select(Asset.case_id)
+            .where(_in(Asset.case_id, readable))
+            .where(func.replace(Asset.account, " ", "") == account)
+            .distinct()
+        )
+    )
+    return found
+
+
+# -- naming a node ------------------------------------------------------------------------
+
+
+def find_nodes(graph: GraphData, text: str) -> list[Node]:
+    """The nodes ``text`` names: a node id; else an ID number, plate, VIN, exhibit no.,
+    phone number or account (a number's own node before the persons who use it); else
+    a name or label."""
+    text = text.strip()
+    if text in graph.index:
+        return [graph.node(text)]
+    try:
+        phone = parse_phone(text)
+    except ValueError:
+        phone = ""
+    by_id = [n for n in graph.nodes if text in n.identifiers or (phone and phone in n.identifiers)]
+    if by_id:
+        numbers = [n for n in by_id if n.kind in NUMBER_KINDS]
+        return numbers if len(numbers) == 1 else by_id
+    return [n for n in graph.nodes if n.label == text]
+
+
+def resolve(graph: GraphData, text: str, field: str = "node") -> Node:
+    """The one node ``text`` names; NotFound if none, InputRejected naming the candidates
+    if several (both exit 5 on the command line)."""
+    found = find_nodes(graph, text)
+    if not found:
+        raise NotFound(f"{field}: nothing on the chart of case {graph.case_code} is {text!r}")
+    if len(found) > 1:
+        listed = "; ".join(
+            f"{n.id} ({n.label}{', ' + n.detail if n.detail else ''})" for n in found
+        )
+        message = f"{text!r} is ambiguous: {listed} — give one of these node ids"
+        raise InputRejected("path", [FieldError(field, message)])
+    return found[0]
