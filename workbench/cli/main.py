@@ -16,7 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlcipher3 import dbapi2
 
 from workbench import __version__
-from workbench.cli import audit, cases, database, export, gui, imports, users
+from workbench.cli import audit, cases, database, export, graph, gui, imports, users
 from workbench.cli.base import (
     EXIT_BUG,
     EXIT_INTEGRITY,
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     database.register_maintenance(r)
     imports.register(r)
     export.register(r)
+    graph.register(r)
     gui.register(r)
     return parser
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlalchemy import String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -30,13 +32,17 @@ from workbench.models import (
     CaseVehicle,
     Person,
 )
+from workbench.services.analysis.chart_positions import ChartPositionService
 from workbench.services.analysis.network_build import GraphOptions, build_case_graph
 from workbench.services.analysis.network_data import (
     NUMBER_KINDS,
     GraphData,
     GraphLink,
     Node,
+    collapse_parallel,
+    prune_leaf_numbers,
 )
+from workbench.services.analysis.network_layout import saved_layout
 from workbench.services.analysis.network_metrics import (
     CancelFn,
     NodeMetrics,
@@ -99,6 +105,26 @@ class NetworkService:
         """The case's chart and every measure of every node (``network_metrics``)."""
         graph = self.graph(case_code, lang)
         return graph, node_metrics(graph, progress=progress, cancelled=cancelled)
+
+    # -- the printed chart ----------------------------------------------------------------
+
+    def picture(self, case_code: str, lang: str = "zh_CN") -> ChartPicture:
+        """The chart as the package prints it: one line per pair of ends, numbers that
+        touch a single node left out, at the saved positions (the rest placed by the
+        force layout around them): the same data and positions, the same picture."""
+        graph = collapse_parallel(self.graph(case_code, lang))
+        graph, left_out = prune_leaf_numbers(graph)
+        saved = ChartPositionService(self.ctx).saved(case_code)
+        xy = saved_layout(graph, saved)
+        notes = []
+        if graph.notice is not None:
+            notes.append(graph.notice.message(lang))
+        placed = sum(1 for n in graph.nodes if n.id in saved)
+        notes.append(_PICTURE_TEXT["saved" if placed else "auto"][lang.startswith("zh") ^ 1])
+        if left_out:
+            notes.append(_PICTURE_TEXT["left_out"][lang.startswith("zh") ^ 1].format(n=left_out))
+        notes += [d.message(lang) for d in graph.dropped]
+        return ChartPicture(graph, xy, tuple(notes))
 
     # -- finding nodes and paths --------------------------------------------------------
 
@@ -163,6 +189,61 @@ class NetworkService:
                 if link.source in nodes and link.target in nodes:
                     links.setdefault(link.id, link)
         return GraphData(case_code, lang, tuple(nodes.values()), tuple(links.values()))
+
+
+_PICTURE_TEXT: dict[str, tuple[str, str]] = {
+    "saved": (
+        "对象位置取自本案保存的关系图布局。",
+        "Node positions are the case's saved chart layout.",
+    ),
+    "auto": (
+        "本案未保存关系图布局,对象位置由力导向布局自动生成。",
+        "No chart layout was saved for the case: positions come from the force layout.",
+    ),
+    "left_out": (
+        "另有 {n} 个仅与一个对象有联系的电话号码或银行账户未绘出。",
+        "{n} phone numbers or bank accounts linked to a single node are not drawn.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ChartPicture:
+    """A positioned chart for the PDF (``reports.link_chart.LinkChartLike``)."""
+
+    graph: GraphData
+    xy: np.ndarray  # (n, 2) chart units, x right, y down
+    notes: tuple[str, ...] = ()  # what the page says under the drawing, in the language
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        return self.graph.nodes
+
+    @property
+    def links(self) -> tuple[GraphLink, ...]:
+        return self.graph.links
+
+    @property
+    def src(self) -> np.ndarray:
+        return self.graph.src
+
+    @property
+    def dst(self) -> np.ndarray:
+        return self.graph.dst
+
+    @property
+    def lang(self) -> str:
+        return self.graph.lang
+
+
+def case_link_chart_drawing(
+    ctx: Context, case_code: str, width_pt: float, height_pt: float, lang: str = "zh_CN"
+) -> Any:
+    """The case's chart as a reportlab Drawing (as the package prints it)."""
+    from workbench.reports.link_chart import link_chart_drawing  # reportlab: only here
+
+    picture = NetworkService(ctx).picture(case_code, lang)
+    return link_chart_drawing(picture, width_pt, height_pt, lang)
 
 
 def _step(graph: GraphData, home: GraphData, current: str, nodes: dict[str, Node]) -> list[str]:

@@ -120,7 +120,9 @@ class _Builder:
     def add_link(self, link: GraphLink) -> None:
         self.links.append(link)
 
-    def implied(self, kind: str, source: str, target: str, key: str, evidence: str) -> None:
+    def implied(
+        self, kind: str, source: str, target: str, key: str, evidence: str, day: date | None = None
+    ) -> None:
         """An implied link, unless a Link row already says the same (either way)."""
         if source not in self.nodes or target not in self.nodes:
             return
@@ -134,6 +136,8 @@ class _Builder:
                 kind=kind,
                 label=link_label([kind], self.lang),
                 directed=kind not in vocab.UNDIRECTED_LINK_KINDS,
+                first=day,
+                last=day,
                 evidence=evidence,
                 implied=True,
                 case_code=self.case.code,
@@ -287,11 +291,14 @@ def _seizures(b: _Builder) -> None:
     for sid, exhibit_no, drug, net_mg in rows:
         drug_label = vocab.label(vocab.SUBSTANCES, drug, b.lang)
         unit = "克" if b.lang.startswith("zh") else "g"
+        # "PDS-2019-001-JC08" reads "JC08" inside its own case (found by either)
+        prefix = f"{b.case.code}-"
+        short = exhibit_no[len(prefix) :] if exhibit_no.startswith(prefix) else exhibit_no
         b.add_node(
             Node(
                 id=node_id("seizure", sid),
                 kind="seizure",
-                label=exhibit_no,
+                label=short or exhibit_no,
                 detail=f"{drug_label} {format_grams(net_mg)} {unit}",
                 record_id=sid,
                 subkind=drug,
@@ -422,19 +429,20 @@ def _implied_from_records(b: _Builder) -> None:
     ):
         person, vehicle = node_id("person", owner), node_id("vehicle", vid)
         b.implied("owns", person, vehicle, f"owns:{vehicle}", _t("owner_register", b.lang))
-    for sid, person_id, location_id in b.s.execute(
-        select(Seizure.id, Seizure.from_person_id, Seizure.location_id)
+    for sid, person_id, location_id, at in b.s.execute(
+        select(Seizure.id, Seizure.from_person_id, Seizure.location_id, Seizure.seized_at)
         .where(Seizure.case_id == b.case.id)
         .order_by(Seizure.id)
     ):
         seizure = node_id("seizure", sid)
         record = _t("seizure_record", b.lang)
+        day = None if at is None else b.local_day(at)
         if person_id is not None:
             person = node_id("person", person_id)
-            b.implied("seized_from", seizure, person, f"seized_from:{seizure}", record)
+            b.implied("seized_from", seizure, person, f"seized_from:{seizure}", record, day)
         if location_id is not None:
             place = node_id("location", location_id)
-            b.implied("found_at", seizure, place, f"found_at:{seizure}", record)
+            b.implied("found_at", seizure, place, f"found_at:{seizure}", record, day)
     if b.options.events:
         for eid, kind, rid in b.s.execute(
             select(

@@ -347,3 +347,18 @@ def merge_graphs(base: GraphData, extra: GraphData) -> GraphData:
     if notice is not None and notice.code in ("empty_case", "no_links") and links:
         notice = None
     return replace(base, nodes=nodes, links=links, notice=notice)
+
+
+def prune_leaf_numbers(graph: GraphData) -> tuple[GraphData, int]:
+    """Without the phone numbers and accounts that touch only one other node (a number
+    called once, an account nobody else used): what a printed chart can leave out.
+    Returns the smaller graph and how many nodes were left out."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for k in graph.links:
+        neighbours[k.source].add(k.target)
+        neighbours[k.target].add(k.source)
+    leaves = {n.id for n in graph.nodes if n.kind in NUMBER_KINDS and len(neighbours[n.id]) <= 1}
+    if not leaves:
+        return graph, 0
+    kept = [n.id for n in graph.nodes if n.id not in leaves]
+    return subgraph(graph, kept), len(leaves)
