@@ -260,7 +260,7 @@ def peacock_layout(graph: GraphData, center: str | None) -> np.ndarray:
     if center is not None and center not in graph.index:
         raise ValueError(f"{center!r} is not on the chart")
     root = graph.index[center] if center is not None else int(np.argmax(g.degree()))
-    reach = g.subcomponent(root)
+    reach = sorted(g.subcomponent(root))  # induced_subgraph keeps vertices in id order
     sub = g.induced_subgraph(reach)
     with seeded_igraph():
         coords = sub.layout_reingold_tilford_circular(root=[reach.index(root)], mode="all")

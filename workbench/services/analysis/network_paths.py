@@ -19,6 +19,7 @@ says which (and ``message(lang)`` says it in words), never an exception.
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +45,7 @@ REASONS: dict[str, tuple[str, str]] = {
         "dates could not be used).",
     ),
 }
+GAP_TEXT = ("(相邻关系间隔不超过 {n} 天)", " with gaps of at most {n} days")
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,11 @@ class PathResult:
     def message(self, lang: str) -> str:
         if self.found:
             return ""
-        zh, en = REASONS[self.reason]
-        return (zh if lang.startswith("zh") else en).format(**self.params)
+        zh = lang.startswith("zh")
+        text = REASONS[self.reason][0 if zh else 1]
+        gap = self.params.get("max_gap")
+        gap_text = "" if gap is None else GAP_TEXT[0 if zh else 1].format(n=gap)
+        return text.format(**self.params, gap=gap_text)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -130,7 +135,9 @@ def _shortest(graph: GraphData, source: str, target: str, directed: bool) -> Pat
     walks = _walks(graph, directed)
     g = ig.Graph(n=len(graph.nodes), edges=[(a, b) for a, b, _ in walks], directed=True)
     s, t = graph.index[source], graph.index[target]
-    edges = g.get_shortest_path(s, t, mode="out", output="epath")
+    with warnings.catch_warnings():  # "couldn't reach some vertices": that is the answer
+        warnings.simplefilter("ignore", RuntimeWarning)
+        edges = g.get_shortest_path(s, t, mode="out", output="epath")
     if not edges:
         return PathResult(False, reason="no_path", params=_names(graph, source, target))
     steps = []
@@ -190,11 +197,7 @@ def _time_ordered(
                 return _schedule(graph, label)
             queue.append(label)
     undated = sum(1 for p in periods if p is None)
-    gap = ""
-    if max_gap is not None:
-        zh = graph.lang.startswith("zh")
-        gap = f"(间隔不超过 {max_gap} 天)" if zh else f" with gaps of at most {max_gap} days"
-    params = {**_names(graph, source, target), "undated": undated, "gap": gap}
+    params = {**_names(graph, source, target), "undated": undated, "max_gap": max_gap}
     return PathResult(False, reason="no_time_path", params=params)
 
 
