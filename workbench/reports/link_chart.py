@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 import numpy as np
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
-from reportlab.lib.colors import Color, HexColor
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, Rect, String
+from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 
 from workbench.domain import vocab
@@ -75,6 +75,7 @@ SUSPECT_EDGE = "#212121"
 AT_LARGE = "#d32f2f"
 WEAK_DASH = (3, 2)
 MAX_LABELS = 150  # more nodes than this: only the best connected are named
+MAX_ARROWS = 2000  # more links than this: arrowheads would be specks; the note says so
 
 _TEXT = {
     "none": ("本案尚无可绘制的关系", "nothing to draw for this case"),
@@ -84,6 +85,10 @@ _TEXT = {
     "labels": (
         "仅标注关联最多的 {n} 个对象的名称",
         "only the {n} best-connected nodes are named",
+    ),
+    "arrows": (
+        "关系超过 {n} 条,未画箭头",
+        "more than {n} links: arrowheads not drawn",
     ),
 }
 
@@ -181,7 +186,12 @@ def link_chart_drawing(
     drawing.add(_lines(chart, pos, radius))
     drawing.add(_nodes(chart, pos, radius))
     drawing.add(_labels(chart, pos, radius, named, font, font_size))
-    drawing.add(_legend(legend, width_pt, legend_h, font, font_size, lang, n - len(named)))
+    notes = []
+    if n > len(named):
+        notes.append(_text("labels", lang, n=MAX_LABELS))
+    if len(chart.links) > MAX_ARROWS:
+        notes.append(_text("arrows", lang, n=MAX_ARROWS))
+    drawing.add(_legend(legend, width_pt, legend_h, font, font_size, "; ".join(notes)))
     return drawing
 
 
@@ -215,31 +225,52 @@ def _named(chart: LinkChartLike) -> set[int]:
 
 
 def _lines(chart: LinkChartLike, pos: np.ndarray, radius: float) -> Group:
-    group = Group()
+    """Every link as a segment of one Path per style (colour, width, dashed), and the
+    arrowheads as one filled Path per colour: a few dozen shapes for 20,000 links, not
+    40,000 (reportlab's cost is per shape), drawn in the order the styles first occur."""
+    lines: dict[tuple[str, float, bool], Path] = {}
+    heads: dict[str, Path] = {}
     for k, link in enumerate(chart.links):
         a, b = int(chart.src[k]), int(chart.dst[k])
         if a == b:
             continue
-        (x0, y0), (x1, y1) = pos[a], pos[b]
-        colour = HexColor(LINK_COLOURS.get(link.kind, FALLBACK))
-        width = 0.5 + 0.5 * math.log10(max(link.count, 1))
-        dash = WEAK_DASH if link.weak else None
-        group.add(Line(float(x0), float(y0), float(x1), float(y1), strokeColor=colour,
-                       strokeWidth=width, strokeDashArray=dash))  # fmt: skip
-        if link.directed:
-            group.add(_arrow(float(x0), float(y0), float(x1), float(y1), radius, colour))
+        (x0, y0), (x1, y1) = (float(v) for v in pos[a]), (float(v) for v in pos[b])
+        colour = LINK_COLOURS.get(link.kind, FALLBACK)
+        width = round(0.5 + 0.5 * math.log10(max(link.count, 1)), 1)
+        key = (colour, width, link.weak)
+        path = lines.get(key)
+        if path is None:
+            path = lines[key] = Path(
+                strokeColor=HexColor(colour),
+                strokeWidth=width,
+                strokeDashArray=WEAK_DASH if link.weak else None,
+                fillColor=None,
+            )
+        path.moveTo(x0, y0)
+        path.lineTo(x1, y1)
+        if link.directed and len(chart.links) <= MAX_ARROWS:
+            head = heads.get(colour)
+            if head is None:
+                head = heads[colour] = Path(fillColor=HexColor(colour), strokeColor=None)
+            _arrow(head, x0, y0, x1, y1, radius)
+    group = Group()
+    for shape in [*lines.values(), *heads.values()]:
+        group.add(shape)
     return group
 
 
-def _arrow(x0: float, y0: float, x1: float, y1: float, radius: float, colour: Color) -> Polygon:
+def _arrow(path: Path, x0: float, y0: float, x1: float, y1: float, radius: float) -> None:
+    """A closed triangle at the target end of the segment, just outside the node."""
     length = math.hypot(x1 - x0, y1 - y0) or 1.0
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
     tip_x, tip_y = x1 - ux * radius * 1.1, y1 - uy * radius * 1.1
     size = max(radius * 0.8, 2.0)
     bx, by = tip_x - ux * size, tip_y - uy * size
     px, py = -uy * size * 0.45, ux * size * 0.45
-    points = [tip_x, tip_y, bx + px, by + py, bx - px, by - py]
-    return Polygon([round(v, 3) for v in points], fillColor=colour, strokeColor=None)
+    path.moveTo(round(tip_x, 3), round(tip_y, 3))
+    path.lineTo(round(bx + px, 3), round(by + py, 3))
+    path.lineTo(round(bx - px, 3), round(by - py, 3))
+    path.closePath()
 
 
 def _shape(shape: str, x: float, y: float, r: float, **style: Any) -> Any:
@@ -359,8 +390,7 @@ def _legend(
     height: float,
     font: str,
     size: float,
-    lang: str,
-    unnamed: int,
+    note: str,
 ) -> Group:
     group = Group()
     column, columns = _legend_columns(entries, width, font, size)
@@ -371,8 +401,7 @@ def _legend(
         y = height - (row + 1) * size * 1.6 + size * 0.3
         group.add(_legend_symbol(symbol, x, y + size * 0.35, size, colour))
         group.add(String(x + size * 1.6, y, label, fontName=font, fontSize=size))
-    if unnamed:
-        note = _text("labels", lang, n=MAX_LABELS)
+    if note:
         group.add(String(size, size * 0.4, note, fontName=font, fontSize=size,
                          fillColor=HexColor("#555555")))  # fmt: skip
     return group

@@ -171,18 +171,23 @@ class NetworkService:
         if node not in home.index:
             raise NotFound(f"{node} is not on the chart of case {case_code}")
         with self.ctx.store.session() as s:
-            readable = self.ctx.readable_case_ids(s)
-            graphs: dict[str, GraphData] = {case_code: home}
-            nodes: dict[str, Node] = {node: home.node(node)}
-            frontier = [node]
-            for _ in range(hops):
-                reached: list[str] = []
-                for current in frontier:
-                    for code in _cases_with(s, nodes[current], case_code, readable):
-                        graph = graphs.get(code) or self.graph(code, lang, options)
-                        graphs[code] = graph
-                        reached += _step(graph, home, current, nodes)
-                frontier = reached
+            others = _other_case_ids(s, case_code, self.ctx.readable_case_ids(s))
+        graphs: dict[str, GraphData] = {case_code: home}
+        nodes: dict[str, Node] = {node: home.node(node)}
+        frontier = [node]
+        for _ in range(hops):
+            where: dict[str, set[str]] = {}
+            if others:  # one short read per hop; no session is held while graphs are read
+                with self.ctx.store.session() as s:
+                    where = _cases_holding(s, [nodes[n] for n in frontier], others)
+            reached: list[str] = []
+            for current in frontier:
+                codes = {case_code, nodes[current].case_code or case_code, *where.get(current, ())}
+                for code in sorted(codes, key=lambda c: (c != case_code, c)):
+                    graph = graphs.get(code) or self.graph(code, lang, options)
+                    graphs[code] = graph
+                    reached += _step(graph, home, current, nodes)
+            frontier = reached
         links: dict[str, GraphLink] = {}
         for graph in graphs.values():
             for link in graph.links:
@@ -259,50 +264,63 @@ def _step(graph: GraphData, home: GraphData, current: str, nodes: dict[str, Node
     return new
 
 
-def _cases_with(s: Session, node: Node, home: str, readable: set[int] | None) -> list[str]:
-    """The readable cases whose chart may hold ``node``: its own case, and for a shared
-    person, vehicle, number or account every other case that has it (home first)."""
-    ids: set[int] = set()
-    key = node.id.partition(":")[2]
-    if node.kind == "person":
-        ids |= set(s.scalars(select(CaseParty.case_id).where(CaseParty.person_id == int(key))))
-    elif node.kind == "vehicle":
-        ids |= set(s.scalars(select(CaseVehicle.case_id).where(CaseVehicle.vehicle_id == int(key))))
-    elif node.kind == "phone":
-        ids |= _cases_with_phone(s, key, readable)
-    elif node.kind == "account":
-        ids |= _cases_with_account(s, key, readable)
+def _other_case_ids(s: Session, home: str, readable: set[int] | None) -> dict[int, str]:
+    """id → code of the cases other than ``home`` the user may read."""
+    query = select(CaseFile.id, CaseFile.code).where(CaseFile.code != home)
     if readable is not None:
-        ids &= readable
-    codes = set(s.scalars(select(CaseFile.code).where(CaseFile.id.in_(ids)))) if ids else set()
-    codes.add(node.case_code or home)
-    return sorted(codes, key=lambda c: (c != home, c))
+        query = query.where(CaseFile.id.in_(readable))
+    return {int(i): str(c) for i, c in s.execute(query)}
 
 
-def _in(column: Any, readable: set[int] | None) -> Any:
-    return column.in_(readable) if readable is not None else column.is_not(None)
+def _cases_holding(s: Session, nodes: list[Node], others: dict[int, str]) -> dict[str, set[str]]:
+    """For each shared node (person, vehicle, number, account), the codes of the other
+    readable cases that hold it: a few batched queries over those cases only (the home
+    case's own chart already holds everything of its own)."""
+    found: dict[str, set[str]] = {}
+    ids = list(others)
+    pairs: set[tuple[str, int]] = set()
+    for kind, model, column in (
+        ("person", CaseParty, CaseParty.person_id),
+        ("vehicle", CaseVehicle, CaseVehicle.vehicle_id),
+    ):
+        keys = [n.record_id for n in nodes if n.kind == kind and n.record_id is not None]
+        if keys:
+            rows = s.execute(
+                select(column, model.case_id).where(column.in_(keys), model.case_id.in_(ids))
+            )
+            pairs |= {(f"{kind}:{rid}", int(case_id)) for rid, case_id in rows}
+    phones = [n.label for n in nodes if n.kind == "phone"]
+    if phones:
+        pairs |= _cases_with_phones(s, phones, ids)
+    accounts = [n.label for n in nodes if n.kind == "account"]
+    if accounts:
+        pairs |= _cases_with_accounts(s, accounts, ids)
+    for node, case_id in pairs:
+        found.setdefault(node, set()).add(others[case_id])
+    return found
 
 
-def _cases_with_phone(s: Session, number: str, readable: set[int] | None) -> set[int]:
-    found = set(
-        s.scalars(
-            select(CallRecord.case_id)
-            .where(_in(CallRecord.case_id, readable))
-            .where(or_(CallRecord.caller == number, CallRecord.callee == number))
+def _cases_with_phones(s: Session, numbers: list[str], ids: list[int]) -> set[tuple[str, int]]:
+    out: set[tuple[str, int]] = set()
+    for column in (CallRecord.caller, CallRecord.callee):
+        rows = s.execute(
+            select(column, CallRecord.case_id)
+            .where(CallRecord.case_id.in_(ids), column.in_(numbers))
             .distinct()
         )
-    )
+        out |= {(f"phone:{n}", int(c)) for n, c in rows}
     # persons whose record lists the number (in any spelling: checked after parsing)
-    rows = s.execute(
+    wanted = set(numbers)
+    text = type_coerce(Person.phones, String)
+    hint = or_(*(func.instr(text, n[-4:]) > 0 for n in sorted(wanted)))
+    holders = s.execute(
         select(CaseParty.case_id, Person.phones)
         .join(Person, Person.id == CaseParty.person_id)
-        .where(_in(CaseParty.case_id, readable))
-        .where(func.instr(type_coerce(Person.phones, String), number[-4:]) > 0)
+        .where(CaseParty.case_id.in_(ids), hint)
     )
-    for case_id, phones in rows:
-        if number in _parsed(phones or ()):
-            found.add(case_id)
-    return found
+    for case_id, listed in holders:
+        out |= {(f"phone:{n}", int(case_id)) for n in _parsed(listed or ()) & wanted}
+    return out
 
 
 def _parsed(phones: Iterable[object]) -> set[str]:
@@ -315,29 +333,21 @@ def _parsed(phones: Iterable[object]) -> set[str]:
     return out
 
 
-def _cases_with_account(s: Session, account: str, readable: set[int] | None) -> set[int]:
-    found = set(
-        s.scalars(
-            select(BankTransaction.case_id)
-            .where(_in(BankTransaction.case_id, readable))
-            .where(
-                or_(
-                    BankTransaction.account == account,
-                    BankTransaction.counterparty_account == account,
-                )
-            )
+def _cases_with_accounts(s: Session, accounts: list[str], ids: list[int]) -> set[tuple[str, int]]:
+    out: set[tuple[str, int]] = set()
+    for column in (BankTransaction.account, BankTransaction.counterparty_account):
+        rows = s.execute(
+            select(column, BankTransaction.case_id)
+            .where(BankTransaction.case_id.in_(ids), column.in_(accounts))
             .distinct()
         )
+        out |= {(f"account:{a}", int(c)) for a, c in rows}
+    plain = func.replace(Asset.account, " ", "")
+    rows = s.execute(
+        select(plain, Asset.case_id).where(Asset.case_id.in_(ids), plain.in_(accounts)).distinct()
     )
-    found |= set(
-        s.scalars(
-            select(Asset.case_id)
-            .where(_in(Asset.case_id, readable))
-            .where(func.replace(Asset.account, " ", "") == account)
-            .distinct()
-        )
-    )
-    return found
+    out |= {(f"account:{a}", int(c)) for a, c in rows}
+    return out
 
 
 # -- naming a node ------------------------------------------------------------------------

@@ -110,6 +110,7 @@ class _Builder:
         self.links: list[GraphLink] = []
         self.dropped: list[Notice] = []
         self.explicit: set[tuple[str, str, str]] = set()  # (kind, a, b) of Link rows
+        self._days: dict[int, date] = {}
 
     def label(self, labels: vocab.Labels, key: str) -> str:
         return vocab.label(labels, key, self.lang)
@@ -145,7 +146,12 @@ class _Builder:
         )
 
     def local_day(self, moment: datetime) -> date:
-        return moment.astimezone(self.zone).date()
+        """The local calendar day (zone offsets change on the hour: one lookup per hour)."""
+        hour = int(moment.timestamp()) // 3600
+        day = self._days.get(hour)
+        if day is None:
+            day = self._days[hour] = moment.astimezone(self.zone).date()
+        return day
 
 
 def build_case_graph(
@@ -486,18 +492,20 @@ def _phones(b: _Builder) -> None:
             source = node_id("person", person)
             key = f"uses_phone:{source}>{number}"
             b.implied("uses_phone", source, node_id("phone", number), key, _t("on_record", b.lang))
+    template = _TEXT["calls"][0 if b.lang.startswith("zh") else 1]
+    label = link_label(["calls"], b.lang)
     for p in pairs:
         if p.caller == p.callee:
             continue
         first, last = b.local_day(p.first), b.local_day(p.last)
-        text = _t("calls", b.lang, n=p.count, first=first, last=last)
+        text = template.format(n=p.count, first=first, last=last)
         b.add_link(
             GraphLink(
                 id=f"calls:{b.case.code}:{p.caller}>{p.callee}",
                 source=node_id("phone", p.caller),
                 target=node_id("phone", p.callee),
                 kind="calls",
-                label=link_label(["calls"], b.lang),
+                label=label,
                 count=p.count,
                 first=first,
                 last=last,

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -216,6 +216,11 @@ class GraphData:
 
 
 def link_label(kinds: Iterable[str], lang: str) -> str:
+    return _link_label(tuple(kinds), lang)
+
+
+@lru_cache(maxsize=512)
+def _link_label(kinds: tuple[str, ...], lang: str) -> str:
     return " / ".join(vocab.label(vocab.CHART_LINK_KINDS, k, lang) for k in kinds)
 
 
