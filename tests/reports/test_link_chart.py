@@ -121,7 +121,7 @@ def _picture(n: int, numbers: dict[int, str] | None = None) -> ChartPicture:
     )
     links = tuple(
         GraphLink(f"l{i}", nodes[0].id if i % 3 else nodes[i - 1].id, nodes[i].id,
-                  "uses_phone" if nodes[i].kind == "phone" else "accomplice", "")
+                  "uses_phone" if nodes[i].kind == "phone" else "supplies", "")
         for i in range(1, n)
     )  # fmt: skip
     graph = GraphData("T", "en", nodes, links)
@@ -140,6 +140,25 @@ def test_a_big_chart_names_only_the_best_connected_and_says_so() -> None:
     small = link_chart_drawing(_picture(20), 760, 420, "zh_CN", font="Helvetica")
     strings = [s.text for s in walk(small) if isinstance(s, String)]
     assert all(f"P{i:04d}" in strings for i in range(19)) and "犯罪嫌疑人" in strings
+
+
+def test_lines_are_batched_per_style_and_arrows_give_way_on_huge_charts() -> None:
+    from reportlab.graphics.shapes import Path as RlPath
+
+    from workbench.reports.link_chart import MAX_ARROWS
+
+    small = link_chart_drawing(_picture(50), 760, 420, "en", font="Helvetica")
+    paths = [p for p in walk(small) if isinstance(p, RlPath)]
+    assert len(paths) == 2  # one path of lines for the one style, one of arrowheads
+    assert paths[1].fillColor is not None and paths[0].fillColor is None
+    huge = link_chart_drawing(_picture(MAX_ARROWS + 10), 760, 420, "en", font="Helvetica")
+    paths = [p for p in walk(huge) if isinstance(p, RlPath)]
+    assert len(paths) == 1 and paths[0].fillColor is None
+    notes = [s.text for s in walk(huge) if isinstance(s, String) and "arrowheads" in s.text]
+    assert notes == [
+        f"only the {MAX_LABELS} best-connected nodes are named; "
+        f"more than {MAX_ARROWS} links: arrowheads not drawn"
+    ]
 
 
 def test_redaction_masks_numbers_nobody_suspected_uses() -> None:
