@@ -50,14 +50,18 @@ def test_a_batch_is_one_audited_entry_with_before_and_after(demo_ctx: Context) -
         a: SavedPosition(10.5, -20.0, True),
         b: SavedPosition(3.0, 4.0, False),
     }
-    (entry,) = _entries(demo_ctx)
+    entry = _entries(demo_ctx)[0]
     changes = json.loads(entry.changes)
     assert (entry.action, entry.case_code, changes["nodes"]) == ("update", CASE, 2)
     assert changes["before"] == {a: None, b: None}
     assert changes["after"][a] == {"x": 10.5, "y": -20.0, "pinned": True}
-    # saving the same places again writes nothing, not even an audit entry
+    # saving the same places again writes nothing, not even an audit entry; nor does a
+    # move of less than the hundredth of a unit that is kept
     assert positions.save(CASE, {a: SavedPosition(10.5, -20.0, True)}).value == {}
-    assert len(_entries(demo_ctx)) == 1
+    assert positions.save(CASE, {a: SavedPosition(10.501, -19.996, True)}).value == {}
+    positions.save(CASE, {b: SavedPosition(1 / 3, -2 / 3)})
+    assert positions.saved(CASE)[b] == SavedPosition(0.33, -0.67)
+    assert len(_entries(demo_ctx)) == 2  # the first batch and the 1/3, -2/3 move
     assert AuditService(demo_ctx).verify().ok
 
 

@@ -300,3 +300,15 @@ def test_circle_groups_nodes_by_kind() -> None:
     assert order == ["person", "person", "person", "vehicle", "vehicle", "location"]
     with pytest.raises(ValueError, match="unknown layout"):
         layout(graph, "spiral")
+
+
+def test_a_period_with_only_a_start_runs_on_in_filters_and_paths() -> None:
+    from workbench.services.analysis.network_data import GraphFilter, filter_graph
+
+    graph = graph_of([(0, 1), (1, 2)], periods={0: (day(0), None), 1: (None, day(100))})
+    later = filter_graph(graph, GraphFilter(start=day(200), end=day(300), undated=False))
+    assert [k.id for k in later.links] == ["link:0"]  # since day 0, still running
+    before = filter_graph(graph, GraphFilter(start=day(-50), end=day(-10), undated=False))
+    assert [k.id for k in before.links] == ["link:1"]  # up to day 100, so before then too
+    timed = find_path(graph, "person:0", "person:2", time_ordered=True)
+    assert timed.found and [s.day for s in timed.steps] == [day(0), day(0)]

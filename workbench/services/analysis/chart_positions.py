@@ -6,7 +6,8 @@ kept, pins set or cleared) is one transaction with one audit entry (entity
 an ``Operation`` ("chart.positions"): its inverse puts back the previous positions, or
 their absence, so undo is just another audited batch.
 
-Writing needs "case.edit" (as any change to the case); reading "case.read".
+Positions are kept to a hundredth of a chart unit (integers in the database, as every
+number of the schema is exact). Writing needs "case.edit"; reading "case.read".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -51,7 +53,7 @@ class ChartPositionService:
                 .where(ChartLayout.case_id == case.id)
                 .order_by(ChartLayout.node_id)
             )
-            return {n: SavedPosition(x, y, bool(p)) for n, x, y, p in rows}
+            return {n: _position(x, y, p) for n, x, y, p in rows}
 
     def save(self, case_code: str, positions: Positions) -> OpResult[dict[str, Any]]:
         """Set (or, for None, forget) the positions of the nodes named, in one audited
@@ -74,7 +76,7 @@ class ChartPositionService:
             after: dict[str, SavedPosition | None] = {}
             for node, pos in sorted(clean.items()):
                 row = rows.get(node)
-                old = None if row is None else SavedPosition(row.x, row.y, bool(row.pinned))
+                old = None if row is None else _position(row.x, row.y, row.pinned)
                 if old == pos:
                     continue
                 before[node], after[node] = old, pos
@@ -82,13 +84,12 @@ class ChartPositionService:
                     assert row is not None
                     uow.session.delete(row)
                 elif row is None:
+                    x, y = _stored(pos.x), _stored(pos.y)
                     uow.session.add(
-                        ChartLayout(
-                            case_id=case.id, node_id=node, x=pos.x, y=pos.y, pinned=pos.pinned
-                        )
+                        ChartLayout(case_id=case.id, node_id=node, x=x, y=y, pinned=pos.pinned)
                     )
                 else:
-                    row.x, row.y, row.pinned = pos.x, pos.y, pos.pinned
+                    row.x, row.y, row.pinned = _stored(pos.x), _stored(pos.y), pos.pinned
             if after:
                 uow.session.flush()
                 uow.audit(
@@ -135,13 +136,23 @@ def _checked(positions: Positions) -> dict[str, SavedPosition | None]:
                     )
                 )
                 continue
-            pos = SavedPosition(float(pos.x), float(pos.y), bool(pos.pinned))
+            # kept to a hundredth of a unit, as stored: what is saved is what reads back
+            pos = _position(_stored(pos.x), _stored(pos.y), pos.pinned)
         clean[str(node)] = pos
         if len(errors) >= 100:
             break
     if errors:
         raise InputRejected(ENTITY, errors)
     return clean
+
+
+def _stored(value: float) -> int:
+    """Chart units to the stored integer hundredths (half away from zero)."""
+    return int(Decimal(repr(float(value))).scaleb(2).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def _position(x: int, y: int, pinned: object) -> SavedPosition:
+    return SavedPosition(x / 100, y / 100, bool(pinned))
 
 
 def _chunks(items: list[str], size: int = 900) -> list[list[str]]:

@@ -235,8 +235,9 @@ def money_text(fen: int, lang: str) -> str:
 class GraphFilter:
     """What the window's filter controls ask for; ``None`` leaves that control open.
 
-    ``start``/``end`` keep links whose period touches the range (``undated`` says
-    whether links without any date stay); ``min_weight`` keeps links standing for at
+    ``start``/``end`` keep links whose period touches the range (a period with only a
+    start runs on, one with only an end ran up to it; ``undated`` says whether links
+    without any date stay); ``min_weight`` keeps links standing for at
     least that many relations (calls, transfers, merged links); ``weak`` whether
     statement-only links stay. Hidden node kinds take their links with them; nodes
     left without links stay unless ``drop_isolated``.
@@ -263,8 +264,8 @@ def filter_graph(graph: GraphData, f: GraphFilter) -> GraphData:
             return False
         if not k.dated:
             return f.undated
-        lo, hi = k.first or k.last, k.last or k.first
-        assert lo is not None and hi is not None
+        # a start alone runs on from then, an end alone ran up to then (as network_paths)
+        lo, hi = k.first or date.min, k.last or date.max
         return (f.start is None or hi >= f.start) and (f.end is None or lo <= f.end)
 
     index = graph.index

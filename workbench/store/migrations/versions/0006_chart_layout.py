@@ -1,4 +1,4 @@
-"""Saved link-chart positions (case × node: x, y, pinned).
+"""Saved link-chart positions (case × node: x, y in hundredths of a chart unit, pinned).
 
 Revision ID: 0006
 Revises: 0005
@@ -22,8 +22,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("node_id", sa.String(length=120), nullable=False),
-        sa.Column("x", sa.Float(), nullable=False),
-        sa.Column("y", sa.Float(), nullable=False),
+        sa.Column("x", sa.BigInteger(), nullable=False),
+        sa.Column("y", sa.BigInteger(), nullable=False),
         sa.Column("pinned", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
