@@ -135,7 +135,7 @@ def test_removed_test_report_is_an_open_item(demo_ctx: Context, tmp_path: Path) 
 def test_sections_can_be_left_out(demo_ctx: Context, tmp_path: Path) -> None:
     pdf = export(demo_ctx, "PDS-2019-001", tmp_path / "p.pdf", sections=["seizures", "audit"])
     titles = [title for title, _ in pdf.outline()]
-    assert titles[:2] == ["四、扣押毒品清单", "十一、审计声明"]
+    assert titles[:2] == ["四、扣押毒品清单", "十二、审计声明"]
     principal = next(
         p for c in demo_cases() if c.code == "PDS-2019-001" for p in c.persons if p.name == "库某"
     )

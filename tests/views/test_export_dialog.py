@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.reports.pdfread import Package
 from tests.views.conftest import CASE
+from workbench.reports.sections import SECTION_KEYS
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.tables import TableQuery, TableService
@@ -34,8 +35,10 @@ def test_lists_sections_and_open_items(qtbot: QtBot, demo_ctx: Context) -> None:
     dialog = make_dialog(qtbot, demo_ctx)
     assert list(dialog.sections) == [
         "summary", "suspects", "others", "seizures", "assets", "vehicles",
-        "locations", "events", "evidence", "custody", "audit",
+        "locations", "events", "linkchart", "evidence", "custody", "audit",
     ]  # fmt: skip
+    assert tuple(dialog.sections) == SECTION_KEYS  # one check box per section of the package
+    assert dialog.sections["linkchart"].text() == "Link chart"
     assert all(check.isChecked() for check in dialog.sections.values())
     expected = CompletenessService(demo_ctx).check(CASE)
     assert dialog.items_view.topLevelItemCount() == len(expected) > 0
@@ -140,6 +143,7 @@ def test_the_dialog_in_chinese(qtbot: QtBot, demo_ctx: Context) -> None:
         dialog.show()
         assert untranslated(visible_texts(dialog), [CASE]) == []
         assert dialog.windowTitle() == f"导出移送审查起诉材料 — {CASE}"
+        assert dialog.sections["linkchart"].text() == "关系图"
         assert "项待补正事项" in dialog.items_label.text()
         first = dialog.items_view.topLevelItem(0)
         assert first.text(0).startswith("检材") and "没有保管交接记录" in first.text(1)

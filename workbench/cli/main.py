@@ -16,7 +16,18 @@ from sqlalchemy import exc as sa_exc
 from sqlcipher3 import dbapi2
 
 from workbench import __version__
-from workbench.cli import audit, cases, database, export, gui, imports, registry, stats, users
+from workbench.cli import (
+    audit,
+    cases,
+    database,
+    export,
+    graph,
+    gui,
+    imports,
+    registry,
+    stats,
+    users,
+)
 from workbench.cli.base import (
     EXIT_BUG,
     EXIT_INTEGRITY,
@@ -67,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     database.register_maintenance(r)
     imports.register(r)
     export.register(r)
+    graph.register(r)
     stats.register(r)
     registry.register(r)
     gui.register(r)

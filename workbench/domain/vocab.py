@@ -256,10 +256,39 @@ ENTITY_KINDS: Labels = _vocab(
     ("drug_use_finding", "吸毒查获记录", "drug-use finding"),
     ("rehab_decision", "戒毒处置决定", "rehabilitation decision"),
     ("rehab_handover", "出所/接收记录", "hand-over"),
+    ("chart_layout", "关系图布局", "link chart layout"),
 )
 
 # Entities that a Link or an Event participant may point at.
 LINKABLE_KINDS: tuple[str, ...] = ("person", "vehicle", "location", "seizure", "asset", "event")
+
+# What the link chart draws: the linkable records, and telephone numbers and bank
+# accounts from imported call records and bank statements. Keys are the prefixes of
+# the chart's node ids ("person:12", "phone:13800000000").
+NODE_KINDS: Labels = _vocab(
+    ("person", "人员", "person"),
+    ("vehicle", "车辆", "vehicle"),
+    ("location", "地点", "location"),
+    ("seizure", "检材/物证", "exhibit"),
+    ("asset", "涉案财物", "asset"),
+    ("event", "事件", "event"),
+    ("phone", "电话号码", "phone number"),
+    ("account", "银行账户", "bank account"),
+)
+
+# Links the chart derives from the records themselves (no Link row): who uses a number,
+# holds an account, owns a vehicle; where and from whom an exhibit was seized; who took
+# part in an event. With the Link kinds they label every line of the chart.
+IMPLIED_LINK_KINDS: Labels = _vocab(
+    ("uses_phone", "使用号码", "uses number"),
+    ("holds_account", "持有账户", "holds account"),
+    ("seized_from", "缴获自", "seized from"),
+    ("found_at", "查获于", "found at"),
+    ("took_part", "参与", "took part in"),
+)
+CHART_LINK_KINDS: Labels = MappingProxyType({**LINK_KINDS, **IMPLIED_LINK_KINDS})
+# Relations without a direction (drawn without an arrow, walked both ways).
+UNDIRECTED_LINK_KINDS: frozenset[str] = frozenset({"accomplice", "uses_with", "relative"})
 
 AUDIT_ACTIONS: Labels = _vocab(
     ("create", "新增", "create"),

@@ -3,6 +3,7 @@
 from workbench.models.audit import AuditEntry, User
 from workbench.models.base import Base
 from workbench.models.case import CaseAccess, CaseFile, CaseMember
+from workbench.models.chart import ChartLayout
 from workbench.models.comms import BankTransaction, CallRecord
 from workbench.models.evidence import (
     Asset,
@@ -30,6 +31,7 @@ __all__ = [
     "CaseMember",
     "CaseParty",
     "CaseVehicle",
+    "ChartLayout",
     "CustodyEntry",
     "DrugUseFinding",
     "Event",

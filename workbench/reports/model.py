@@ -237,3 +237,6 @@ class PackageData:
     # The case timeline (services.timeline.TimelineData, as of ``document_date``) for the
     # chart after the event table; None leaves the chart out.
     timeline: Any = None
+    # The link chart, positioned (services.analysis.network.ChartPicture, read as
+    # reports.link_chart.LinkChartLike); None when the section was not asked for.
+    link_chart: Any = None

@@ -3,7 +3,8 @@
 ``SECTIONS`` is the order of the document after the cover and contents; a section
 the user unticks is left out of the contents too. The chronology is the event table
 followed by ``EVENT_PARTS``' further parts: the timeline chart
-(``reports/timeline_chart.py``), after the table.
+(``reports/timeline_chart.py``), after the table. The link chart
+(``reports/link_chart.py``) has a landscape section of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportlab.platypus import (
 
 from workbench.domain import vocab
 from workbench.reports import formatting as fmt
+from workbench.reports.link_chart import link_chart_drawing
 from workbench.reports.listings import (
     build_assets,
     build_audit,
@@ -88,6 +90,22 @@ def build_events(data: PackageData, r: Render) -> list[Flowable]:
     return out
 
 
+# A landscape page: the frame is about 511 pt high; the heading and the notes take the rest.
+LINK_CHART_HEIGHT = 420.0
+
+
+def build_link_chart(data: PackageData, r: Render) -> list[Flowable]:
+    """The case's link chart as a vector drawing (saved positions when the case has
+    them), the key to its lines, and what was left out."""
+    out: list[Flowable] = [r.heading("linkchart", r.t("sec_linkchart"))]
+    chart = data.link_chart
+    if chart is None:
+        return [*out, r.para(r.t("no_records"))]
+    drawing = link_chart_drawing(chart, r.wide, LINK_CHART_HEIGHT, r.lang, font=r.st.font)
+    notes = [r.t("linkchart_key"), *chart.notes] if chart.nodes else list(chart.notes)
+    return [*out, drawing, *(r.para(text, r.st.small) for text in notes)]
+
+
 SECTIONS: tuple[Section, ...] = (
     Section("summary", "sec_summary", build_summary),
     Section("suspects", "sec_suspects", build_suspects),
@@ -97,6 +115,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("vehicles", "sec_vehicles", build_vehicles),
     Section("locations", "sec_locations", build_locations),
     Section("events", "sec_events", build_events),
+    Section("linkchart", "sec_linkchart", build_link_chart, landscape=True),
     Section("evidence", "sec_evidence", build_evidence),
     Section("custody", "sec_custody", build_custody),
     Section("audit", "sec_audit", build_audit),

@@ -49,10 +49,11 @@ _S: dict[str, tuple[str, str]] = {
     "sec_vehicles": ("六、涉案车辆", "6. Vehicles"),
     "sec_locations": ("七、涉案地点", "7. Locations"),
     "sec_events": ("八、案件事实时间表", "8. Chronology of events"),
-    "sec_evidence": ("九、证据目录", "9. Evidence index"),
+    "sec_linkchart": ("九、关系图", "9. Link chart"),
+    "sec_evidence": ("十、证据目录", "10. Evidence index"),
     "timeline_chart": ("案件时间线", "Timeline of the case"),
-    "sec_custody": ("十、物证保管链", "10. Chain of custody"),
-    "sec_audit": ("十一、审计声明", "11. Audit statement"),
+    "sec_custody": ("十一、物证保管链", "11. Chain of custody"),
+    "sec_audit": ("十二、审计声明", "12. Audit statement"),
     "sec_open_items": ("待补正事项", "Open items"),
     # summary
     "source": ("案件来源", "Case source"),
@@ -203,6 +204,14 @@ _S: dict[str, tuple[str, str]] = {
     "when": ("时间", "When"),
     "event_kind": ("类别", "Kind"),
     "event": ("事件", "Event"),
+    # link chart
+    "linkchart_key": (
+        "实线表示有客观证据(通话记录、银行流水、登记信息、现场抓获等)的关系,虚线表示仅有言词证据"
+        "(供述、证言、笔录)的关系;箭头指向关系的对象;线条越粗,所代表的通话、转账或关系越多。",
+        "Solid lines are links backed by records (call records, bank statements, registrations, "
+        "arrests on the spot…), dashed lines links resting on statements alone; arrows point "
+        "to the relation's object; thicker lines stand for more calls, transfers or links.",
+    ),
     # evidence
     "file": ("文件", "File"),
     "size": ("字节", "Bytes"),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from workbench.services.accounts.users import UserService
+from workbench.services.analysis import chart_positions
+from workbench.services.analysis.chart_positions import ChartPositionService
 from workbench.services.analysis.communications import CommunicationsService
+from workbench.services.analysis.network import NetworkService
 from workbench.services.analysis.overview import OverviewService
 from workbench.services.casefile.attachments import AttachmentService
 from workbench.services.casefile.cases import CaseService
@@ -63,7 +66,17 @@ class Services:
 
     @cached_property
     def operations(self) -> OperationRunner:
-        return OperationRunner(self.ctx)
+        runner = OperationRunner(self.ctx)
+        runner.extend(chart_positions.handlers(self.ctx))  # moving link-chart nodes
+        return runner
+
+    @cached_property
+    def network(self) -> NetworkService:
+        return NetworkService(self.ctx)
+
+    @cached_property
+    def chart_positions(self) -> ChartPositionService:
+        return ChartPositionService(self.ctx)
 
     @cached_property
     def preview(self) -> ValidationPreview:

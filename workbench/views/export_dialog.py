@@ -206,6 +206,7 @@ class ExportDialog(QDialog):
             "vehicles": self.tr("Vehicles"),
             "locations": self.tr("Locations"),
             "events": self.tr("Chronology of events"),
+            "linkchart": self.tr("Link chart"),
             "evidence": self.tr("Evidence index"),
             "custody": self.tr("Chain of custody"),
             "audit": self.tr("Audit statement"),

@@ -506,6 +506,10 @@
         <translation>案件事实时间表</translation>
     </message>
     <message>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
         <source>Evidence index</source>
         <translation>证据目录</translation>
     </message>

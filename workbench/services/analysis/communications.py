@@ -10,7 +10,7 @@ call series for the timeline, and money moving around the seizure dates.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -77,9 +77,9 @@ class FlowNearSeizure:
 # -- matching ------------------------------------------------------------------------
 
 
-def phone_owners(session: Session, case_id: int) -> dict[str, int]:
-    """Normalised number → person of the case; a number two persons share is left out."""
-    owners: dict[str, set[int]] = defaultdict(set)
+def phone_holders(session: Session, case_id: int) -> dict[str, set[int]]:
+    """Normalised number → every person of the case whose record lists it."""
+    holders: dict[str, set[int]] = defaultdict(set)
     rows = session.execute(
         select(Person.id, Person.phones)
         .join(CaseParty, CaseParty.person_id == Person.id)
@@ -88,14 +88,21 @@ def phone_owners(session: Session, case_id: int) -> dict[str, int]:
     for person_id, phones in rows:
         for phone in phones or []:
             try:
-                owners[parse_phone(str(phone))].add(person_id)
+                holders[parse_phone(str(phone))].add(person_id)
             except ValueError:
                 continue
-    return {n: next(iter(p)) for n, p in owners.items() if len(p) == 1}
+    return holders
 
 
-def account_owners(session: Session, case_id: int) -> dict[str, int]:
-    """Account → person: from the case's assets, then from statement holder names."""
+def phone_owners(session: Session, case_id: int) -> dict[str, int]:
+    """Normalised number → person of the case; a number two persons share is left out."""
+    holders = phone_holders(session, case_id)
+    return {n: next(iter(p)) for n, p in holders.items() if len(p) == 1}
+
+
+def account_holders(session: Session, case_id: int) -> dict[str, set[int]]:
+    """Account → every person it is matched to: the case's assets, then statement holder
+    names (an account already matched through an asset keeps that match only)."""
     owners: dict[str, set[int]] = defaultdict(set)
     for account, person_id in session.execute(
         select(Asset.account, Asset.from_person_id).where(
@@ -104,7 +111,7 @@ def account_owners(session: Session, case_id: int) -> dict[str, int]:
     ):
         if person_id is not None:
             owners[account.replace(" ", "")].add(person_id)
-    by_name = _persons_by_name(session, case_id)
+    by_name = persons_by_name(session, case_id)
     for account, holder in session.execute(
         select(BankTransaction.account, BankTransaction.holder_name)
         .where(BankTransaction.case_id == case_id, BankTransaction.holder_name != "")
@@ -112,10 +119,16 @@ def account_owners(session: Session, case_id: int) -> dict[str, int]:
     ):
         if account not in owners and holder in by_name:
             owners[account].add(by_name[holder])
-    return {a: next(iter(p)) for a, p in owners.items() if len(p) == 1}
+    return owners
 
 
-def _persons_by_name(session: Session, case_id: int) -> dict[str, int]:
+def account_owners(session: Session, case_id: int) -> dict[str, int]:
+    """Account → person: from the case's assets, then from statement holder names."""
+    holders = account_holders(session, case_id)
+    return {a: next(iter(p)) for a, p in holders.items() if len(p) == 1}
+
+
+def persons_by_name(session: Session, case_id: int) -> dict[str, int]:
     names: dict[str, set[int]] = defaultdict(set)
     for person_id, name in session.execute(
         select(Person.id, Person.name)
@@ -129,44 +142,63 @@ def _persons_by_name(session: Session, case_id: int) -> dict[str, int]:
 # -- derived links -------------------------------------------------------------------
 
 
-def call_pairs(session: Session, case_id: int) -> list[PairStats]:
-    owners = phone_owners(session, case_id)
-    if not owners:
-        return []
-    numbers = list(owners)
-    stats: dict[tuple[int, int], list[Any]] = {}
-    rows = session.execute(
+@dataclass(frozen=True)
+class NumberPair:
+    """Calls from one number to another, aggregated (any numbers, not only persons')."""
+
+    caller: str
+    callee: str
+    count: int
+    first: datetime
+    last: datetime
+    duration_s: int
+
+
+def number_pairs(
+    session: Session, case_id: int, numbers: Collection[str] | None = None
+) -> list[NumberPair]:
+    """Calls per (caller, callee) in one grouped query; ``numbers``: only calls between
+    these. 50,000 calls between a few hundred numbers come back as their pairs."""
+    query = (
         select(
             CallRecord.caller,
             CallRecord.callee,
             func.count(),
             func.min(CallRecord.started_at),
             func.max(CallRecord.started_at),
+            func.sum(CallRecord.duration_s),
         )
-        .where(
-            CallRecord.case_id == case_id,
-            CallRecord.caller.in_(numbers),
-            CallRecord.callee.in_(numbers),
-        )
+        .where(CallRecord.case_id == case_id)
         .group_by(CallRecord.caller, CallRecord.callee)
+        .order_by(CallRecord.caller, CallRecord.callee)
     )
-    for caller, callee, count, first, last in rows:
-        a, b = owners[caller], owners[callee]
+    if numbers is not None:
+        wanted = list(numbers)
+        query = query.where(CallRecord.caller.in_(wanted), CallRecord.callee.in_(wanted))
+    return [
+        NumberPair(caller, callee, int(n), first, last, int(duration or 0))
+        for caller, callee, n, first, last, duration in session.execute(query)
+    ]
+
+
+def call_pairs(session: Session, case_id: int) -> list[PairStats]:
+    owners = phone_owners(session, case_id)
+    if not owners:
+        return []
+    stats: dict[tuple[int, int], list[Any]] = {}
+    for pair in number_pairs(session, case_id, owners):
+        a, b = owners[pair.caller], owners[pair.callee]
         if a == b:
             continue
-        s = stats.setdefault((a, b), [0, first, last])
-        s[0] += count
-        s[1], s[2] = min(s[1], first), max(s[2], last)
+        s = stats.setdefault((a, b), [0, pair.first, pair.last])
+        s[0] += pair.count
+        s[1], s[2] = min(s[1], pair.first), max(s[2], pair.last)
     return [PairStats(a, b, n, f, la) for (a, b), (n, f, la) in sorted(stats.items())]
 
 
-def pay_pairs(session: Session, case_id: int) -> list[PairStats]:
-    """Transfers between two case persons; a transfer listed in both statements counts once."""
-    owners = account_owners(session, case_id)
-    by_name = _persons_by_name(session, case_id)
-    seen: set[tuple[int, int, datetime, int]] = set()
-    stats: dict[tuple[int, int], list[Any]] = {}
-    rows = session.execute(
+def _statement_rows(session: Session, case_id: int) -> Any:
+    """(account, counterparty account, counterparty name, at, amount, direction) rows."""
+    return session.execute(
         select(
             BankTransaction.account,
             BankTransaction.counterparty_account,
@@ -174,9 +206,72 @@ def pay_pairs(session: Session, case_id: int) -> list[PairStats]:
             BankTransaction.at,
             BankTransaction.amount_fen,
             BankTransaction.direction,
-        ).where(BankTransaction.case_id == case_id)
+        )
+        .where(BankTransaction.case_id == case_id)
+        .order_by(BankTransaction.id)
     )
-    for account, other_account, other_name, at, amount, direction in rows:
+
+
+@dataclass(frozen=True)
+class AccountPair:
+    """Transfers from one account to another (``payee`` is an account number), or to or
+    from a case person named on the statement without an account (``payee_person``)."""
+
+    payer: str
+    payee: str
+    count: int
+    first: datetime
+    last: datetime
+    total_fen: int
+    payer_person: int | None = None  # the payer is a person, not an account
+    payee_person: int | None = None  # the payee is a person, not an account
+
+
+def account_pairs(session: Session, case_id: int) -> tuple[list[AccountPair], int]:
+    """Transfers per (payer, payee) account; a transfer listed in both statements counts
+    once. A counterparty with no account number is matched to a case person by name;
+    the second value counts the rows whose counterparty matched neither."""
+    by_name = persons_by_name(session, case_id)
+    seen: set[tuple[str, str, int | None, int | None, datetime, int]] = set()
+    stats: dict[tuple[str, str, int | None, int | None], list[Any]] = {}
+    unmatched = 0
+    for account, other_account, other_name, at, amount, direction in _statement_rows(
+        session, case_id
+    ):
+        other_person = None if other_account else by_name.get(other_name)
+        if not other_account and other_person is None:
+            unmatched += 1
+            continue
+        key: tuple[str, str, int | None, int | None]
+        if direction == "out":
+            key = (account, other_account, None, other_person)
+        else:
+            key = (other_account, account, other_person, None)
+        if (*key, at, amount) in seen:
+            continue
+        seen.add((*key, at, amount))
+        s = stats.setdefault(key, [0, at, at, 0])
+        s[0] += 1
+        s[1], s[2] = min(s[1], at), max(s[2], at)
+        s[3] += amount
+    pairs = [
+        AccountPair(payer, payee, n, f, la, t, pp, qp)
+        for (payer, payee, pp, qp), (n, f, la, t) in sorted(
+            stats.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, kv[0][3] or 0)
+        )
+    ]
+    return pairs, unmatched
+
+
+def pay_pairs(session: Session, case_id: int) -> list[PairStats]:
+    """Transfers between two case persons; a transfer listed in both statements counts once."""
+    owners = account_owners(session, case_id)
+    by_name = persons_by_name(session, case_id)
+    seen: set[tuple[int, int, datetime, int]] = set()
+    stats: dict[tuple[int, int], list[Any]] = {}
+    for account, other_account, other_name, at, amount, direction in _statement_rows(
+        session, case_id
+    ):
         mine = owners.get(account)
         theirs = owners.get(other_account) if other_account else None
         if theirs is None:

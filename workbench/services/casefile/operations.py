@@ -157,6 +157,15 @@ class OperationRunner:
             "attachment.restore": self._attachment_restore,
         }
 
+    def extend(self, handlers: Mapping[str, Callable[[Mapping[str, Any]], OpResult[Any]]]) -> None:
+        """Dispatch more operation names: those of services above ``casefile`` (the link
+        chart's saved positions), which this module may not import. Whoever builds the
+        runner hands them in (``services.bundle``); a name already taken is a bug."""
+        taken = sorted(set(handlers) & set(self._handlers))
+        if taken:
+            raise ValueError(f"operations already handled: {', '.join(taken)}")
+        self._handlers.update(handlers)
+
     def run(self, op: Operation) -> OpResult[Any]:
         try:
             handler = self._handlers[op.name]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -61,6 +62,8 @@ from workbench.reports.model import (
     SeizureLine,
     VehicleLine,
 )
+from workbench.services.analysis.network import ChartPicture
+from workbench.services.analysis.network_data import NUMBER_KINDS
 from workbench.services.core.audit import AuditService
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
@@ -89,6 +92,25 @@ def mask_id(value: str | None) -> str:
 
 def mask_phone(value: str) -> str:
     return value[:3] + "*" * max(len(value) - 7, 0) + value[-4:] if len(value) >= 7 else MASK
+
+
+def redact_picture(picture: ChartPicture) -> ChartPicture:
+    """The link chart with the phone numbers and accounts masked unless a suspect uses
+    them (as the redacted package masks the phones of persons who are not suspects)."""
+    graph = picture.graph
+    suspects = {n.id for n in graph.nodes if n.kind == "person" and n.suspect}
+    theirs = {
+        k.target
+        for k in graph.links
+        if k.kind in ("uses_phone", "holds_account") and k.source in suspects
+    }
+    nodes = tuple(
+        replace(n, label=mask_phone(n.label) if n.kind == "phone" else mask_id(n.label), detail="")
+        if n.kind in NUMBER_KINDS and n.id not in theirs
+        else n
+        for n in graph.nodes
+    )
+    return replace(picture, graph=replace(graph, nodes=nodes))
 
 
 class PackageReader:

@@ -31,13 +31,14 @@ from workbench.reports.builder import (
 from workbench.reports.formatting import DEFAULT_ZONE
 from workbench.reports.model import PackageData
 from workbench.reports.sections import SECTION_KEYS
+from workbench.services.analysis.network import NetworkService
 from workbench.services.analysis.timeline import TimelineService
 from workbench.services.casefile.records import Cancelled
 from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected
 from workbench.services.core.lookup import case_by_code
 from workbench.services.core.unit_of_work import unit_of_work
-from workbench.services.package.data import ChainBroken, PackageReader
+from workbench.services.package.data import ChainBroken, PackageReader, redact_picture
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,22 @@ class PackageService:
         )
         return replace(data, timeline=timeline)
 
+    def _with_link_chart(
+        self, data: PackageData, lang: str, sections: Collection[str] | None, redact: bool
+    ) -> PackageData:
+        """The link chart at the case's saved positions (else a deterministic layout);
+        numbers and accounts of persons who are not suspects masked when redacting."""
+        if sections is not None and "linkchart" not in sections:
+            return data
+        picture = NetworkService(self.ctx, self.zone).picture(data.header.code, lang)
+        return replace(data, link_chart=redact_picture(picture) if redact else picture)
+
+    def _charts(
+        self, data: PackageData, lang: str, sections: Collection[str] | None, redact: bool
+    ) -> PackageData:
+        data = self._with_timeline(data, lang, sections)
+        return self._with_link_chart(data, lang, sections, redact)
+
     # -- writing -------------------------------------------------------------------
 
     def build(
@@ -89,7 +106,7 @@ class PackageService:
     ) -> BuildResult:
         """The PDF to ``out`` without auditing (previews, benchmarks); use :meth:`export`
         for a file that leaves the workstation."""
-        data = self._with_timeline(self.gather(case_code, redact=redact), lang, sections)
+        data = self._charts(self.gather(case_code, redact=redact), lang, sections, redact)
         return build_package(
             data,
             out,
@@ -113,7 +130,7 @@ class PackageService:
         in one call: a failed or cancelled export leaves no file and no entry."""
         target = Path(path)
         _check_request(target, lang, sections)
-        data = self._with_timeline(self.gather(case_code, redact=redact), lang, sections)
+        data = self._charts(self.gather(case_code, redact=redact), lang, sections, redact)
         options = BuildOptions(lang=lang, sections=sections)
         try:
             fd, tmp_name = tempfile.mkstemp(

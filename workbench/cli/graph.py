@@ -1,0 +1,165 @@
+"""``graph metrics`` and ``graph path``: the link chart's analysis on the command line.
+
+``metrics`` prints one row per node (id, kind, label, degree, betweenness, closeness,
+eigenvector, community), most central first. ``path`` finds the path with the fewest
+links between two nodes — named by a node id, an ID number, a plate or VIN, a phone
+number, an account, an exhibit number, or a name that is unique in the case — and with
+``--time-ordered`` only along links whose dates move forward (``--max-gap-days N``
+between one link and the next). A name that fits several nodes, or none, is exit 5
+naming the candidates; no path is an answer (exit 0) that says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.cli.base import EXIT_OK, Registrar
+from workbench.cli.session import emit, lang, signed_in
+from workbench.domain import vocab
+from workbench.services.analysis.network_data import GraphData
+from workbench.services.analysis.network_metrics import MEASURES, NodeMetrics
+from workbench.services.analysis.network_paths import PathResult
+
+SORTABLE = tuple(m for m in MEASURES if m != "community")
+
+
+def _language(args: argparse.Namespace) -> str:
+    return str(args.lang or lang())
+
+
+def cmd_graph_metrics(args: argparse.Namespace) -> int:
+    from workbench.services.analysis.network import NetworkService  # loads igraph
+
+    language = _language(args)
+    with signed_in(args) as ctx:
+        graph, metrics = NetworkService(ctx).metrics(args.case, language)
+    order = metrics.ranked(args.sort)
+    rows = metrics.rows(graph)
+    data = {
+        "case": args.case,
+        "nodes": len(graph.nodes),
+        "links": len(graph.links),
+        "communities": metrics.communities,
+        "notice": graph.notice.message(language) if graph.notice else None,
+        "rows": [rows[i].as_json() for i in order],
+    }
+    emit(args, data, lambda: _metrics_text(graph, metrics, order, language))
+    return EXIT_OK
+
+
+def _metrics_text(graph: GraphData, metrics: NodeMetrics, order: list[int], language: str) -> str:
+    head = (
+        f"{graph.case_code}: {len(graph.nodes)} nodes, {len(graph.links)} links, "
+        f"{metrics.communities} communities"
+    )
+    if graph.notice is not None:
+        head += "\n" + graph.notice.message(language)
+    lines = [
+        head,
+        f"{'id':<28} {'kind':<12} {'label':<20} {'degree':>6} {'betweenness':>11} "
+        f"{'closeness':>9} {'eigenvector':>11} {'community':>9}",
+    ]
+    for i in order:
+        node = graph.nodes[i]
+        kind = vocab.label(vocab.NODE_KINDS, node.kind, language)
+        lines.append(
+            f"{node.id:<28} {kind:<12} {node.label:<20} {int(metrics.degree[i]):>6} "
+            f"{float(metrics.betweenness[i]):>11.4f} {float(metrics.closeness[i]):>9.4f} "
+            f"{float(metrics.eigenvector[i]):>11.4f} {int(metrics.community[i]):>9}"
+        )
+    return "\n".join(lines)
+
+
+def cmd_graph_path(args: argparse.Namespace) -> int:
+    from workbench.services.analysis.network import NetworkService  # loads igraph
+
+    language = _language(args)
+    with signed_in(args) as ctx:
+        graph, result = NetworkService(ctx).path(
+            args.case,
+            args.start,
+            args.end,
+            lang=language,
+            time_ordered=args.time_ordered or args.max_gap_days is not None,
+            max_gap_days=args.max_gap_days,
+            directed=args.directed,
+        )
+    emit(args, _path_json(graph, result, language), lambda: _path_text(graph, result, language))
+    return EXIT_OK
+
+
+def _path_json(graph: GraphData, result: PathResult, language: str) -> dict[str, object]:
+    data = result.as_json()
+    data["case"] = graph.case_code
+    data["message"] = result.message(language) or None
+    data["nodes"] = [
+        {"id": n, "kind": graph.node(n).kind, "label": graph.node(n).label} for n in result.nodes
+    ]
+    for entry, step in zip(data["links"], result.steps, strict=True):  # type: ignore[call-overload]
+        entry["label"] = step.link.label
+        entry["evidence"] = step.link.evidence
+        entry["weak"] = step.link.weak
+    return data
+
+
+def _path_text(graph: GraphData, result: PathResult, language: str) -> str:
+    if not result.found:
+        return f"no path: {result.message(language)}"
+    lines = [
+        f"{len(result.steps)} link(s): " + " → ".join(graph.node(n).label for n in result.nodes)
+    ]
+    for step in result.steps:
+        when = f" [{step.day.isoformat()}]" if step.day else ""
+        weak = " (weak evidence)" if step.link.weak else ""
+        if not step.link.directed:
+            arrow = f"—{step.link.label}—"
+        elif step.source == step.link.source:
+            arrow = f"—{step.link.label}→"
+        else:  # walked against the arrow
+            arrow = f"←{step.link.label}—"
+        lines.append(
+            f"  {graph.node(step.source).label} {arrow} "
+            f"{graph.node(step.target).label}{when}  {step.link.evidence}{weak}"
+        )
+    return "\n".join(lines)
+
+
+def register(r: Registrar) -> None:
+    graph = r.group("graph", "link chart analysis: centrality, communities, paths")
+    metrics = r.command(
+        "metrics",
+        cmd_graph_metrics,
+        "one row per node: degree, betweenness, closeness, eigenvector, community",
+        graph,
+    )
+    metrics.add_argument("--case", required=True, help="case code")
+    metrics.add_argument(
+        "--sort", choices=SORTABLE, default="betweenness", help="order of the rows (highest first)"
+    )
+    metrics.add_argument("--lang", choices=["zh_CN", "en"], help="labels (default: from $LANG)")
+    path = r.command(
+        "path", cmd_graph_path, "the path with the fewest links between two nodes", graph
+    )
+    path.add_argument("--case", required=True, help="case code")
+    path.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        help="node id, ID number, plate, phone number, exhibit no. or a unique name",
+    )
+    path.add_argument("--to", dest="end", required=True, help="as --from")
+    path.add_argument(
+        "--time-ordered",
+        action="store_true",
+        help="only along links whose dates move forward in time (undated links are not used)",
+    )
+    path.add_argument(
+        "--max-gap-days",
+        type=int,
+        metavar="N",
+        help="at most N days from one link to the next (implies --time-ordered)",
+    )
+    path.add_argument(
+        "--directed", action="store_true", help="follow directed links only along their arrow"
+    )
+    path.add_argument("--lang", choices=["zh_CN", "en"], help="labels (default: from $LANG)")
