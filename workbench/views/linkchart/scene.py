@@ -1,0 +1,256 @@
+"""The chart's QGraphicsScene: node items, the batched link layers, drags and highlights.
+
+The scene owns the positions (an (n, 2) array in the displayed graph's node order) and
+rebuilds the link paths from them — once per event-loop turn however many nodes moved,
+so dragging a group of nodes costs one rebuild per mouse move, not one per node. A
+drag gesture (press, moves, release) is reported once, on release, as
+``nodes_dragged({node id: ((x0, y0), (x1, y1))})``: one undo step per gesture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import numpy as np
+from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from workbench.services.analysis.network_data import GraphData, GraphLink
+from workbench.views.linkchart import style
+from workbench.views.linkchart.link_layer import (
+    LinkGeometry,
+    LinkLabels,
+    LinkLayer,
+    heads_path,
+    lines_path,
+    link_geometry,
+    nearest_link,
+    parallel_offsets,
+)
+from workbench.views.linkchart.node_item import NodeItem
+
+Moves = dict[str, tuple[tuple[float, float], tuple[float, float]]]
+
+
+def link_text(link: GraphLink) -> str:
+    """A line's label: its kind(s), and how many relations it stands for."""
+    return f"{link.label} ×{link.count}" if link.count > 1 else link.label
+
+
+class ChartScene(QGraphicsScene):
+    nodes_dragged = Signal(object)  # Moves
+    selection_order_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.graph: GraphData | None = None
+        self.xy = np.zeros((0, 2))
+        self.items_: list[NodeItem] = []
+        self.layers: dict[tuple[str, float, bool], LinkLayer] = {}
+        self.labels = LinkLabels()
+        self.path_layer = LinkLayer(style.PATH_COLOUR, 5.0, False, z=2)
+        self.addItem(self.labels)
+        self.addItem(self.path_layer)
+        self.geometry: LinkGeometry | None = None
+        self._offsets = np.zeros(0)
+        self._directed = np.zeros(0, dtype=bool)
+        self._widths = np.zeros(0)
+        self._style = np.zeros(0, dtype=np.int64)
+        self._style_keys: list[tuple[str, float, bool]] = []
+        self._path_links: np.ndarray = np.zeros(0, dtype=np.int64)
+        self._placing = False
+        self._relink_pending = False
+        self._drag_start: dict[int, tuple[float, float]] = {}
+        self.order: list[str] = []  # selected node ids, in the order they were selected
+        self.selectionChanged.connect(self._track_order)
+
+    # -- showing a graph -------------------------------------------------------------
+
+    def show_chart(self, graph: GraphData, xy: np.ndarray, home_case: str) -> None:
+        """Replace everything with ``graph`` at positions ``xy`` (its node order)."""
+        self.blockSignals(True)
+        for item in self.items_:
+            self.removeItem(item)
+        for layer in self.layers.values():
+            self.removeItem(layer)
+        self.blockSignals(False)
+        self.items_, self.layers, self.order = [], {}, []
+        self.graph = graph
+        self.xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
+        self._placing = True
+        for i, node in enumerate(graph.nodes):
+            other = bool(node.case_code) and node.case_code != home_case
+            item = NodeItem(node, i, other_case=other)
+            item.setPos(self.xy[i, 0], self.xy[i, 1])
+            self.addItem(item)
+            self.items_.append(item)
+        self._placing = False
+        self._prepare_links(graph)
+        self._path_links = np.zeros(0, dtype=np.int64)
+        self.relink()
+        self.labels.set_labels(
+            self.geometry.mid if self.geometry is not None else np.zeros((0, 2)),
+            [link_text(k) for k in graph.links],
+        )
+        self.selection_order_changed.emit()
+
+    def _prepare_links(self, graph: GraphData) -> None:
+        links = graph.links
+        self._offsets = parallel_offsets(graph.src, graph.dst)
+        self._directed = np.fromiter((k.directed for k in links), bool, len(links))
+        self._widths = np.fromiter((style.link_width(k.count) for k in links), float, len(links))
+        keys: dict[tuple[str, float, bool], int] = {}
+        codes = np.zeros(len(links), dtype=np.int64)
+        for i, link in enumerate(links):
+            key = (style.link_colour(link.kind).name(), float(self._widths[i]), link.weak)
+            codes[i] = keys.setdefault(key, len(keys))
+        self._style, self._style_keys = codes, list(keys)
+        for key in self._style_keys:
+            layer = LinkLayer(QColor(key[0]), key[1], key[2], z=1 if not key[2] else 0.5)
+            self.layers[key] = layer
+            self.addItem(layer)
+
+    def relink(self) -> None:
+        """Rebuild every link path from the current positions."""
+        self._relink_pending = False
+        graph = self.graph
+        if graph is None:
+            return
+        radius = np.fromiter((it.radius for it in self.items_), float, len(self.items_))
+        geo = link_geometry(
+            self.xy, graph.src, graph.dst, self._offsets, radius, self._directed, self._widths
+        )
+        self.geometry = geo
+        seg_style = self._style[geo.seg_link] if len(geo.seg_link) else np.zeros(0, np.int64)
+        for code, key in enumerate(self._style_keys):
+            links = self._style == code
+            self.layers[key].set_paths(
+                lines_path(geo.seg[seg_style == code]),
+                heads_path(geo.heads[links]),
+                int(links.sum()),
+            )
+        on_path = np.isin(geo.seg_link, self._path_links)
+        self.path_layer.set_paths(lines_path(geo.seg[on_path]), heads_path(np.zeros((0, 3, 2))), 0)
+        if len(self.labels.texts) == len(geo.mid):
+            self.labels.set_labels(geo.mid, self.labels.texts)
+
+    def _schedule_relink(self) -> None:
+        if not self._relink_pending:
+            self._relink_pending = True
+            QTimer.singleShot(0, self.relink)
+
+    # -- positions -------------------------------------------------------------------
+
+    def node_moved(self, index: int, pos: QPointF) -> None:
+        """A node item's position changed (a drag, or set_positions)."""
+        if index < len(self.xy):
+            self.xy[index] = (pos.x(), pos.y())
+        if not self._placing:
+            self._schedule_relink()
+
+    def set_positions(self, xy: np.ndarray) -> None:
+        """Move every node (a layout, an undo) and redraw the links once."""
+        self._placing = True
+        try:
+            for i, item in enumerate(self.items_):
+                item.setPos(float(xy[i, 0]), float(xy[i, 1]))
+        finally:
+            self._placing = False
+        self.xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
+        self.relink()
+
+    def positions(self) -> dict[str, tuple[float, float]]:
+        assert self.graph is not None or not self.items_
+        return {
+            it.node.id: (float(self.xy[i, 0]), float(self.xy[i, 1]))
+            for i, it in enumerate(self.items_)
+        }
+
+    def item(self, node_id: str) -> NodeItem | None:
+        if self.graph is None or node_id not in self.graph.index:
+            return None
+        return self.items_[self.graph.index[node_id]]
+
+    # -- drag gestures ---------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        grabber = self.mouseGrabberItem()
+        if isinstance(grabber, NodeItem):
+            moving = [it for it in self.items_ if it.isSelected()] or [grabber]
+            self._drag_start = {it.index: (it.pos().x(), it.pos().y()) for it in moving}
+        else:
+            self._drag_start = {}
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        start, self._drag_start = self._drag_start, {}
+        if self._relink_pending:
+            self.relink()
+        moves: Moves = {}
+        for index, before in start.items():
+            item = self.items_[index] if index < len(self.items_) else None
+            if item is None:
+                continue
+            after = (item.pos().x(), item.pos().y())
+            if after != before:
+                moves[item.node.id] = (before, after)
+        if moves:
+            self.nodes_dragged.emit(moves)
+
+    # -- selection -------------------------------------------------------------------
+
+    def _track_order(self) -> None:
+        now = [it.node.id for it in self.items_ if it.isSelected()]
+        now_set = set(now)
+        kept = [n for n in self.order if n in now_set]
+        kept_set = set(kept)
+        self.order = kept + [n for n in now if n not in kept_set]
+        self.selection_order_changed.emit()
+
+    def select_ids(self, ids: Collection[str]) -> None:
+        """Select exactly these nodes (one selectionChanged)."""
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            for item in self.items_:
+                item.setSelected(item.node.id in wanted)
+        finally:
+            self.blockSignals(False)
+        self._track_order()
+
+    # -- looks -----------------------------------------------------------------------
+
+    def highlight(self, node_ids: Collection[str], link_indices: Sequence[int]) -> None:
+        """Mark a path: its nodes ringed, its links drawn over in the path colour."""
+        wanted = set(node_ids)
+        for item in self.items_:
+            item.set_marks(on_path=item.node.id in wanted)
+        self._path_links = np.asarray(list(link_indices), dtype=np.int64)
+        self.relink()
+
+    def set_looks(self, sizes: np.ndarray | None, fills: Sequence[QColor] | None) -> None:
+        """Node size factors and fills (None: the default size, colours by role/kind)."""
+        for i, item in enumerate(self.items_):
+            item.set_look(
+                size=1.0 if sizes is None else float(sizes[i]),
+                fill=style.node_colour(item.node) if fills is None else fills[i],
+            )
+        self.relink()
+
+    def set_pinned(self, pinned: Collection[str]) -> None:
+        for item in self.items_:
+            item.set_marks(pinned=item.node.id in pinned)
+
+    def link_at(self, pos: QPointF, tolerance: float) -> int | None:
+        if self.geometry is None:
+            return None
+        return nearest_link(self.geometry, pos.x(), pos.y(), tolerance)
+
+    def node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None
