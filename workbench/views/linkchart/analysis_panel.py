@@ -4,6 +4,7 @@ Widgets only: the tab connects them to the chart and the services."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.views.linkchart.metrics_model import MetricsModel
+from workbench.views.linkchart.metrics_model import COLUMNS, MetricsModel
 
 MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
 
@@ -50,6 +51,7 @@ class KeyPlayersPage(QWidget):
         self.table.setObjectName("linkchart_metrics")
         self.table.setModel(model)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("degree"), Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)

@@ -201,18 +201,27 @@ class LinkLabels(QGraphicsItem):
         super().__init__()
         self.mid = np.zeros((0, 2))
         self.texts: list[str] = []
+        self.room = np.zeros(0, dtype=bool)  # whether the label fits along its link
         self.visible_links = np.zeros(0, dtype=bool)
         self._bounds = QRectF()
+        self._text_w = np.zeros(0)
         self.font = QFont()
-        self.font.setPixelSize(int(style.LABEL_POINT_SIZE) - 1)
+        self.font.setPixelSize(int(style.LABEL_POINT_SIZE) - 3)
         self._metrics = QFontMetricsF(self.font)
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_labels(self, mid: np.ndarray, texts: list[str]) -> None:
+    def set_labels(self, mid: np.ndarray, texts: list[str], lengths: np.ndarray) -> None:
+        """Labels at ``mid``; one is drawn only where its link (``lengths``, chart
+        units) is long enough to show it clear of the two nodes."""
         self.prepareGeometryChange()
+        if len(texts) != len(self.texts) or texts is not self.texts:
+            self._text_w = np.fromiter(
+                (self._metrics.horizontalAdvance(t) for t in texts), float, len(texts)
+            )
         self.mid, self.texts = mid, texts
+        self.room = lengths >= self._text_w + 3 * style.NODE_RADIUS
         if len(mid):
             lo, hi = mid.min(axis=0), mid.max(axis=0)
             self._bounds = QRectF(lo[0] - 80, lo[1] - 20, hi[0] - lo[0] + 160, hi[1] - lo[1] + 40)

@@ -93,6 +93,7 @@ class ChartScene(QGraphicsScene):
         self.labels.set_labels(
             self.geometry.mid if self.geometry is not None else np.zeros((0, 2)),
             [link_text(k) for k in graph.links],
+            self._lengths(),
         )
         self.selection_order_changed.emit()
 
@@ -134,7 +135,14 @@ class ChartScene(QGraphicsScene):
         on_path = np.isin(geo.seg_link, self._path_links)
         self.path_layer.set_paths(lines_path(geo.seg[on_path]), heads_path(np.zeros((0, 3, 2))), 0)
         if len(self.labels.texts) == len(geo.mid):
-            self.labels.set_labels(geo.mid, self.labels.texts)
+            self.labels.set_labels(geo.mid, self.labels.texts, self._lengths())
+
+    def _lengths(self) -> np.ndarray:
+        graph = self.graph
+        if graph is None or not len(graph.links):
+            return np.zeros(0)
+        d = self.xy[graph.dst] - self.xy[graph.src]
+        return np.hypot(d[:, 0], d[:, 1])
 
     def _schedule_relink(self) -> None:
         if not self._relink_pending:

@@ -23,8 +23,8 @@ from workbench.reports.chart_style import (
 )
 from workbench.services.analysis.network_data import Node
 
-NODE_RADIUS = 11.0  # chart units; a typical link is 100 long (network_layout.LINK_LENGTH)
-LABEL_POINT_SIZE = 9.0
+NODE_RADIUS = 13.0  # chart units; a typical link is 100 long (network_layout.LINK_LENGTH)
+LABEL_POINT_SIZE = 16.0
 SELECTED = QColor("#ff6f00")
 PATH_COLOUR = QColor("#ff6f00")
 OTHER_CASE = QColor("#6d4c41")
