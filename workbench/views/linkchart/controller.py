@@ -16,6 +16,7 @@ audited. A role that may not change the case moves nodes on screen only, and is 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from workbench.services.analysis import chart_positions
 from workbench.services.analysis.network_data import (
     GraphData,
+    GraphFilter,
     collapse_parallel,
     filter_graph,
     merge_graphs,
@@ -160,9 +162,14 @@ class LinkChartController(QObject):
             self.shown = None
             self._status(full)
             return
-        shown = filter_graph(full, tab.filters.graph_filter())
+        wanted = tab.filters.graph_filter()
+        shown = filter_graph(full, replace(wanted, min_weight=1))
         if tab.merge_check.isChecked():
             shown = collapse_parallel(shown)
+        if wanted.min_weight > 1:  # the weight of the line as drawn (merged or not)
+            shown = filter_graph(
+                shown, GraphFilter(min_weight=wanted.min_weight, drop_isolated=wanted.drop_isolated)
+            )
         if shown.empty:
             notice = shown.notice.message(self.lang) if shown.notice else _tr("Nothing to draw.")
             tab.show_message(notice)
@@ -319,20 +326,24 @@ class LinkChartController(QObject):
         name = f"{self.case or 'chart'}-link-chart.{suffix}"
         pattern = _tr("PNG image (*.png)") if suffix == "png" else _tr("SVG drawing (*.svg)")
         chosen, _ = QFileDialog.getSaveFileName(self.tab, _tr("Export link chart"), name, pattern)
-        if chosen:
-            self.export(Path(chosen), suffix)
+        if not chosen:
+            return
+        error = self.export(Path(chosen), suffix)
+        if error:
+            QMessageBox.warning(self.tab, _tr("Export link chart"), error)
 
-    def export(self, path: Path, suffix: str) -> bool:
+    def export(self, path: Path, suffix: str) -> str:
+        """Write the chart as ``suffix`` ("png" or "svg"); the error message, or ""."""
         try:
             if suffix == "png":
                 export.export_png(self.tab.scene, path)
             else:
                 export.export_svg(self.tab.scene, path, self.case or "")
         except OSError as exc:
-            QMessageBox.warning(self.tab, _tr("Export link chart"), str(exc))
-            return False
+            self.tab.status.setText(str(exc))
+            return str(exc)
         self.tab.status.setText(arg(_tr("Saved %1"), str(path)))
-        return True
+        return ""
 
 
 def _shape(graph: GraphData) -> tuple[Any, ...]:
