@@ -28,10 +28,6 @@ THREAD_ABOVE = 1500  # nodes: smaller charts are measured at once (milliseconds)
 MIN_SIZE, MAX_SIZE = 0.7, 2.4  # node size factors when sized by a measure
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkChart", text)
-
-
 class Analysis(QObject):
     metrics_ready = Signal(object, object)  # (graph, NodeMetrics | None)
 
@@ -102,7 +98,9 @@ class Analysis(QObject):
             return
         stop = threading.Event()
         self._running = (shown, stop)
-        self.tab.key_players.status.setText(arg(_tr("Measuring %1 nodes…"), len(shown.nodes)))
+        self.tab.key_players.status.setText(
+            arg(QCoreApplication.translate("LinkChart", "Measuring %1 nodes…"), len(shown.nodes))
+        )
 
         def work() -> None:
             try:
@@ -126,7 +124,11 @@ class Analysis(QObject):
         self.metrics, self.metrics_graph = metrics, graph
         self.tab.metrics_model.set_rows(metrics.rows(graph))
         self.tab.key_players.status.setText(
-            arg(_tr("%1 nodes in %2 communities"), len(graph.nodes), metrics.communities)
+            arg(
+                QCoreApplication.translate("LinkChart", "%1 nodes in %2 communities"),
+                len(graph.nodes),
+                metrics.communities,
+            )
         )
         self.apply_looks()
 
@@ -179,14 +181,20 @@ class Analysis(QObject):
         page = self.tab.path_page
         if len(order) >= 2:
             a, b = self.c._label(order[-2]), self.c._label(order[-1])
-            page.ends.setText(arg(_tr("From %1 to %2"), a, b))
+            page.ends.setText(arg(QCoreApplication.translate("LinkChart", "From %1 to %2"), a, b))
         else:
-            page.ends.setText(_tr("Select two nodes on the chart (Ctrl+click the second)."))
+            page.ends.setText(
+                QCoreApplication.translate(
+                    "LinkChart", "Select two nodes on the chart (Ctrl+click the second)."
+                )
+            )
         page.find_button.setEnabled(len(order) >= 2)
         expand = self.tab.expand_page
         expand.expand_button.setEnabled(len(order) >= 1)
         expand.node.setText(
-            self.c._label(order[-1]) if order else _tr("Select a node on the chart.")
+            self.c._label(order[-1])
+            if order
+            else QCoreApplication.translate("LinkChart", "Select a node on the chart.")
         )
 
     # -- paths -------------------------------------------------------------------------
@@ -211,7 +219,7 @@ class Analysis(QObject):
             return result
         where = {k.id: i for i, k in enumerate(shown.links)}
         self.tab.scene.highlight(result.nodes, [where[s.link.id] for s in result.steps])
-        lines = [arg(_tr("%1 links:"), len(result.steps))]
+        lines = [arg(QCoreApplication.translate("LinkChart", "%1 links:"), len(result.steps))]
         for step in result.steps:
             when = f" ({step.day.isoformat()})" if step.day else ""
             a, b = shown.node(step.source).label, shown.node(step.target).label
@@ -232,7 +240,11 @@ class Analysis(QObject):
             return False
         node, page = order[-1], self.tab.expand_page
         if node not in c.base.index:
-            page.result.setText(_tr("Only nodes of this case file can be expanded."))
+            page.result.setText(
+                QCoreApplication.translate(
+                    "LinkChart", "Only nodes of this case file can be expanded."
+                )
+            )
             return False
         try:
             graph = c.host.services.network.expand(c.case, node, page.hops.value(), lang=c.lang)
@@ -244,10 +256,16 @@ class Analysis(QObject):
         for n in graph.nodes:
             if n.case_code and n.case_code != c.case:
                 foreign[n.case_code] = foreign.get(n.case_code, 0) + 1
-        text = arg(_tr("%1 nodes and %2 links added."), added_nodes, added_links)
+        text = arg(
+            QCoreApplication.translate("LinkChart", "%1 nodes and %2 links added."),
+            added_nodes,
+            added_links,
+        )
         if foreign:
             cases = ", ".join(f"{code} ({count})" for code, count in sorted(foreign.items()))
-            text += " " + arg(_tr("From other case files: %1"), cases)
+            text += " " + arg(
+                QCoreApplication.translate("LinkChart", "From other case files: %1"), cases
+            )
         page.result.setText(text)
         self.tab.scene.select_ids([node])
         return True

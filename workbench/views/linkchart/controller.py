@@ -45,10 +45,6 @@ from workbench.views.linkchart.tips import link_tip, node_tip
 Point = tuple[float, float]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkChart", text)
-
-
 class Host(Protocol):
     """The part of MainWindow the chart uses (docs/gui-contract.md)."""
 
@@ -157,7 +153,11 @@ class LinkChartController(QObject):
             return
         tab.filters.set_choices(full.link_kinds_present(), full.kinds_present(), full.date_range())
         if full.empty or (not full.links and not self.show_unlinked):
-            notice = full.notice.message(self.lang) if full.notice else _tr("Nothing to draw.")
+            notice = (
+                full.notice.message(self.lang)
+                if full.notice
+                else QCoreApplication.translate("LinkChart", "Nothing to draw.")
+            )
             tab.show_message(notice, offer_chart=not full.empty)
             self.shown = None
             self._status(full)
@@ -171,7 +171,11 @@ class LinkChartController(QObject):
                 shown, GraphFilter(min_weight=wanted.min_weight, drop_isolated=wanted.drop_isolated)
             )
         if shown.empty:
-            notice = shown.notice.message(self.lang) if shown.notice else _tr("Nothing to draw.")
+            notice = (
+                shown.notice.message(self.lang)
+                if shown.notice
+                else QCoreApplication.translate("LinkChart", "Nothing to draw.")
+            )
             tab.show_message(notice)
             self.shown = None
             self._status(full)
@@ -202,7 +206,7 @@ class LinkChartController(QObject):
     def _status(self, full: GraphData) -> None:
         shown = self.shown
         text = arg(
-            _tr("%1 of %2 nodes and %3 of %4 links shown"),
+            QCoreApplication.translate("LinkChart", "%1 of %2 nodes and %3 of %4 links shown"),
             len(shown.nodes) if shown else 0,
             len(full.nodes),
             len(shown.links) if shown else 0,
@@ -211,14 +215,19 @@ class LinkChartController(QObject):
         base = self.base
         if base is not None and base.dropped:
             text += " — " + arg(
-                _tr("%1 records could not be drawn (hover for why)"), len(base.dropped)
+                QCoreApplication.translate(
+                    "LinkChart", "%1 records could not be drawn (hover for why)"
+                ),
+                len(base.dropped),
             )
             self.tab.status.setToolTip("\n".join(d.message(self.lang) for d in base.dropped))
         else:
             self.tab.status.setToolTip("")
         reason = self.edit_denied()
         if reason:
-            text += " — " + arg(_tr("moves are not saved: %1"), reason)
+            text += " — " + arg(
+                QCoreApplication.translate("LinkChart", "moves are not saved: %1"), reason
+            )
         self.tab.status.setText(text)
 
     def _link_tip(self, index: int) -> str:
@@ -242,18 +251,28 @@ class LinkChartController(QObject):
         """One drag gesture: one saved, undoable step."""
         n = len(moves)
         text = (
-            arg(_tr("Move %1 node(s) on the link chart"), n)
+            arg(QCoreApplication.translate("LinkChart", "Move %1 node(s) on the link chart"), n)
             if n > 1
-            else arg(_tr("Move %1 on the link chart"), self._label(next(iter(moves))))
+            else arg(
+                QCoreApplication.translate("LinkChart", "Move %1 on the link chart"),
+                self._label(next(iter(moves))),
+            )
         )
         self.save({node: after for node, (_before, after) in moves.items()}, text)
 
     def pin_selected(self, pinned: bool) -> bool:
         ids = list(self.tab.scene.order)
         if not ids:
-            self.tab.status.setText(_tr("Select the nodes to pin or unpin first."))
+            self.tab.status.setText(
+                QCoreApplication.translate("LinkChart", "Select the nodes to pin or unpin first.")
+            )
             return False
-        text = arg(_tr("Pin %1 node(s)") if pinned else _tr("Unpin %1 node(s)"), len(ids))
+        text = arg(
+            QCoreApplication.translate("LinkChart", "Pin %1 node(s)")
+            if pinned
+            else QCoreApplication.translate("LinkChart", "Unpin %1 node(s)"),
+            len(ids),
+        )
         return self.save({n: self.position(n) for n in ids}, text, pinned=pinned)
 
     def apply_layout(self, kind: str) -> bool:
@@ -266,7 +285,11 @@ class LinkChartController(QObject):
         xy = layout(shown, kind, center=center, saved=pins)
         placed = {n.id: (float(xy[i, 0]), float(xy[i, 1])) for i, n in enumerate(shown.nodes)}
         ok = self.save(
-            placed, arg(_tr("Lay out the link chart: %1"), self.tab.layout_box.currentText())
+            placed,
+            arg(
+                QCoreApplication.translate("LinkChart", "Lay out the link chart: %1"),
+                self.tab.layout_box.currentText(),
+            ),
         )
         self.tab.view.fit_all()
         return ok
@@ -324,13 +347,21 @@ class LinkChartController(QObject):
 
     def export_dialog(self, suffix: str) -> None:
         name = f"{self.case or 'chart'}-link-chart.{suffix}"
-        pattern = _tr("PNG image (*.png)") if suffix == "png" else _tr("SVG drawing (*.svg)")
-        chosen, _ = QFileDialog.getSaveFileName(self.tab, _tr("Export link chart"), name, pattern)
+        pattern = (
+            QCoreApplication.translate("LinkChart", "PNG image (*.png)")
+            if suffix == "png"
+            else QCoreApplication.translate("LinkChart", "SVG drawing (*.svg)")
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.tab, QCoreApplication.translate("LinkChart", "Export link chart"), name, pattern
+        )
         if not chosen:
             return
         error = self.export(Path(chosen), suffix)
         if error:
-            QMessageBox.warning(self.tab, _tr("Export link chart"), error)
+            QMessageBox.warning(
+                self.tab, QCoreApplication.translate("LinkChart", "Export link chart"), error
+            )
 
     def export(self, path: Path, suffix: str) -> str:
         """Write the chart as ``suffix`` ("png" or "svg"); the error message, or ""."""
@@ -342,7 +373,7 @@ class LinkChartController(QObject):
         except OSError as exc:
             self.tab.status.setText(str(exc))
             return str(exc)
-        self.tab.status.setText(arg(_tr("Saved %1"), str(path)))
+        self.tab.status.setText(arg(QCoreApplication.translate("LinkChart", "Saved %1"), str(path)))
         return ""
 
 

@@ -38,10 +38,6 @@ TABLE_KINDS = {table: (kind, key) for kind, (table, key) in NODE_TABLES.items()}
 MAX_SYNCED = 200  # rows looked up per table for one selection
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkChart", text)
-
-
 class SelectionSync(QObject):
     def __init__(self, controller: LinkChartController) -> None:
         super().__init__(controller)
@@ -178,7 +174,10 @@ class SelectionSync(QObject):
         node = full.node(node_id)
         if node.kind not in NODE_TABLES or node.record_id is None:
             status.setText(
-                _tr("Phone numbers and bank accounts come from imported records and have no form.")
+                QCoreApplication.translate(
+                    "LinkChart",
+                    "Phone numbers and bank accounts come from imported records and have no form.",
+                )
             )
             return False
         table, key = NODE_TABLES[node.kind]
@@ -186,14 +185,21 @@ class SelectionSync(QObject):
             if node.case_code and node.case_code != case:
                 status.setText(
                     arg(
-                        _tr("%1 is recorded in case %2: open that case to edit it."),
+                        QCoreApplication.translate(
+                            "LinkChart", "%1 is recorded in case %2: open that case to edit it."
+                        ),
                         node.label,
                         node.case_code,
                     )
                 )
             else:
                 status.setText(
-                    arg(_tr("%1 is hidden by the %2 table's filter."), node.label, table)
+                    arg(
+                        QCoreApplication.translate(
+                            "LinkChart", "%1 is hidden by the filter of its table."
+                        ),
+                        node.label,
+                    )
                 )
             return False
         return self._edit(table)
@@ -205,16 +211,19 @@ class SelectionSync(QObject):
         link = shown.links[index]
         if link.implied or not link.record_ids:
             status.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "LinkChart",
                     "This link comes from the records themselves (owner, seizure, imported "
-                    "calls or transfers): edit those records."
+                    "calls or transfers): edit those records.",
                 )
             )
             return False
         if len(link.record_ids) > 1:
             status.setText(
                 arg(
-                    _tr("This line stands for %1 links: show links apart to open one."),
+                    QCoreApplication.translate(
+                        "LinkChart", "This line stands for %1 links: show links apart to open one."
+                    ),
                     len(link.record_ids),
                 )
             )
@@ -222,7 +231,9 @@ class SelectionSync(QObject):
         if link.case_code and link.case_code != self.c.case:
             status.setText(
                 arg(
-                    _tr("This link is recorded in case %1: open that case to edit it."),
+                    QCoreApplication.translate(
+                        "LinkChart", "This link is recorded in case %1: open that case to edit it."
+                    ),
                     link.case_code,
                 )
             )

@@ -10,10 +10,6 @@ from workbench.services.analysis.network_data import GraphData, GraphLink, Node,
 from workbench.views.i18n import arg
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkChart", text)
-
-
 def node_tip(node: Node, home_case: str, lang: str) -> str:
     lines = [f"<b>{_html(node.label)}</b> — {vocab.label(vocab.NODE_KINDS, node.kind, lang)}"]
     if node.detail:
@@ -21,15 +17,22 @@ def node_tip(node: Node, home_case: str, lang: str) -> str:
     if node.kind == "person":
         marks = []
         if node.suspect:
-            marks.append(_tr("suspect"))
+            marks.append(QCoreApplication.translate("LinkChart", "suspect"))
         if node.measure:
             marks.append(vocab.label(vocab.MEASURES, node.measure, lang))
         if marks:
             lines.append(("、" if lang.startswith("zh") else ", ").join(marks))
     if node.case_code and node.case_code != home_case:
-        lines.append(arg(_tr("From case %1 (another case file)"), node.case_code))
+        lines.append(
+            arg(
+                QCoreApplication.translate("LinkChart", "From case %1 (another case file)"),
+                node.case_code,
+            )
+        )
     if node.other_cases:
-        lines.append(arg(_tr("Also in: %1"), ", ".join(node.other_cases)))
+        lines.append(
+            arg(QCoreApplication.translate("LinkChart", "Also in: %1"), ", ".join(node.other_cases))
+        )
     return "<br>".join(lines)
 
 
@@ -38,19 +41,38 @@ def link_tip(graph: GraphData, link: GraphLink, home_case: str, lang: str) -> st
     arrow = "→" if link.directed else "—"
     lines = [f"<b>{_html(a)} {arrow} {_html(b)}</b>", _html(link.label)]
     if link.count > 1:
-        lines.append(arg(_tr("%1 relations (calls, transfers or records)"), link.count))
+        lines.append(
+            arg(
+                QCoreApplication.translate(
+                    "LinkChart", "%1 relations (calls, transfers or records)"
+                ),
+                link.count,
+            )
+        )
     if link.first or link.last:
         first = link.first.isoformat() if link.first else "…"
         last = link.last.isoformat() if link.last else "…"
-        lines.append(arg(_tr("Period: %1 to %2"), first, last))
+        lines.append(arg(QCoreApplication.translate("LinkChart", "Period: %1 to %2"), first, last))
     if link.total_fen:
-        lines.append(arg(_tr("Total: %1"), money_text(link.total_fen, lang)))
+        lines.append(
+            arg(
+                QCoreApplication.translate("LinkChart", "Total: %1"),
+                money_text(link.total_fen, lang),
+            )
+        )
     if link.evidence:
-        lines.append(arg(_tr("Evidence: %1"), _html(link.evidence)))
+        lines.append(
+            arg(QCoreApplication.translate("LinkChart", "Evidence: %1"), _html(link.evidence))
+        )
     if link.weak:
-        lines.append(_tr("Statements only (drawn dashed)"))
+        lines.append(QCoreApplication.translate("LinkChart", "Statements only (drawn dashed)"))
     if link.case_code and link.case_code != home_case:
-        lines.append(arg(_tr("From case %1 (another case file)"), link.case_code))
+        lines.append(
+            arg(
+                QCoreApplication.translate("LinkChart", "From case %1 (another case file)"),
+                link.case_code,
+            )
+        )
     return "<br>".join(lines)
 
 
