@@ -56,9 +56,13 @@ class KeyPlayersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        # fixed widths: sizing to contents asks every cell of thousands of rows
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        digits = self.fontMetrics().horizontalAdvance("0.0000")
+        widths = {"label": digits * 2, "kind": digits * 3 // 2}
+        for i, key in enumerate(COLUMNS):
+            header.resizeSection(i, widths.get(key, digits + 12))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()

@@ -44,6 +44,7 @@ class SelectionSync(QObject):
         self.c = controller
         self._syncing = False
         self._connected = False
+        self._synced: set[str] = set()  # tables whose selection this sync last set
         self._events_of: tuple[GraphData, dict[str, list[int]], dict[int, list[str]]] | None = None
         controller.tab.scene.selection_order_changed.connect(self.nodes_selected)
         controller.tab.view.node_activated.connect(self.open_node)
@@ -55,15 +56,17 @@ class SelectionSync(QObject):
             return
         self._connected = True
         for table in TABLE_KINDS:
-            view = self._view(table)
+            view = self._view(table, load=False)
             if view is not None:
                 view.selectionModel().selectionChanged.connect(
                     lambda *_a, t=table: self.rows_selected(t)
                 )
 
-    def _view(self, table: str) -> QTableView | None:
+    def _view(self, table: str, load: bool = True) -> QTableView | None:
+        """A table's view; ``load`` reads its rows if its tab was never shown."""
+        case_view = self.c.host.case_view
         try:
-            view = self.c.host.case_view.table_view(table)
+            view = case_view.table_view(table) if load else case_view.record_table(table).view
         except (KeyError, AttributeError):
             return None
         return view if isinstance(view, QTableView) else None
@@ -102,8 +105,11 @@ class SelectionSync(QObject):
         self.connect_tables()
         full, case = self.c.full, self.c.case
         wanted: dict[str, list[int]] = defaultdict(list)
-        events, _ = self._participation()
-        for node_id in self.c.tab.scene.order:
+        order = self.c.tab.scene.order
+        if not order and not self._synced:
+            return  # nothing selected here, nothing selected there by us: no reading
+        events, _ = self._participation() if order else ({}, {})
+        for node_id in order:
             node = full.node(node_id) if node_id in full.index else None
             if node is None or node.record_id is None or node.kind not in NODE_TABLES:
                 continue
@@ -114,7 +120,10 @@ class SelectionSync(QObject):
         self._syncing = True
         try:
             for table, (_kind, key) in TABLE_KINDS.items():
-                self._select_rows(table, key, wanted.get(table, []))
+                ids = wanted.get(table, [])
+                if ids or table in self._synced:
+                    self._select_rows(table, key, ids)
+            self._synced = {t for t, ids in wanted.items() if ids}
         finally:
             self._syncing = False
 
