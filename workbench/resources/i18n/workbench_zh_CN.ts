@@ -732,6 +732,33 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Suspect (dark outline)</source>
+        <translation>犯罪嫌疑人(深色粗边框)</translation>
+    </message>
+    <message>
+        <source>In custody (bars, lower right)</source>
+        <translation>在押(右下角栅栏标记)</translation>
+    </message>
+    <message>
+        <source>At large (red dashed ring)</source>
+        <translation>在逃(红色虚线圈)</translation>
+    </message>
+    <message>
+        <source>Statements only (dashed)</source>
+        <translation>仅有言词证据(虚线)</translation>
+    </message>
+    <message>
+        <source>From another case file (brown badge)</source>
+        <translation>来自其他案件(棕色标记)</translation>
+    </message>
+    <message>
+        <source>Pinned (grey badge, upper left)</source>
+        <translation>已固定(左上角灰色标记)</translation>
+    </message>
+</context>
+<context>
     <name>LinkChart</name>
     <message>
         <source>Could not write %1</source>
@@ -979,6 +1006,10 @@
     <message>
         <source>Filter</source>
         <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,7 @@ class LinkChartController(QObject):
         if full is None:
             return
         tab.filters.set_choices(full.link_kinds_present(), full.kinds_present(), full.date_range())
+        tab.legend.fill(full)
         if full.empty or (not full.links and not self.show_unlinked):
             notice = (
                 full.notice.message(self.lang)

@@ -26,6 +26,7 @@ from workbench.services.analysis.network_layout import LAYOUTS
 from workbench.views.linkchart.analysis_panel import ExpandPage, KeyPlayersPage, PathPage
 from workbench.views.linkchart.chart_view import ChartView
 from workbench.views.linkchart.filters_panel import FiltersPanel
+from workbench.views.linkchart.legend import Legend
 from workbench.views.linkchart.metrics_model import MetricsModel
 from workbench.views.linkchart.scene import ChartScene
 
@@ -118,6 +119,8 @@ class LinkChartTab(QWidget):
         self.panel.addTab(self.path_page, self.tr("Path"))
         self.panel.addTab(self.expand_page, self.tr("Expand"))
         self.panel.addTab(self.filters, self.tr("Filter"))
+        self.legend = Legend(lang)
+        self.panel.addTab(self.legend, self.tr("Legend"))
         self.panel.setMinimumWidth(220)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
