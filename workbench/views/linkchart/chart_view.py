@@ -14,12 +14,14 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
+from workbench.views.linkchart import style
 from workbench.views.linkchart.node_item import NodeItem
 from workbench.views.linkchart.scene import ChartScene
 
 ZOOM_STEP = 1.25
 HIT_PIXELS = 5.0  # how near (on screen) the mouse must be to a line to point at it
 SMOOTH_AGAIN_MS = 200
+OVERVIEW_PIXELS = 3.0  # node radius on screen below which nodes are drawn as dots
 
 
 class ChartView(QGraphicsView):
@@ -69,6 +71,12 @@ class ChartView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         self._moving()
         self.scale(factor, factor)
+        self.scale_changed()
+
+    def scale_changed(self) -> None:
+        """Dots far out, node items close up (see ChartScene.set_overview)."""
+        pixels = self.transform().m11() * style.NODE_RADIUS
+        self.chart.set_overview(pixels < OVERVIEW_PIXELS)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
@@ -84,6 +92,7 @@ class ChartView(QGraphicsView):
         self.fitInView(
             rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
         )
+        self.scale_changed()
 
     def center_on_nodes(self, items: list[NodeItem]) -> None:
         if not items:
@@ -130,6 +139,11 @@ class ChartView(QGraphicsView):
     # -- what is under the mouse -----------------------------------------------------
 
     def node_under(self, pos: QPoint) -> NodeItem | None:
+        if self.chart.overview:  # node items hidden: the nearest dot
+            scale = self.transform().m11() or 1.0
+            return self.chart.node_near(
+                self.mapToScene(pos), style.NODE_RADIUS + HIT_PIXELS / scale
+            )
         for item in self.items(pos):
             if isinstance(item, NodeItem):
                 return item

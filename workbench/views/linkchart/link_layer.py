@@ -263,3 +263,54 @@ class LinkLabels(QGraphicsItem):
             painter.fillRect(box, back)
             painter.setPen(QColor("#37474f"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def squares_path(xy: np.ndarray, half: float) -> QPainterPath:
+    """One path of squares centred on ``xy`` (to be filled): nodes seen from afar."""
+    if len(xy) == 0:
+        return QPainterPath()
+    corners = np.array([(-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)], dtype=np.float64) * half
+    pts = xy[:, None, :] + corners[None, :, :]  # (n, 5, 2)
+    connect = np.tile(np.array([1, 1, 1, 1, 0], dtype=np.int32), len(xy))
+    return pg.arrayToQPath(
+        np.ascontiguousarray(pts[:, :, 0]).ravel(),
+        np.ascontiguousarray(pts[:, :, 1]).ravel(),
+        connect=connect,
+    )
+
+
+class NodeDots(QGraphicsItem):
+    """Every node as a filled square, one path per colour: what the chart shows when
+    nodes are a few pixels wide. The node items are hidden then, so a frame of 5,000
+    nodes is a handful of paint calls instead of 5,000 Python ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[tuple[QColor, QPainterPath]] = []
+        self._bounds = QRectF()
+        self.setZValue(9)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_dots(self, xy: np.ndarray, colours: list[QColor], half: float) -> None:
+        self.prepareGeometryChange()
+        groups: dict[str, list[int]] = {}
+        for i, c in enumerate(colours):
+            groups.setdefault(c.name(), []).append(i)
+        self.paths = [(QColor(name), squares_path(xy[idx], half)) for name, idx in groups.items()]
+        bounds = QRectF()
+        for _, path in self.paths:
+            bounds = bounds.united(path.boundingRect())
+        self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        for colour, path in self.paths:
+            painter.fillPath(path, colour)

@@ -22,6 +22,7 @@ from workbench.views.linkchart.link_layer import (
     LinkGeometry,
     LinkLabels,
     LinkLayer,
+    NodeDots,
     heads_path,
     lines_path,
     link_geometry,
@@ -51,8 +52,12 @@ class ChartScene(QGraphicsScene):
         self.layers: dict[tuple[str, float, bool], LinkLayer] = {}
         self.labels = LinkLabels()
         self.path_layer = LinkLayer(style.PATH_COLOUR, 5.0, False, z=2)
+        self.dots = NodeDots()
+        self.dots.setVisible(False)
+        self.overview = False  # nodes drawn as dots, node items hidden (far out)
         self.addItem(self.labels)
         self.addItem(self.path_layer)
+        self.addItem(self.dots)
         self.geometry: LinkGeometry | None = None
         self._offsets = np.zeros(0)
         self._directed = np.zeros(0, dtype=bool)
@@ -84,6 +89,7 @@ class ChartScene(QGraphicsScene):
             other = bool(node.case_code) and node.case_code != home_case
             item = NodeItem(node, i, other_case=other)
             item.setPos(self.xy[i, 0], self.xy[i, 1])
+            item.setVisible(not self.overview)
             self.addItem(item)
             self.items_.append(item)
         self._placing = False
@@ -132,10 +138,35 @@ class ChartScene(QGraphicsScene):
                 heads_path(geo.heads[links]),
                 int(links.sum()),
             )
+        if self.overview:
+            self._update_dots()
         on_path = np.isin(geo.seg_link, self._path_links)
         self.path_layer.set_paths(lines_path(geo.seg[on_path]), heads_path(np.zeros((0, 3, 2))), 0)
         if len(self.labels.texts) == len(geo.mid):
             self.labels.set_labels(geo.mid, self.labels.texts, self._lengths())
+
+    def set_overview(self, on: bool) -> None:
+        """Far out (nodes a few pixels wide): dots instead of node items."""
+        if on == self.overview:
+            return
+        self.overview = on
+        for item in self.items_:
+            item.setVisible(not on)
+        self.dots.setVisible(on)
+        if on:
+            self._update_dots()
+
+    def _update_dots(self) -> None:
+        fills = [style.SELECTED if it.isSelected() else it.fill for it in self.items_]
+        self.dots.set_dots(self.xy, fills, style.NODE_RADIUS)
+
+    def node_near(self, pos: QPointF, tolerance: float) -> NodeItem | None:
+        """The node nearest to ``pos`` within ``tolerance`` (hidden items included)."""
+        if not len(self.xy):
+            return None
+        d2 = (self.xy[:, 0] - pos.x()) ** 2 + (self.xy[:, 1] - pos.y()) ** 2
+        best = int(np.argmin(d2))
+        return self.items_[best] if d2[best] <= tolerance * tolerance else None
 
     def _lengths(self) -> np.ndarray:
         graph = self.graph
@@ -216,6 +247,8 @@ class ChartScene(QGraphicsScene):
         kept = [n for n in self.order if n in now_set]
         kept_set = set(kept)
         self.order = kept + [n for n in now if n not in kept_set]
+        if self.overview:
+            self._update_dots()
         self.selection_order_changed.emit()
 
     def select_ids(self, ids: Collection[str]) -> None:
@@ -247,6 +280,8 @@ class ChartScene(QGraphicsScene):
                 fill=style.node_colour(item.node) if fills is None else fills[i],
             )
         self.relink()
+        if self.overview:
+            self._update_dots()
 
     def set_pinned(self, pinned: Collection[str]) -> None:
         for item in self.items_:
