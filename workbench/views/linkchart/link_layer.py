@@ -156,6 +156,8 @@ class LinkLayer(QGraphicsItem):
         if dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         self.pen = pen
+        self.hairline = QPen(pen)
+        self.hairline.setWidthF(0)  # 0: a cosmetic one-pixel line
         self.colour = colour
         self.width = width
         self.lines = QPainterPath()
@@ -187,7 +189,10 @@ class LinkLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        painter.setPen(self.pen)
+        if lod * self.width < 1.0:  # thinner than a pixel: a cosmetic hairline, drawn fast
+            painter.setPen(self.hairline)
+        else:
+            painter.setPen(self.pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.lines)
         if lod * ARROW >= _MIN_ARROW_PX and not self.heads.isEmpty():
@@ -217,9 +222,10 @@ class LinkLabels(QGraphicsItem):
         units) is long enough to show it clear of the two nodes."""
         self.prepareGeometryChange()
         if len(texts) != len(self.texts) or texts is not self.texts:
-            self._text_w = np.fromiter(
-                (self._metrics.horizontalAdvance(t) for t in texts), float, len(texts)
-            )
+            widths: dict[str, float] = {}  # 20,000 links share a few dozen texts
+            for t in set(texts):
+                widths[t] = self._metrics.horizontalAdvance(t)
+            self._text_w = np.fromiter((widths[t] for t in texts), float, len(texts))
         self.mid, self.texts = mid, texts
         self.room = lengths >= self._text_w + 3 * style.NODE_RADIUS
         if len(mid):

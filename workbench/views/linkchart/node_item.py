@@ -7,17 +7,12 @@ at-large marks, the other-case badge, the pin and the label.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench.services.analysis.network_data import Node
 from workbench.views.linkchart import style
-
-if TYPE_CHECKING:
-    from workbench.views.linkchart.scene import ChartScene
 
 LABEL_CHARS = 16
 _MIN_SHAPE_PX = 3.0  # below this on screen a node is a plain square
@@ -42,7 +37,6 @@ class NodeItem(QGraphicsItem):
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setZValue(10)
         label = (
@@ -160,10 +154,3 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(QColor("white"), r * 0.08))
         painter.setBrush(fill)
         painter.drawEllipse(at, r * 0.38, r * 0.38)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene: ChartScene | None = self.scene()  # type: ignore[assignment]
-            if scene is not None:
-                scene.node_moved(self.index, self.pos())
-        return super().itemChange(change, value)

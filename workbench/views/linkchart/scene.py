@@ -107,12 +107,21 @@ class ChartScene(QGraphicsScene):
         links = graph.links
         self._offsets = parallel_offsets(graph.src, graph.dst)
         self._directed = np.fromiter((k.directed for k in links), bool, len(links))
-        self._widths = np.fromiter((style.link_width(k.count) for k in links), float, len(links))
-        keys: dict[tuple[str, float, bool], int] = {}
-        codes = np.zeros(len(links), dtype=np.int64)
-        for i, link in enumerate(links):
-            key = (style.link_colour(link.kind).name(), float(self._widths[i]), link.weak)
-            codes[i] = keys.setdefault(key, len(keys))
+        counts = graph.weight.astype(np.float64)
+        self._widths = np.round(1.0 + 0.8 * np.log10(np.maximum(counts, 1.0)), 1)
+        colours: dict[str, int] = {}
+        colour_of = np.fromiter(
+            (colours.setdefault(style.link_colour(k.kind).name(), len(colours)) for k in links),
+            np.int64,
+            len(links),
+        )
+        weak = np.fromiter((k.weak for k in links), bool, len(links))
+        rows = np.stack([colour_of, np.round(self._widths * 10).astype(np.int64), weak], axis=1)
+        unique, codes = np.unique(rows, axis=0, return_inverse=True) if len(links) else (
+            np.zeros((0, 3), np.int64), np.zeros(0, np.int64))  # fmt: skip
+        names = list(colours)
+        keys = {(names[c], w / 10.0, bool(k)): i for i, (c, w, k) in enumerate(unique.tolist())}
+        codes = codes.reshape(-1).astype(np.int64)
         self._style, self._style_keys = codes, list(keys)
         for key in self._style_keys:
             layer = LinkLayer(QColor(key[0]), key[1], key[2], z=1 if not key[2] else 0.5)
@@ -182,13 +191,6 @@ class ChartScene(QGraphicsScene):
 
     # -- positions -------------------------------------------------------------------
 
-    def node_moved(self, index: int, pos: QPointF) -> None:
-        """A node item's position changed (a drag, or set_positions)."""
-        if index < len(self.xy):
-            self.xy[index] = (pos.x(), pos.y())
-        if not self._placing:
-            self._schedule_relink()
-
     def set_positions(self, xy: np.ndarray) -> None:
         """Move every node (a layout, an undo) and redraw the links once."""
         self._placing = True
@@ -222,6 +224,14 @@ class ChartScene(QGraphicsScene):
             self._drag_start = {it.index: (it.pos().x(), it.pos().y()) for it in moving}
         else:
             self._drag_start = {}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag_start:  # Qt moved the dragged items: follow with their links
+            for index in self._drag_start:
+                pos = self.items_[index].pos()
+                self.xy[index] = (pos.x(), pos.y())
+            self._schedule_relink()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
