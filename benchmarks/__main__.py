@@ -10,6 +10,7 @@ from benchmarks import (
     bench_gui,
     bench_import,
     bench_keys,
+    bench_linkchart,
     bench_network,
     bench_pdf,
     bench_store,
@@ -26,6 +27,7 @@ def main() -> int:
         bench_gui,
         bench_timeline,
         bench_network,
+        bench_linkchart,
         bench_pdf,
         bench_import,
     ):
