@@ -5,6 +5,7 @@ side panel (key players, path, expand, filters) and a status line. The behaviour
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +52,10 @@ class LinkChartTab(QWidget):
         self.layout_box.setObjectName("linkchart_layout")
         for key in LAYOUTS:
             self.layout_box.addItem(names[key], key)
+        self.layout_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.layout_box.setMinimumContentsLength(10)  # the list itself shows the full names
         self.layout_button = QPushButton(self.tr("Lay out"))
         self.layout_button.setObjectName("linkchart_apply_layout")
         self.layout_button.setToolTip(
@@ -121,7 +126,7 @@ class LinkChartTab(QWidget):
         self.panel.addTab(self.filters, self.tr("Filter"))
         self.legend = Legend(lang)
         self.panel.addTab(self.legend, self.tr("Legend"))
-        self.panel.setMinimumWidth(220)
+        self.panel.setMinimumWidth(180)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.stack)
@@ -130,6 +135,8 @@ class LinkChartTab(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([700, PANEL_WIDTH])
         self.splitter = splitter
+        self._panel_moved = False
+        splitter.splitterMoved.connect(self._splitter_moved)
         self.status = QLabel()
         self.status.setObjectName("linkchart_status")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -138,6 +145,20 @@ class LinkChartTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The side panel takes a quarter of the width (at most PANEL_WIDTH) until the
+        user moves the splitter: on a 1024-pixel screen the chart keeps the room."""
+        super().resizeEvent(event)
+        if not self._panel_moved:
+            total = sum(self.splitter.sizes()) or self.width()
+            panel = min(PANEL_WIDTH, max(180, total // 4))
+            self.splitter.blockSignals(True)
+            self.splitter.setSizes([total - panel, panel])
+            self.splitter.blockSignals(False)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._panel_moved = True
 
     def show_message(self, text: str, *, offer_chart: bool = False) -> None:
         """The empty state: say why there is nothing to draw, instead of a blank canvas."""
