@@ -9,7 +9,7 @@ a newer chart cancels the older run.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject, Signal
@@ -21,9 +21,6 @@ from workbench.services.core.errors import ServiceError
 from workbench.views.i18n import arg
 from workbench.views.linkchart import style
 
-if TYPE_CHECKING:
-    from workbench.views.linkchart.controller import LinkChartController
-
 THREAD_ABOVE = 1500  # nodes: smaller charts are measured at once (milliseconds)
 MIN_SIZE, MAX_SIZE = 0.7, 2.4  # node size factors when sized by a measure
 
@@ -31,7 +28,8 @@ MIN_SIZE, MAX_SIZE = 0.7, 2.4  # node size factors when sized by a measure
 class Analysis(QObject):
     metrics_ready = Signal(object, object)  # (graph, NodeMetrics | None)
 
-    def __init__(self, controller: LinkChartController) -> None:
+    def __init__(self, controller: Any) -> None:
+        # the LinkChartController that owns this part (not imported: it imports us)
         super().__init__(controller)
         self.c = controller
         tab = controller.tab

@@ -11,7 +11,7 @@ as a double-click in the table does.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QTableView
@@ -21,9 +21,6 @@ from workbench.services.analysis.network_data import GraphData
 from workbench.services.core.errors import ServiceError
 from workbench.views.i18n import arg
 from workbench.views.table_model import RecordTableModel
-
-if TYPE_CHECKING:
-    from workbench.views.linkchart.controller import LinkChartController
 
 # node kind -> (table entity, the row key holding the node's record id)
 NODE_TABLES: dict[str, tuple[str, str]] = {
@@ -39,7 +36,8 @@ MAX_SYNCED = 200  # rows looked up per table for one selection
 
 
 class SelectionSync(QObject):
-    def __init__(self, controller: LinkChartController) -> None:
+    def __init__(self, controller: Any) -> None:
+        # the LinkChartController that owns this part (not imported: it imports us)
         super().__init__(controller)
         self.c = controller
         self._syncing = False
