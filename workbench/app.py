@@ -113,6 +113,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_search(window)
     _attach_clipboard(window)
     _attach_timeline(window)
+    _attach_linkchart(window)
     _attach_export(window)
     _attach_users(window)
     _attach_registry(window)
@@ -160,6 +161,13 @@ def _attach_clipboard(window: MainWindow) -> None:
     window.sensitive_copy = install_sensitive_copy(  # type: ignore[attr-defined]
         window, lambda: Settings().clipboard_clear_seconds
     )
+
+
+def _attach_linkchart(window: MainWindow) -> None:
+    """The Link chart tab (views/linkchart): the case's network, analysed."""
+    from workbench.views.linkchart.install import install_linkchart
+
+    install_linkchart(window)
 
 
 def _attach_timeline(window: MainWindow) -> None:

@@ -9,8 +9,8 @@ kind and coloured by role, suspects outlined, persons at large ringed in red das
 labels, and a legend of what is drawn. Everything is vector and text: the labels stay
 searchable and the same data draws the same bytes.
 
-The colours and shapes are meant for the window too (a view may read them from here),
-so the printed chart looks like the one on screen.
+The colours and shapes live in ``chart_style`` (no reportlab), where the window reads
+them too: the printed chart looks like the one on screen.
 """
 
 from __future__ import annotations
@@ -25,55 +25,17 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 
 from workbench.domain import vocab
+from workbench.reports.chart_style import (
+    AT_LARGE,
+    FALLBACK,
+    LINK_COLOURS,
+    NODE_STYLE,
+    ROLE_COLOURS,
+    SUSPECT_EDGE,
+    WEAK_DASH,
+)
 from workbench.reports.fonts import cjk_font
 
-# node kind -> (fill colour, shape); persons are filled by role instead
-NODE_STYLE: dict[str, tuple[str, str]] = {
-    "person": ("#9e9e9e", "circle"),
-    "vehicle": ("#5b7fa8", "square"),
-    "location": ("#3a8f4a", "triangle"),
-    "seizure": ("#8c564b", "diamond"),
-    "asset": ("#d4a017", "square"),
-    "event": ("#7f7f7f", "hexagon"),
-    "phone": ("#17becf", "small_circle"),
-    "account": ("#bcbd22", "small_square"),
-}
-ROLE_COLOURS: dict[str, str] = {
-    "principal": "#c62828",
-    "manufacturer": "#6a1b9a",
-    "supplier": "#f9a825",
-    "member": "#ef6c00",
-    "courier": "#a1887f",
-    "buyer": "#1e88e5",
-    "user": "#00897b",
-    "witness": "#43a047",
-    "informant": "#7cb342",
-    "other": "#9e9e9e",
-}
-# link kind -> line colour: drugs red, money green, calls blue, people purple, things grey
-LINK_COLOURS: dict[str, str] = {
-    "supplies": "#c62828",
-    "buys_from": "#e57373",
-    "pays": "#2e7d32",
-    "calls": "#1565c0",
-    "accomplice": "#6a1b9a",
-    "uses_with": "#8e24aa",
-    "named": "#ab47bc",
-    "relative": "#ba68c8",
-    "owns": "#6d4c41",
-    "drives": "#8d6e63",
-    "resides_at": "#558b2f",
-    "operates": "#ef6c00",
-    "seized_from": "#bf360c",
-    "found_at": "#bf360c",
-    "uses_phone": "#90a4ae",
-    "holds_account": "#90a4ae",
-    "took_part": "#b0bec5",
-}
-FALLBACK = "#7f7f7f"
-SUSPECT_EDGE = "#212121"
-AT_LARGE = "#d32f2f"
-WEAK_DASH = (3, 2)
 MAX_LABELS = 150  # more nodes than this: only the best connected are named
 MAX_ARROWS = 2000  # more links than this: arrowheads would be specks; the note says so
 

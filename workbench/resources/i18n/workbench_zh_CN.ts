@@ -416,6 +416,29 @@
     </message>
 </context>
 <context>
+    <name>ExpandPage</name>
+    <message>
+        <source>Select a node on the chart.</source>
+        <translation>请在关系图上选中一个对象。</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>Remove expansions</source>
+        <translation>移除展开内容</translation>
+    </message>
+    <message>
+        <source>Expanding shows the node&apos;s links up to two steps away, also in other case files you may read; what comes from another case is marked with a brown badge and its case number.</source>
+        <translation>展开可显示该对象两步以内的关系,包括您有权查看的其他案件中的关系;来自其他案件的对象带棕色标记并注明其案件编号。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export prosecution package — %1</source>
@@ -640,6 +663,57 @@
     </message>
 </context>
 <context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Only links dated between</source>
+        <translation>仅显示日期在以下范围内的关系</translation>
+    </message>
+    <message>
+        <source>Keep links without dates</source>
+        <translation>保留无日期的关系</translation>
+    </message>
+    <message>
+        <source>Keep links standing for at least this many calls, transfers or records</source>
+        <translation>仅保留至少代表这么多次通话、转账或记录的关系</translation>
+    </message>
+    <message>
+        <source>Show links backed by statements only</source>
+        <translation>显示仅有言词证据的关系</translation>
+    </message>
+    <message>
+        <source>Hide nodes left without links</source>
+        <translation>隐藏没有关系的对象</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Link kinds</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <source>Minimum weight</source>
+        <translation>最小权重</translation>
+    </message>
+    <message>
+        <source>Node kinds</source>
+        <translation>对象类型</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import into the drug-user registry</source>
@@ -659,6 +733,326 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPlayersPage</name>
+    <message>
+        <source>Degree</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+    <message>
+        <source>Closeness</source>
+        <translation>接近中心性</translation>
+    </message>
+    <message>
+        <source>Eigenvector</source>
+        <translation>特征向量中心性</translation>
+    </message>
+    <message>
+        <source>Same size</source>
+        <translation>大小相同</translation>
+    </message>
+    <message>
+        <source>Role and kind</source>
+        <translation>按角色和类型</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Size by</source>
+        <translation>大小依据</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>颜色依据</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Suspect (dark outline)</source>
+        <translation>犯罪嫌疑人(深色粗边框)</translation>
+    </message>
+    <message>
+        <source>In custody (bars, lower right)</source>
+        <translation>在押(右下角栅栏标记)</translation>
+    </message>
+    <message>
+        <source>At large (red dashed ring)</source>
+        <translation>在逃(红色虚线圈)</translation>
+    </message>
+    <message>
+        <source>Statements only (dashed)</source>
+        <translation>仅有言词证据(虚线)</translation>
+    </message>
+    <message>
+        <source>From another case file (brown badge)</source>
+        <translation>来自其他案件(棕色标记)</translation>
+    </message>
+    <message>
+        <source>Pinned (grey badge, upper left)</source>
+        <translation>已固定(左上角灰色标记)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChart</name>
+    <message>
+        <source>Measuring %1 nodes…</source>
+        <translation>正在计算 %1 个对象的指标…</translation>
+    </message>
+    <message>
+        <source>%1 nodes in %2 communities</source>
+        <translation>%1 个对象,分属 %2 个社群</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Select two nodes on the chart (Ctrl+click the second).</source>
+        <translation>请在关系图上选中两个对象(按住 Ctrl 单击第二个)。</translation>
+    </message>
+    <message>
+        <source>Select a node on the chart.</source>
+        <translation>请在关系图上选中一个对象。</translation>
+    </message>
+    <message>
+        <source>%1 links:</source>
+        <translation>共 %1 条关系:</translation>
+    </message>
+    <message>
+        <source>Only nodes of this case file can be expanded.</source>
+        <translation>只能展开本案中的对象。</translation>
+    </message>
+    <message>
+        <source>%1 nodes and %2 links added.</source>
+        <translation>新增 %1 个对象、%2 条关系。</translation>
+    </message>
+    <message>
+        <source>From other case files: %1</source>
+        <translation>来自其他案件:%1</translation>
+    </message>
+    <message>
+        <source>Nothing to draw.</source>
+        <translation>没有可绘制的内容。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes and %3 of %4 links shown</source>
+        <translation>显示 %2 个对象中的 %1 个、%4 条关系中的 %3 条</translation>
+    </message>
+    <message>
+        <source>%1 records could not be drawn (hover for why)</source>
+        <translation>%1 条记录无法绘制(悬停查看原因)</translation>
+    </message>
+    <message>
+        <source>moves are not saved: %1</source>
+        <translation>位置调整不会保存:%1</translation>
+    </message>
+    <message>
+        <source>Move %1 node(s) on the link chart</source>
+        <translation>在关系图上移动 %1 个对象</translation>
+    </message>
+    <message>
+        <source>Move %1 on the link chart</source>
+        <translation>在关系图上移动 %1</translation>
+    </message>
+    <message>
+        <source>Select the nodes to pin or unpin first.</source>
+        <translation>请先选中要固定或取消固定的对象。</translation>
+    </message>
+    <message>
+        <source>Pin %1 node(s)</source>
+        <translation>固定 %1 个对象</translation>
+    </message>
+    <message>
+        <source>Unpin %1 node(s)</source>
+        <translation>取消固定 %1 个对象</translation>
+    </message>
+    <message>
+        <source>Lay out the link chart: %1</source>
+        <translation>关系图布局:%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export link chart</source>
+        <translation>导出关系图</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>Phone numbers and bank accounts come from imported records and have no form.</source>
+        <translation>电话号码和银行账户来自导入的话单或流水,没有可编辑的表单。</translation>
+    </message>
+    <message>
+        <source>%1 is recorded in case %2: open that case to edit it.</source>
+        <translation>%1 记录在案件 %2 中:请打开该案件进行编辑。</translation>
+    </message>
+    <message>
+        <source>%1 is hidden by the filter of its table.</source>
+        <translation>%1 被其所在表格的筛选条件隐藏。</translation>
+    </message>
+    <message>
+        <source>This link comes from the records themselves (owner, seizure, imported calls or transfers): edit those records.</source>
+        <translation>该关系来自记录本身(车主、扣押、导入的通话或转账):请编辑相应记录。</translation>
+    </message>
+    <message>
+        <source>This line stands for %1 links: show links apart to open one.</source>
+        <translation>该连线代表 %1 条关系:请分开显示关系后再打开其中一条。</translation>
+    </message>
+    <message>
+        <source>This link is recorded in case %1: open that case to edit it.</source>
+        <translation>该关系记录在案件 %1 中:请打开该案件进行编辑。</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>犯罪嫌疑人</translation>
+    </message>
+    <message>
+        <source>From case %1 (another case file)</source>
+        <translation>来自案件 %1(其他案件)</translation>
+    </message>
+    <message>
+        <source>Also in: %1</source>
+        <translation>另见于:%1</translation>
+    </message>
+    <message>
+        <source>%1 relations (calls, transfers or records)</source>
+        <translation>%1 次关系(通话、转账或记录)</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>期间:%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>合计:%1</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>证据:%1</translation>
+    </message>
+    <message>
+        <source>Statements only (drawn dashed)</source>
+        <translation>仅有言词证据(虚线)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChartTab</name>
+    <message>
+        <source>Force-directed</source>
+        <translation>力导向</translation>
+    </message>
+    <message>
+        <source>Hierarchy (suppliers above buyers)</source>
+        <translation>层级(上线在上、下线在下)</translation>
+    </message>
+    <message>
+        <source>Circle, grouped by kind</source>
+        <translation>环形(按类型分组)</translation>
+    </message>
+    <message>
+        <source>Peacock around the selected node</source>
+        <translation>孔雀开屏(以选中对象为中心)</translation>
+    </message>
+    <message>
+        <source>Lay out</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Place the nodes by the chosen layout; pinned nodes stay (Ctrl+Z undoes)</source>
+        <translation>按所选布局排列对象;已固定的对象不动(Ctrl+Z 可撤销)</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Keep the selected nodes where they are in layouts</source>
+        <translation>重新布局时保持选中对象的位置不变</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <source>One line per pair</source>
+        <translation>每对对象一条连线</translation>
+    </message>
+    <message>
+        <source>Show the links between two nodes as one line (count, dates, total) or apart</source>
+        <translation>两个对象之间的多条关系合并为一条连线(显示次数、日期、金额合计)或分开显示</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Show the whole chart (Home)</source>
+        <translation>显示整个关系图(Home 键)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 图片…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局方式</translation>
+    </message>
+    <message>
+        <source>Show the records without links</source>
+        <translation>仍然显示这些没有关系的记录</translation>
+    </message>
+    <message>
+        <source>Key players</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1182,37 @@
     <message>
         <source>Used for two fields: %1</source>
         <translation>同一列用于两个字段:%1</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <source>Node</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+    <message>
+        <source>Closeness</source>
+        <translation>接近中心性</translation>
+    </message>
+    <message>
+        <source>Eigenvector</source>
+        <translation>特征向量中心性</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社群</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1450,45 @@
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PathPage</name>
+    <message>
+        <source>Select two nodes on the chart (Ctrl+click the second).</source>
+        <translation>请在关系图上选中两个对象(按住 Ctrl 单击第二个)。</translation>
+    </message>
+    <message>
+        <source>Fewest links</source>
+        <translation>经过关系最少</translation>
+    </message>
+    <message>
+        <source>Forward in time only</source>
+        <translation>仅按时间先后</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Follow the arrows</source>
+        <translation>按箭头方向</translation>
+    </message>
+    <message>
+        <source>Find path</source>
+        <translation>查找路径</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Largest gap between links</source>
+        <translation>相邻关系最大间隔</translation>
     </message>
 </context>
 <context>
