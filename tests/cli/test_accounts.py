@@ -239,3 +239,21 @@ def test_foundation_database_is_converted_by_its_owner(tmp_path: Path) -> None:
         env={"WORKBENCH_NEW_PASSPHRASE": PASS["wang"]},
     )
     assert as_user("wang", "case", "show", "--db", str(db), "OLD-1").returncode == 0
+
+
+def test_non_member_cannot_tell_real_cases_from_made_up_ones(team: Path) -> None:
+    """Issue 13 #7: the same exit code and the same message for both."""
+    db = str(team)
+    for argv in (
+        ("case", "show", "--db", db),
+        ("audit", "log", "--db", db, "--case"),
+        ("case", "members", "--db", db),
+        ("export-pdf", "--db", db, "--out", str(team.parent / "x.pdf"), "--case"),
+    ):
+        answers = []
+        for code in ("T-1", "NO-SUCH-9"):
+            result = as_user("wang", *argv, code)
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+            answers.append((result.returncode, lines[0].replace(code, "CODE")))
+        assert answers[0] == answers[1] and answers[0][0] == 6, answers
