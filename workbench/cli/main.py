@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
@@ -19,6 +20,8 @@ from workbench import __version__
 from workbench.cli import audit, cases, database, export, gui, imports, users
 from workbench.cli.base import (
     EXIT_BUG,
+    EXIT_CODES_HELP,
+    EXIT_IN_USE,
     EXIT_INTEGRITY,
     IntegrityFailure,
     Parser,
@@ -27,7 +30,8 @@ from workbench.cli.base import (
 )
 from workbench.logs import configure_logging
 from workbench.services.core.errors import ServiceError
-from workbench.store import StoreError
+from workbench.store import StoreError, locks
+from workbench.store.connection import busy_timeout_ms, is_locked
 
 log = logging.getLogger("workbench.cli")
 
@@ -55,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         argparse.ArgumentParser(add_help=False), argparse.SUPPRESS, argparse.SUPPRESS
     )
 
-    parser = Parser(prog="workbench", description="Task Force Workbench", parents=[top])
+    parser = Parser(
+        prog="workbench",
+        description="Task Force Workbench",
+        parents=[top],
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     # Plain `workbench` opens the window, as a desktop user expects.
     sub = parser.add_subparsers(dest="command", required=False, parser_class=Parser)
@@ -93,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (sa_exc.DatabaseError, dbapi2.DatabaseError) as exc:
         log.exception("database error")
         original = getattr(exc, "orig", exc)
+        if is_locked(original):  # a store normally says this itself (DatabaseInUse)
+            path = Path(args.db or os.environ.get("WORKBENCH_DB") or "the database")
+            _fail(args, str(locks.in_use(path, busy_seconds=busy_timeout_ms() / 1000)))
+            return EXIT_IN_USE
         if _is_damage(original):
             _fail(
                 args,
