@@ -97,9 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except (StoreError, ServiceError, UsageError, IntegrityFailure) as exc:
-        log.info("command failed: %s", exc, exc_info=True)
+        code = int(getattr(exc, "exit_code", EXIT_BUG))
+        # The kind of failure only: its message may quote case content (a rejected cell,
+        # a case title), and the log file is plain text (the person sees the message).
+        log.info("command %s failed: %s (exit %d)", args.command, type(exc).__name__, code)
         _fail(args, str(exc))
-        return int(getattr(exc, "exit_code", EXIT_BUG))
+        return code
     except (sa_exc.DatabaseError, dbapi2.DatabaseError) as exc:
         log.exception("database error")
         original = getattr(exc, "orig", exc)

@@ -58,6 +58,15 @@ def _is_gb_text(line: bytes) -> bool:
     return True
 
 
+def _reads_as_chinese(sample: bytes) -> bool:
+    """Valid GB18030 holding Chinese characters (CJK ideographs or punctuation)."""
+    try:
+        text = sample.decode(GB)
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" for ch in text)
+
+
 def _line_class(line: bytes) -> str | None:
     if line.isascii():
         return None
@@ -119,15 +128,16 @@ def detect(sample: bytes, name: str, *, complete: bool) -> str:
     misfit = first_misfit(sample, name, complete=complete)
     if misfit is not None:
         raise misfit
+    if _reads_as_chinese(sample):
+        # Short Chinese files fit several codecs about as well (豫 and 白 alone read as
+        # Shift-JIS); our files are GBK far more often than anything else but UTF-8, so
+        # a sample that decodes as GB18030 into Chinese is taken as that (the user can
+        # still override with --encoding).
+        return GB
     matches = from_bytes(sample)
     best = matches.best()
     if best is None:
         raise ImportFileError(f"{name}: cannot tell the text encoding; is it a text table?")
-    # Short Chinese files fit several CJK codecs equally well; our files are GBK far more
-    # often than Korean or Big5, so GB18030 wins a tie (the user can still override).
-    for match in matches:
-        if normalise(match.encoding) == GB and match.chaos <= best.chaos + 0.1:
-            return GB
     return normalise(best.encoding)
 
 

@@ -283,6 +283,9 @@ def _make_engine(creator: Any) -> Engine:
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=False,
+        # A failing statement's values (case content) stay out of its error message,
+        # which reaches the plain-text log file.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
