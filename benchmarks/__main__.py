@@ -7,6 +7,7 @@ import sys
 import tempfile
 
 from benchmarks import (
+    bench_faults,
     bench_gui,
     bench_import,
     bench_keys,
@@ -19,7 +20,15 @@ from benchmarks import (
 def main() -> int:
     os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-bench-log-"))
     print(f"python {sys.version.split()[0]}; shared machine: compare ratios, not times")
-    for bench in (bench_store, bench_keys, bench_gui, bench_timeline, bench_pdf, bench_import):
+    for bench in (
+        bench_store,
+        bench_keys,
+        bench_gui,
+        bench_timeline,
+        bench_pdf,
+        bench_import,
+        bench_faults,
+    ):
         for result in bench.run():
             print(result.line(), flush=True)
     return 0

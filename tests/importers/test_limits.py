@@ -91,3 +91,29 @@ def test_each_xlsx_limit_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     many = hostile.listed_rows_xlsx(tmp_path / "many.xlsx", 1_100_000)
     with pytest.raises(ImportFileError, match=r"more than 1,048,576 rows \(the rows limit"):
         inspect_file(many)
+
+
+def test_each_text_limit_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files without quotes are checked line by line, files with quotes by the csv
+    reader: both name the same limits at the same place."""
+    plain = hostile.long_cell_csv(tmp_path / "plain.csv", cell_chars=40_000, quoted=False)
+    with pytest.raises(ImportFileError, match=r"line 2, column 3: a cell is longer than 32,767"):
+        inspect_file(plain)
+    quoted = hostile.long_cell_csv(tmp_path / "quoted.csv", cell_chars=40_000)
+    with pytest.raises(ImportFileError, match=r"line 2: a cell is longer than 32,767"):
+        inspect_file(quoted)
+    # 32,000 Chinese characters are 96,000 bytes but within the limit: accepted.
+    fine = tmp_path / "fine.csv"
+    fine.write_text("姓名,备注\n刘某," + "禁" * 32_000 + "\n", encoding="utf-8")
+    assert inspect_file(fine).lines == 2
+    monkeypatch.setattr(limits, "MAX_ROWS", 3)
+    rows = "".join(f"某{i},x\n" for i in range(6))
+    for name, text in (("rows.csv", rows), ("rowsq.csv", rows.replace("x", '"x"'))):
+        (tmp_path / name).write_text("姓名,备注\n" + text, encoding="utf-8")
+        with pytest.raises(ImportFileError, match=r"\(the rows limit: 3 data rows"):
+            inspect_file(tmp_path / name)
+    monkeypatch.setattr(limits, "MAX_COLUMNS", 4)
+    for name, line in (("cols.csv", "a,b,c,d,e\n"), ("colsq.csv", 'a,b,c,d,"e"\n')):
+        (tmp_path / name).write_text("姓名,备注\n刘某,x\n" + line, encoding="utf-8")
+        with pytest.raises(ImportFileError, match=r"line 3 has 5 columns; at most 4"):
+            inspect_file(tmp_path / name)

@@ -2,10 +2,12 @@
 
 The bytes are hashed (SHA-256, for the audit entry), refused at the first NUL (binary
 data), decoded strictly in the chosen encoding (a byte that does not fit is named by
-its line) and, in a GB18030 file, searched for lines that are UTF-8 text. The decoded
-text goes through the ``csv`` module's reader, whose ``field_size_limit`` stops a cell at
-the cell size limit before it is ever held whole, and whose rows are counted against the
-columns and rows limits. Memory stays one block plus one row, whatever the file holds.
+its line) and, in a GB18030 file, searched for lines that are UTF-8 text. Without a
+quote character no cell can run over a line, so columns, cell size and rows are
+checked on the raw lines with C-level splits and counts (``_UnquotedShape``). A file that
+quotes gets a second pass through the ``csv`` module's reader, whose
+``field_size_limit`` stops a cell at the limit before it is ever held whole. Memory stays
+a block plus a line (or a row), whatever the file holds.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import methodcaller
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,6 +27,8 @@ from workbench.importers.encodings import GB, Utf8LinesInGb, label, undecodable
 from workbench.importers.errors import ImportCancelled, ImportFileError
 
 BLOCK = 4 << 20
+# Longer than this, a line holds more than MAX_COLUMNS cells or a cell over the limit.
+_MAX_LINE_BYTES = limits.MAX_COLUMNS * limits.MAX_CELL_CHARS * 4
 
 ByteProgress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -53,6 +58,7 @@ class _ScannedBytes(io.RawIOBase):
         self.digest = hashlib.sha256()
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         self.watch = Utf8LinesInGb(name) if encoding == GB else None
+        self.shape: _UnquotedShape | None = None  # set by scan_text
         self.lines = 0
         self.done = 0
         self.non_ascii_before = False
@@ -98,6 +104,8 @@ class _ScannedBytes(io.RawIOBase):
             ) from None
         if self.watch is not None:
             self.watch.feed(block)
+        if self.shape is not None:
+            self.shape.feed(block)
         self.non_ascii_before = self.non_ascii_before or not block.isascii()
         self.lines += block.count(b"\n")
         self.last = block[-1:]
@@ -115,6 +123,60 @@ class _ScannedBytes(io.RawIOBase):
             ) from None
         if self.watch is not None:
             self.watch.finish()
+        if self.shape is not None:
+            self.shape.finish()
+
+
+class _UnquotedShape:
+    """Columns, cell size and rows of a file without quotes, line by line, in C-level
+    splits and counts; it stands down (``quoted``) at the first quote character."""
+
+    def __init__(self, name: str, separator: str, encoding: str) -> None:
+        self.name, self.encoding = name, encoding
+        self.sep = separator.encode("ascii")  # never part of a GB18030/UTF-8 character
+        self.count_seps = methodcaller("count", self.sep)
+        self.quoted = False
+        self.tail = b""
+        self.line = 1  # the number of the tail's line
+
+    def feed(self, block: bytes) -> None:
+        if self.quoted or b'"' in block:
+            self.quoted, self.tail = True, b""
+            return
+        data = self.tail + block
+        cut = data.rfind(b"\n") + 1
+        self._lines(data[:cut])
+        self.tail = data[cut:]
+        if len(self.tail) > _MAX_LINE_BYTES:  # one line can hold no more
+            raise limits.too_many_columns(self.name, self.line, self.tail.count(self.sep) + 1)
+
+    def finish(self) -> None:
+        if not self.quoted and self.tail:
+            self._lines(self.tail + b"\n")
+        if not self.quoted and self.line - 1 > limits.MAX_ROWS + 1:
+            raise limits.too_many_rows(self.name, limits.MAX_ROWS + 2, limits.MAX_ROWS)
+
+    def _lines(self, complete: bytes) -> None:
+        if not complete:
+            return
+        lines = complete.split(b"\n")[:-1]
+        seps = list(map(self.count_seps, lines))
+        widest = max(seps)
+        if widest + 1 > limits.MAX_COLUMNS:
+            raise limits.too_many_columns(self.name, self.line + seps.index(widest), widest + 1)
+        if max(map(len, lines)) > limits.MAX_CELL_CHARS:  # a cell can be no longer
+            self._long_cell(lines)  # bytes, not yet characters: look closer
+        self.line += len(lines)
+
+    def _long_cell(self, lines: list[bytes]) -> None:
+        for i, line in enumerate(lines):
+            if len(line) <= limits.MAX_CELL_CHARS:
+                continue
+            for j, cell in enumerate(line.split(self.sep), start=1):
+                if len(cell) > limits.MAX_CELL_CHARS:
+                    text = cell.decode(self.encoding, errors="replace").rstrip("\r")
+                    if len(text) > limits.MAX_CELL_CHARS:
+                        raise limits.cell_too_long(self.name, self.line + i, f"{j}")
 
 
 def scan_text(
@@ -129,12 +191,14 @@ def scan_text(
     name = path.name
     with path.open("rb") as fh:
         raw = _ScannedBytes(fh, name, size, encoding, progress, cancelled)
-        text = io.TextIOWrapper(
-            io.BufferedReader(raw, BLOCK), encoding=encoding, errors="strict", newline=""
-        )
-        _check_rows(csv.reader(text, delimiter=separator), name)
-        lines = raw.lines + (1 if raw.last not in (b"", b"\n") else 0)
-        return TextScan(raw.digest.hexdigest(), lines)
+        raw.shape = _UnquotedShape(name, separator, encoding)
+        while raw.read(BLOCK):
+            pass
+    if raw.shape.quoted:  # cells may run over lines: the csv module's reader decides
+        with path.open(encoding=encoding, errors="strict", newline="") as text:
+            _check_rows(csv.reader(text, delimiter=separator), name)
+    lines = raw.lines + (1 if raw.last not in (b"", b"\n") else 0)
+    return TextScan(raw.digest.hexdigest(), lines)
 
 
 def _check_rows(reader: Any, name: str) -> None:  # csv.reader (its type is private)
