@@ -1,13 +1,20 @@
 """Databases keyed through per-user key slots: create, unlock, change slots, switch keys.
 
-Switching the database key (``rekey``, and converting a passphrase-keyed database of
-the foundation release) is crash-safe. The steps, each durable before the next:
+Switching the database key (``rekey``, ``user remove``, and converting a
+passphrase-keyed database of the foundation release) is one recoverable operation, run
+under the slot lock from start to end (no other session starts meanwhile) and refused
+before anything changes while another session has the file open. The steps, each
+durable before the next:
 
-1. a verified backup of the database (with its slot file) beside it;
+1. a verified backup of the database (with its slot file) beside it — not for a user's
+   removal, whose old passphrase would still open it;
 2. ``sqlcipher_export`` into ``DB.rekey-tmp`` under the new key (a new SQLCipher salt);
+   the caller's changes written into that copy (audit entries, a deactivation), and the
+   copy verified like a backup;
 3. the new slot file, naming that salt, written as ``DB.keys.new``;
-4. the store is closed (WAL folded in) and ``DB.rekey-tmp`` renamed over ``DB``: the
-   commit point, one atomic rename;
+4. the store is closed (WAL folded in) and, unless the file changed or was opened
+   meanwhile (then all is undone), ``DB.rekey-tmp`` renamed over ``DB``: the commit
+   point, one atomic rename;
 5. ``DB.keys.new`` renamed over ``DB.keys``.
 
 A slot file names the database it unlocks by the salt at the start of the file, so
