@@ -5,7 +5,7 @@ DB ?= demo.db
 DEMO_PASSPHRASE ?= demo-passphrase
 DEMO_USER ?= demo
 
-.PHONY: setup run demo test lint bench clean translations package deb smoke
+.PHONY: setup run demo test lint bench clean translations package deb smoke torture
 
 setup:
 	@bash scripts/setup.sh
@@ -40,6 +40,17 @@ lint: setup
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Release check: the fault suite (tests/faults, also part of `make test` at a small scale)
+# with 100 kill -9 per operation (import, edit, rekey, user remove, backup), 1,000 damaged
+# files and 200 fuzzed files per importer kind. Counts print at the end; about 20-30 min.
+TORTURE_KILLS ?= 100
+TORTURE_FLIPS ?= 1000
+TORTURE_EXAMPLES ?= 200
+torture: setup
+	WORKBENCH_FAULTS_KILLS=$(TORTURE_KILLS) WORKBENCH_FAULTS_FLIPS=$(TORTURE_FLIPS) \
+		WORKBENCH_FAULTS_EXAMPLES=$(TORTURE_EXAMPLES) QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q tests/faults tests/importers/test_limits.py
 
 # Refresh the Qt .ts catalogues from every tr()/translate() in the views and app.py, then
 # compile the .qm files that ship in the package. English is the source language: its

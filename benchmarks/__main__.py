@@ -7,6 +7,7 @@ import sys
 import tempfile
 
 from benchmarks import (
+    bench_faults,
     bench_gui,
     bench_import,
     bench_keys,
@@ -34,6 +35,7 @@ def main() -> int:
         bench_import,
         bench_stats,
         bench_startup,
+        bench_faults,
     ):
         for result in bench.run():
             print(result.line(), flush=True)

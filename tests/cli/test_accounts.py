@@ -245,3 +245,179 @@ def test_foundation_database_is_converted_by_its_owner(tmp_path: Path) -> None:
         env={"WORKBENCH_NEW_PASSPHRASE": PASS["wang"]},
     )
     assert as_user("wang", "case", "show", "--db", str(db), "OLD-1").returncode == 0
+
+
+def test_non_member_cannot_tell_real_cases_from_made_up_ones(team: Path) -> None:
+    """Issue 13 #7: the same exit code and the same message for both."""
+    db = str(team)
+    for argv in (
+        ("case", "show", "--db", db),
+        ("audit", "log", "--db", db, "--case"),
+        ("case", "members", "--db", db),
+        ("export-pdf", "--db", db, "--out", str(team.parent / "x.pdf"), "--case"),
+    ):
+        answers = []
+        for code in ("T-1", "NO-SUCH-9"):
+            result = as_user("wang", *argv, code)
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+            answers.append((result.returncode, lines[0].replace(code, "CODE")))
+        assert answers[0] == answers[1] and answers[0][0] == 6, answers
+
+
+HOLD_OPEN = """
+import sys, time
+from workbench.services.accounts.users import sign_in
+ctx = sign_in(sys.argv[1], sys.argv[2], sys.argv[3])
+if sys.argv[4] == "write":
+    with ctx.store.raw_connection() as raw:
+        raw.execute("BEGIN IMMEDIATE")
+        print("holding", flush=True)
+        time.sleep(60)
+print("holding", flush=True)
+time.sleep(60)
+"""
+
+
+def hold_open(db: Path, user: str, mode: str = "read") -> subprocess.Popen[str]:
+    """Another session (a process of its own) with ``db`` open, or holding its write lock."""
+    import os
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(db), user, PASS.get(user, PASSPHRASE), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def _state(db: Path, name: str) -> tuple[bool, bool, int]:
+    """(is ``name`` active, does ``name`` hold a slot, key generation) as the lead sees it."""
+    users = {u["name"]: u for u in json.loads(ok("user", "list", "--db", str(db), "--json").stdout)}
+    slots = SlotFile.load(slot_path(db))
+    return users[name]["active"], name in slots.slots, slots.generation
+
+
+def test_remove_is_refused_before_anything_changes_while_in_use(team: Path) -> None:
+    """Issue 13 #1/#6: another session holds the file: exit 7, naming it; nothing changed."""
+    before = _state(team, "wang")
+    holder = hold_open(team, "li")
+    try:
+        result = run("user", "remove", "--db", str(team), "wang")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 7, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "in use by another session" in lines[0]
+    assert f"process {holder.pid}" in lines[0] and "nothing was changed" in lines[0]
+    assert _state(team, "wang") == before == (True, True, before[2])
+    assert as_user("wang", "cases", "--db", str(team)).returncode == 0
+    assert not list(team.parent.glob("*.bak")) and not list(team.parent.glob("*.bak.keys"))
+    trail = json.loads(ok("audit", "log", "--db", str(team), "--json").stdout)
+    assert not [e for e in trail if e["action"] in ("update", "rekey") and e["entity"] != "case"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step", [1, 2, 3, 4, 5])
+def test_killed_user_remove_is_all_or_nothing(team: Path, step: int) -> None:
+    """Issue 13 #1: killed at any step, wang is either locked out of the current file
+    (inactive, no slot, a new key, audited) or nothing changed; no backup she opens."""
+    old = SlotFile.load(slot_path(team))
+    old_key = old.unwrap(team, "li", PASS["li"])
+    killed = run(
+        "user", "remove", "--db", str(team), "wang", env={"WORKBENCH_REKEY_KILL_AT": str(step)}
+    )
+    assert killed.returncode == -signal.SIGKILL
+    active, has_slot, generation = _state(team, "wang")  # signs in: finishes or undoes
+    trail = json.loads(ok("audit", "log", "--db", str(team), "--json").stdout)
+    removals = [e for e in trail if e["action"] == "update" and e["entity"] == "user"]
+    rekeys = [e for e in trail if e["action"] == "rekey"]
+    current = SlotFile.load(slot_path(team)).unwrap(team, "li", PASS["li"])
+    if step >= 4:  # the renamed copy is the database now
+        assert (active, has_slot, generation) == (False, False, old.generation + 1)
+        assert len(removals) == 1 and len(rekeys) == 1
+        assert as_user("wang", "cases", "--db", str(team)).returncode == 3
+        assert _key_opening(team, [old_key, current]) == [current] and current != old_key
+    else:
+        assert (active, has_slot, generation) == (True, True, old.generation)
+        assert not removals and not rekeys
+        assert as_user("wang", "cases", "--db", str(team)).returncode == 0
+        assert _key_opening(team, [old_key]) == [old_key]
+    assert json.loads(ok("audit", "verify", "--db", str(team), "--json").stdout)["ok"]
+    assert not list(team.parent.glob("*.bak")), "a backup wang's passphrase opens is left"
+    assert not list(team.parent.glob("*.rekey-tmp*")) and not list(team.parent.glob("*.keys.new"))
+
+
+def _resign_body(path: Path, edit: object) -> None:
+    """Edit the slot file's JSON body and recompute its checksum (a deliberate tamper)."""
+    import hashlib
+
+    lines = path.read_bytes().split(b"\n")
+    body = json.loads(lines[1])
+    edit(body)  # type: ignore[operator]
+    lines[1] = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    head = lines[0] + b"\n" + lines[1] + b"\n"
+    path.write_bytes(head + f"sha256 {hashlib.sha256(head).hexdigest()}\n".encode())
+
+
+def _one_error(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+def test_damaged_header_is_not_blamed_on_the_slot_file(team: Path) -> None:
+    """Issue 13 #5: a changed byte in the database's salt is database damage."""
+    data = bytearray(team.read_bytes())
+    data[5] ^= 0x10
+    team.write_bytes(bytes(data))
+    result = as_user("li", "cases", "--db", str(team))
+    line = _one_error(result)
+    assert result.returncode == 4 and f"{team} is damaged" in line and "first 16 bytes" in line
+    assert "slot file is intact" in line and "Restore the database" in line
+    assert team.read_bytes() == bytes(data)
+
+
+def test_slot_file_of_another_database_is_named_as_such(team: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    ok("init", "--db", str(other))
+    slot_path(team).write_bytes(slot_path(other).read_bytes())
+    line = _one_error(result := run("cases", "--db", str(team)))
+    assert result.returncode == 4 and "belongs to another database than" in line
+    li = as_user("li", "cases", "--db", str(team))  # no slot there: cannot tell which
+    assert li.returncode == 4 and "does not belong to" in _one_error(li)
+
+
+def test_tampered_slot_is_not_called_a_wrong_passphrase(team: Path) -> None:
+    """Issue 13 #5: an edit with a recomputed checksum is named an alteration (exit 4),
+    where the passphrase proves right; a wrong passphrase stays exit 3."""
+    path = slot_path(team)
+    original = path.read_bytes()
+
+    def other_generation(body: dict) -> None:  # type: ignore[type-arg]
+        body["generation"] += 1
+
+    def swapped_seal(body: dict) -> None:  # type: ignore[type-arg]
+        slots = {s["user"]: s for s in body["slots"]}
+        slots["li"]["sealed_database_key"] = slots["wang"]["sealed_database_key"]
+
+    def huge_memory(body: dict) -> None:  # type: ignore[type-arg]
+        next(s for s in body["slots"] if s["user"] == "li")["kdf"]["memory_kib"] = 1 << 30
+
+    for edit, words in (
+        (other_generation, "was altered"),
+        (swapped_seal, "was altered"),
+        (huge_memory, "impossible Argon2id parameters"),
+    ):
+        path.write_bytes(original)
+        _resign_body(path, edit)
+        result = as_user("li", "cases", "--db", str(team))
+        line = _one_error(result)
+        assert result.returncode == 4 and words in line and "wrong passphrase" not in line
+    path.write_bytes(original)
+    wrong = run("cases", "--db", str(team), env={"WORKBENCH_USER": "li"}, passphrase="nope")
+    assert wrong.returncode == 3 and "wrong passphrase" in _one_error(wrong)

@@ -134,8 +134,9 @@ def test_rejected_input_is_exit_5_and_nothing_written(db: Path) -> None:
     blank = run("case", "new", "--db", str(db), "--code", "A-2", "--title", "  ")
     assert blank.returncode == 5 and "title" in blank.stderr
     assert changes() == before
+    # A code the user is no member of answers like one that does not exist (issue 13 #7).
     unknown = run("case", "show", "--db", str(db), "NOPE")
-    assert unknown.returncode == 5 and "NOPE" in unknown.stderr
+    assert unknown.returncode == 6 and "no case NOPE that you are a member of" in unknown.stderr
 
 
 def test_damaged_files_are_exit_4(db: Path, tmp_path: Path) -> None:
@@ -199,3 +200,89 @@ def test_init_refuses_to_overwrite(db: Path) -> None:
     result = run("init", "--db", str(db))
     assert result.returncode == 2 and "already exists" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_directory_as_database_is_a_usage_error(tmp_path: Path) -> None:
+    """Issue 13 #6: exit 2 naming the path, for opening commands and for init."""
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    for argv in (("cases",), ("check",), ("audit", "verify"), ("init",)):
+        result = run(*argv, "--db", str(folder))
+        assert result.returncode == 2, (argv, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(folder) in lines[0], result.stderr
+
+
+def test_passphrase_file_not_utf8_is_a_usage_error_that_never_echoes_it(
+    db: Path, tmp_path: Path
+) -> None:
+    """Issue 13 #6: exit 2, and none of the secret's bytes on stderr."""
+    secret = "秘密口令".encode("gb18030") + b"\xff\xfe-tail"
+    pf = tmp_path / "pass.txt"
+    pf.write_bytes(secret)
+    result = run("cases", "--db", str(db), "--passphrase-file", str(pf), passphrase=None)
+    assert result.returncode == 2, result.stderr
+    assert "not UTF-8" in result.stderr and result.stderr.count("\n") == 1
+    for shown in (secret, secret[:2], b"\\xff", b"xff", b"tail"):
+        assert shown.decode("latin-1") not in result.stderr
+        assert repr(shown)[2:-1] not in result.stderr
+
+
+def test_write_lock_held_elsewhere_is_exit_7_naming_the_holder(db: Path) -> None:
+    """Issue 13 #6: another session holds the write lock past the busy timeout."""
+    from tests.cli.test_accounts import hold_open
+
+    holder = hold_open(db, "lead", "write")
+    try:
+        result = run(
+            "case",
+            "new",
+            "--db",
+            str(db),
+            "--code",
+            "L-1",
+            "--title",
+            "锁",
+            env={"WORKBENCH_BUSY_TIMEOUT_MS": "300"},
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 7, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "in use by another session" in lines[0], result.stderr
+    assert f"process {holder.pid}" in lines[0] and "nothing was changed" in lines[0]
+    shown = json.loads(ok("cases", "--db", str(db), "--json").stdout)
+    assert [c["code"] for c in shown] == []
+
+
+def test_help_lists_the_exit_codes() -> None:
+    text = ok("--help", passphrase=None).stdout
+    assert "exit codes:" in text and "7  the database is in use by another session" in text
+
+
+def test_commands_never_write_to_a_damaged_file(db: Path) -> None:
+    """Issue 13 #4: a page that fails to verify: exit 4, one line, the file unchanged."""
+    ok("case", "new", "--db", str(db), "--code", "D-1", "--title", "损坏")
+    data = bytearray(db.read_bytes())
+    page = len(data) // PAGE_SIZE - 2
+    data[page * PAGE_SIZE + 700] ^= 0x04
+    db.write_bytes(bytes(data))
+    keys = (db.parent / "cli.db.keys").read_bytes()
+    for argv in (("check",), ("cases",), ("audit", "verify"), ("case", "show", "D-1")):
+        result = run(*argv, "--db", str(db))
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 4 and len(lines) == 1, (argv, result.stderr)
+        assert f"page {page + 1}" in lines[0], lines[0]
+        assert db.read_bytes() == bytes(data), f"{argv} wrote to the damaged file"
+        assert (db.parent / "cli.db.keys").read_bytes() == keys
+
+
+def test_check_never_writes(db: Path) -> None:
+    """Issue 13 #4: not even a sign-in entry (README: check reads only)."""
+    before = json.loads(ok("audit", "log", "--db", str(db), "--json").stdout)
+    data = db.read_bytes()
+    assert "no problems" in ok("check", "--db", str(db)).stdout
+    assert db.read_bytes() == data
+    after = json.loads(ok("audit", "log", "--db", str(db), "--json").stdout)
+    assert len(after) == len(before) + 1  # the audit log command's own sign-in only

@@ -66,9 +66,12 @@ def test_failures_leave_no_file(demo_db: Path, tmp_path: Path) -> None:
     out.mkdir()
     target = str(out / "p.pdf")
     base = ["export-pdf", "--db", str(demo_db), "--out", target]
-    unknown = run(*base, "--case", "NO-SUCH", env=AS_TESTER)
-    assert unknown.returncode == 5
-    assert unknown.stderr.strip() == "error: no case with code 'NO-SUCH'"
+    unknown = run(*base, "--case", "NO-SUCH", env=AS_TESTER)  # answered as for a non-member
+    assert unknown.returncode == 6
+    assert unknown.stderr.strip() == (
+        "error: tester: no case NO-SUCH that you are a member of: "
+        "only members may export prosecution packages"
+    )
     wrong = run(*base, "--case", "PDS-2019-001", env=AS_TESTER, passphrase="wrong")
     assert wrong.returncode == 3
     assert wrong.stderr.startswith("error:")

@@ -37,7 +37,7 @@ def test_encoding_override_and_unknown_encoding(tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_bytes(TEXT.encode("gbk"))
     assert inspect_file(path, encoding="GBK").encoding == "gb18030"
-    with pytest.raises(ImportFileError, match="line 1 is not valid utf-8"):
+    with pytest.raises(ImportFileError, match="line 1 is not valid UTF-8"):
         inspect_file(path, encoding="utf-8")
     with pytest.raises(ImportFileError, match="unknown encoding"):
         inspect_file(path, encoding="klingon")
@@ -48,7 +48,10 @@ def test_mixed_encoding_beyond_the_sample_is_found_by_line(tmp_path: Path) -> No
     row = "刘某,11010519491231002X\n"
     body = ("姓名,身份证号\n" + row * 60_000).encode() + row.encode("gbk")
     path.write_bytes(body)
-    with pytest.raises(ImportFileError, match=r"line 60002 is not valid utf-8 text .*mixes"):
+    with pytest.raises(
+        ImportFileError,
+        match=r"line 60002 is GBK/GB18030 text but the lines before it are UTF-8 .*mixes",
+    ):
         inspect_file(path)
 
 

@@ -413,7 +413,7 @@ BAD_FILES = {
         BadImportFile,
         "binary data",
     ),
-    "2 GB": (_sparse_2gb, BadImportFile, "2.0 GB; at most 1.0 GB"),
+    "2 GB": (_sparse_2gb, BadImportFile, "2.0 GiB; at most 1.0 GiB"),
     "unbalanced quote": (
         lambda p: p.write_text(HEADER + ROW + '13800001111,"13900002222,2019-03-29\n' + ROW) and p,
         BadImportFile,
@@ -429,7 +429,7 @@ BAD_FILES = {
             and p
         ),
         BadImportFile,
-        "line 3 is not valid utf-8 text (the file mixes text encodings)",
+        "line 3 is GBK/GB18030 text but the lines before it are UTF-8 (the file mixes",
     ),
     "formula": (
         lambda p: p.write_text(HEADER + ROW + "=cmd|' /C calc'!A0,13900002222,2019-03-28\n") and p,

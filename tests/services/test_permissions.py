@@ -94,7 +94,7 @@ def test_investigator_needs_membership(open_as) -> None:  # type: ignore[no-unty
         lambda: RecordService(wang).add("T-1", "location", name="x"),
         lambda: AuditService(wang).log("T-1"),
     ):
-        with pytest.raises(PermissionDenied, match="only members of case T-1"):
+        with pytest.raises(PermissionDenied, match="no case T-1 that you are a member of"):
             attempt()
     # A person of a case they cannot edit cannot be edited "globally" either.
     person_id = TableService(open_as("li")).fetch("T-1", "persons")[0]["person_id"]
@@ -110,6 +110,29 @@ def test_investigator_needs_membership(open_as) -> None:  # type: ignore[no-unty
         AccessService(wang).revoke("T-1", "li")
     with pytest.raises(PermissionDenied):
         UserService(li).rows()
+
+
+def test_real_and_made_up_cases_answer_alike(open_as) -> None:  # type: ignore[no-untyped-def]
+    """A non-member cannot tell a case that exists from one that does not (issue 13 #7)."""
+    wang, boss = open_as("wang"), open_as("boss")
+    today = __import__("datetime").date(2026, 1, 1)
+    calls = (
+        lambda ctx, code: CaseService(ctx).summary(code),
+        lambda ctx, code: CaseService(ctx).update(code, title="x"),
+        lambda ctx, code: OverviewService(ctx).overview(code, today),
+        lambda ctx, code: TableService(ctx).fetch(code, "events"),
+        lambda ctx, code: RecordService(ctx).add(code, "location", name="x"),
+        lambda ctx, code: AuditService(ctx).log(code),
+        lambda ctx, code: AccessService(ctx).members_of(code),
+    )
+    for ctx in (wang, boss):
+        for call in calls:
+            answers = []
+            for code in ("T-1", "NO-SUCH-9"):
+                with pytest.raises(PermissionDenied) as caught:
+                    call(ctx, code)
+                answers.append(str(caught.value).replace(code, "CODE"))
+            assert answers[0] == answers[1]
 
 
 def test_admin_reads_no_case_unless_member(open_as) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.vehicles import VehicleService
 from workbench.services.core.context import Context
-from workbench.services.core.errors import InputRejected, NotFound
+from workbench.services.core.errors import InputRejected, PermissionDenied
 
 ID_1949 = "11010519491231002X"  # DOMAIN.md's example: born 1949-12-31, female
 
@@ -134,7 +134,8 @@ def test_naive_datetimes_are_refused(two_cases: Context) -> None:
 
 
 def test_unknown_case_and_fields(two_cases: Context) -> None:
-    with pytest.raises(NotFound, match="ZZZ"):
+    # Not a member of a case that does not exist: refused like any other (issue 13 #7).
+    with pytest.raises(PermissionDenied, match="no case ZZZ that you are a member of"):
         CaseService(two_cases).summary("ZZZ")
     with pytest.raises(InputRejected, match="colour_of_sky"):
         CaseService(two_cases).create("C-1", "x", colour_of_sky="blue")

@@ -11,7 +11,7 @@ from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.tables import ENTITIES, TableQuery, TableService
 from workbench.services.casefile.vehicles import VehicleService
 from workbench.services.core.context import Context
-from workbench.services.core.errors import InputRejected, NotFound
+from workbench.services.core.errors import InputRejected, PermissionDenied
 
 CASE = "PDS-2019-001"
 
@@ -115,7 +115,7 @@ def test_audit_rows_are_the_case_entries(tables: TableService) -> None:
 
 
 def test_unknown_case_and_entity(tables: TableService) -> None:
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied):  # no member of it: as for any case (issue 13 #7)
         tables.count("NO-SUCH", "persons")
     with pytest.raises(InputRejected):
         tables.columns("no_such_entity")

@@ -220,3 +220,30 @@ def test_rekey_refuses_while_another_session_has_the_file_open(keyed: Path) -> N
     assert not list(keyed.parent.glob("*.rekey-tmp*")) and not list(keyed.parent.glob("*.new"))
     with unlock(keyed, "bob", BOB) as again:  # bob was not removed: nothing changed
         assert again.slots is not None and again.slots.generation == 1
+
+
+def test_a_session_opened_during_the_switch_undoes_it(keyed: Path) -> None:
+    """Opened after the up-front check (a window elsewhere): the switch is undone at
+    its commit point, the caller gets the old file back, nothing changed."""
+    from workbench.store.accounts import KeySwitchRefused
+
+    store = unlock(keyed, "alice", ALICE)
+    old_key = SlotFile.load(slot_path(keyed)).unwrap(keyed, "alice", ALICE)
+    late: list[Store] = []
+
+    def open_elsewhere(copy: Store, slots: SlotFile, backup: Path | None) -> None:
+        late.append(Store.open(keyed, RawKey(old_key)))
+        _note(late[0])
+
+    try:
+        with pytest.raises(KeySwitchRefused, match="in use by another session") as caught:
+            rekey(store, {"alice", "bob"}, prepare=open_elsewhere, keep_backup=False)
+        reopened = caught.value.store
+        assert _note(reopened) == "秘密" and not reopened.closed  # the caller carries on
+        reopened.close()
+    finally:
+        for s in late:
+            s.close()
+    assert not list(keyed.parent.glob("*.rekey-tmp*")) and not list(keyed.parent.glob("*.new"))
+    with unlock(keyed, "bob", BOB) as again:
+        assert again.slots is not None and again.slots.generation == 1

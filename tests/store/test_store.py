@@ -125,10 +125,16 @@ def test_flipped_byte_in_later_page_is_found_by_check(filled: Path, key: Passphr
     page = len(data) // PAGE_SIZE - 2
     data[page * PAGE_SIZE + 500] ^= 0x80
     filled.write_bytes(bytes(data))
-    with Store.open(filled, key) as s:
+    # An ordinary open refuses the file before anything could write to it ...
+    with pytest.raises(DatabaseDamaged, match=f"page {page + 1}; nothing was written"):
+        Store.open(filled, key)
+    assert filled.read_bytes() == bytes(data)
+    # ... and the check, which opens without verifying first, names the page.
+    with Store.open(filled, key, verify_pages=False, schema="as_is") as s:
         report = check_store(s)
     assert not report.ok
     assert any(f"page {page + 1}" in p for p in report.cipher_problems)
+    assert filled.read_bytes() == bytes(data)
 
 
 def test_plain_sqlite_and_other_files_are_not_workbench_databases(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,57 @@ def test_case_members_in_the_window(qtbot: QtBot, team_db: Path) -> None:
         assert not dialog.grant("shen") and "shen:" in dialog.error_label.text()
     finally:
         shen.store.close()
+
+
+def test_remove_while_another_session_has_the_file_open(qtbot: QtBot, team_db: Path) -> None:
+    """Issue 13 #1: the dialog says (in Chinese) the file is in use; nothing changed and
+    the window goes on working on the same file."""
+    from workbench.views.i18n import install_translators, remove_translators
+    from workbench.views.users_dialog import UsersDialog
+
+    install_translators("zh_CN")
+    ctx = sign_in(team_db, "tester", PASSPHRASE)
+    window = build_window(ctx, "zh_CN", interactive=False)
+    qtbot.addWidget(window)
+    try:
+        dialog = UsersDialog(ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.select("shen")
+        dialog.confirm = lambda question: True
+        other = _hold(team_db)
+        try:
+            assert not dialog.remove()
+        finally:
+            other.kill()
+            other.wait()
+        text = dialog.error_label.text()
+        assert "另一个会话" in text and f"process {other.pid}" in text, text
+        assert ctx.store.slots is not None and ctx.store.slots.generation == 1
+        assert CaseService(ctx).summary(CASE).code == CASE  # the window carries on
+        rows = range(dialog.table.rowCount())
+        statuses = {dialog.table.item(i, 0).text(): dialog.table.item(i, 2).text() for i in rows}
+        assert set(statuses) == {"shen", "tester"} and len(set(statuses.values())) == 1
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SHOTS / "users-dialog-in-use-zh.png"))
+    finally:
+        window.close()
+        ctx.store.close()
+        remove_translators()
+    sign_in(team_db, "shen", AUDITOR_PASS).store.close()  # shen was not removed
+
+
+def _hold(db: Path) -> subprocess.Popen[str]:
+    """shen's session in a process of its own, holding the file open."""
+    code = (
+        "import sys, time\n"
+        "from workbench.services.accounts.users import sign_in\n"
+        "ctx = sign_in(sys.argv[1], 'shen', sys.argv[2])\n"
+        "print('holding', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(db), AUDITOR_PASS], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
+    return proc

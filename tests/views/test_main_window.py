@@ -17,7 +17,7 @@ from workbench.app import build_window, open_context
 from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.tables import TableQuery, TableService
 from workbench.services.core.context import Context
-from workbench.services.core.errors import NotFound
+from workbench.services.core.errors import PermissionDenied
 from workbench.store import PassphraseKey
 from workbench.views.case_view import TAB_TABLES, VIEWS
 from workbench.views.main_window import MainWindow
@@ -70,7 +70,7 @@ def test_opening_a_case_fills_every_tab(
     assert view.current_entity() == "overview"
     with pytest.raises(KeyError):
         main_window.show_view("no-such-view")
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied):  # as for a case one is no member of (#7)
         main_window.open_case("NO-SUCH-CASE")
     assert main_window.current_case_code() == CASE
 

@@ -53,7 +53,7 @@ def test_screenshot_errors_use_the_cli_exit_codes(demo_db: Path, tmp_path: Path)
     assert bad_view.returncode == 2
     assert bad_view.stderr.startswith("error:") and "nonsense" in bad_view.stderr
     bad_case = gui(demo_db, "--case", "NO-SUCH", "--screenshot", str(out))
-    assert bad_case.returncode == 5
+    assert bad_case.returncode == 6  # answered as a case one is no member of (issue 13 #7)
     wrong = gui(demo_db, "--screenshot", str(out), passphrase="wrong")
     assert wrong.returncode == 3
     assert wrong.stderr.count("\n") == 1  # one line, no traceback

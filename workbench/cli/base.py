@@ -15,6 +15,20 @@ EXIT_AUTH = 3  # authentication failed (wrong passphrase, unknown user)
 EXIT_INTEGRITY = 4  # not a workbench database, damaged, audit chain broken
 EXIT_REJECTED = 5  # input rejected (validation); nothing was written
 EXIT_DENIED = 6  # permission denied for this user's role
+EXIT_IN_USE = 7  # the database is in use by another session; nothing was changed
+
+# The table of DESIGN.md and README, for ``workbench --help``.
+EXIT_CODES_HELP = """exit codes:
+  0  done
+  2  usage error (also: no such database file, a directory given as the database)
+  3  authentication failed (wrong passphrase, unknown user)
+  4  integrity failure (not a workbench database, damaged, audit chain broken)
+  5  input rejected (validation, import errors); nothing was written
+  6  permission denied for this user's role (a case you may not read answers the same
+     whether it exists or not)
+  7  the database is in use by another session (it holds the file or its write lock);
+     nothing was changed
+  1  anything else: a bug"""
 
 Command = Callable[[argparse.Namespace], int]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.cli.base import EXIT_OK, IntegrityFailure, Registrar
 from workbench.cli.session import db_path, emit, emit_json, passphrase_text, signed_in, user_name
-from workbench.services.accounts.users import create_database
+from workbench.services.accounts.users import UserService, create_database
 from workbench.store.backup import backup_database
 from workbench.store.check import check_store
 
@@ -48,8 +48,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with signed_in(args) as ctx:
+    """Reads only: no sign-in entry, no tidying, no upgrade (README, "The database")."""
+    with signed_in(args, read_only=True) as ctx:
         report = check_store(ctx.store)
+        if report.ok:  # the user's account is read once the file is known sound
+            UserService(ctx).authenticate()
     data = {"ok": report.ok, "pages": report.pages, "problems": report.problems()}
     if not report.ok:
         if args.json:

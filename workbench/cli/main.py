@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
@@ -30,6 +31,8 @@ from workbench.cli import (
 )
 from workbench.cli.base import (
     EXIT_BUG,
+    EXIT_CODES_HELP,
+    EXIT_IN_USE,
     EXIT_INTEGRITY,
     IntegrityFailure,
     Parser,
@@ -38,7 +41,8 @@ from workbench.cli.base import (
 )
 from workbench.logs import configure_logging
 from workbench.services.core.errors import ServiceError
-from workbench.store import StoreError
+from workbench.store import StoreError, locks
+from workbench.store.connection import busy_timeout_ms, is_locked
 
 log = logging.getLogger("workbench.cli")
 
@@ -66,7 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         argparse.ArgumentParser(add_help=False), argparse.SUPPRESS, argparse.SUPPRESS
     )
 
-    parser = Parser(prog="workbench", description="Task Force Workbench", parents=[top])
+    parser = Parser(
+        prog="workbench",
+        description="Task Force Workbench",
+        parents=[top],
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     # Plain `workbench` opens the window, as a desktop user expects.
     sub = parser.add_subparsers(dest="command", required=False, parser_class=Parser)
@@ -101,12 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except (StoreError, ServiceError, UsageError, IntegrityFailure) as exc:
-        log.info("command failed: %s", exc, exc_info=True)
+        code = int(getattr(exc, "exit_code", EXIT_BUG))
+        # The kind of failure only: its message may quote case content (a rejected cell,
+        # a case title), and the log file is plain text (the person sees the message).
+        log.info("command %s failed: %s (exit %d)", args.command, type(exc).__name__, code)
         _fail(args, str(exc))
-        return int(getattr(exc, "exit_code", EXIT_BUG))
+        return code
     except (sa_exc.DatabaseError, dbapi2.DatabaseError) as exc:
         log.exception("database error")
         original = getattr(exc, "orig", exc)
+        if is_locked(original):  # a store normally says this itself (DatabaseInUse)
+            path = Path(args.db or os.environ.get("WORKBENCH_DB") or "the database")
+            _fail(args, str(locks.in_use(path, busy_seconds=busy_timeout_ms() / 1000)))
+            return EXIT_IN_USE
         if _is_damage(original):
             _fail(
                 args,

@@ -17,7 +17,8 @@ from typing import Any
 from workbench.cli.base import UsageError
 from workbench.services.accounts.users import SignInNotes, sign_in
 from workbench.services.core.context import Context
-from workbench.store import DatabaseMissing, PassphraseKey
+from workbench.store import PassphraseKey
+from workbench.store.accounts import require_database_file
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -31,10 +32,7 @@ def _read_secret(
     file: str | None, env: str, prompt: str, option: str, *, confirm: bool = False
 ) -> str:
     if file:
-        try:
-            text = Path(file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot read passphrase file {file}: {exc.strerror}") from None
+        text = _passphrase_file_text(file)
         text = text[:-1] if text.endswith("\n") else text
         text = text[:-1] if text.endswith("\r") else text
     elif os.environ.get(env):
@@ -50,6 +48,21 @@ def _read_secret(
     if "\x00" in text:
         raise UsageError("a passphrase cannot contain a NUL character")
     return text
+
+
+def _passphrase_file_text(file: str) -> str:
+    """The file's text; its bytes are never echoed (it holds a secret)."""
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read passphrase file {file}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"passphrase file {file} is not UTF-8 text (an undecodable byte at offset "
+            f"{exc.start}): save it as UTF-8"
+        ) from None
 
 
 def passphrase_text(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -85,22 +98,24 @@ def user_name(args: argparse.Namespace) -> str:
 
 
 @contextlib.contextmanager
-def signed_in(args: argparse.Namespace) -> Iterator[Context]:
-    """The signed-in session of one command, closed (and its key dropped) when it ends."""
-    ctx = _open(args)
+def signed_in(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Context]:
+    """The signed-in session of one command, closed (and its key dropped) when it ends.
+    ``read_only``: nothing is written to the database at all (``workbench check``)."""
+    ctx = _open(args, read_only)
     try:
         yield ctx
     finally:
         ctx.store.close()
 
 
-def _open(args: argparse.Namespace) -> Context:
+def _open(args: argparse.Namespace, read_only: bool) -> Context:
     """Sign in through the user's key slot; the role comes from the database, always."""
     path = db_path(args)
-    if not path.exists():
-        raise DatabaseMissing(path)
+    require_database_file(path)  # before asking for a passphrase
     notes = SignInNotes()
-    ctx = sign_in(path, user_name(args), passphrase_text(args), notes=notes, sleep=_wait)
+    ctx = sign_in(
+        path, user_name(args), passphrase_text(args), notes=notes, sleep=_wait, read_only=read_only
+    )
     _print_notes(notes)
     return ctx
 

@@ -112,7 +112,10 @@ def decide(
     action = _ACTIONS[permission]
     role_label = role.replace("_", " ")
     if case_code is not None and permission in _MEMBER_GRANTS.get(role, frozenset()):
-        return Decision(False, f"only members of case {case_code} may {action}")
+        # Worded so it holds whether or not the case exists (no probing of case codes).
+        return Decision(
+            False, f"no case {case_code} that you are a member of: only members may {action}"
+        )
     where = f" (case {case_code})" if case_code else ""
     return Decision(False, f"the role {role_label} may not {action}{where}")
 

@@ -1,14 +1,15 @@
 """Open a CSV/TSV/Excel file safely and hand its rows out as text, chunk by chunk.
 
 Everything is read as ``str`` (``dtype=str``): pandas never turns an amount or an ID
-number into a float. Before pandas sees a text file, one streaming pass checks its size,
-computes its SHA-256, refuses binary data and decodes every byte strictly in the chosen
-encoding, so a file that mixes encodings is named at its line rather than half-imported.
+number into a float. Before pandas sees a text file, one streaming pass
+(``textscan``) hashes it, refuses binary data, decodes every byte strictly in the chosen
+encoding (a file that mixes encodings is named at its line, ``encodings``) and checks
+the table's shape against the limits (``limits``: columns, cell size, rows). A workbook's
+zip package is checked part by part before openpyxl opens it.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -17,25 +18,29 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pandas as pd
-from charset_normalizer import from_bytes
 
-MAX_BYTES = 1 << 30  # 1 GiB: larger files are split before import
-_BLOCK = 4 << 20
+from workbench.importers import limits
+from workbench.importers.encodings import detect, normalise
+from workbench.importers.errors import ImportCancelled, ImportFileError
+from workbench.importers.textscan import BLOCK, scan_text
+
+MAX_BYTES = limits.MAX_BYTES
 _SAMPLE = 1 << 20
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
 TEXT_FORMATS = {".csv": ",", ".txt": ",", ".tsv": "\t"}
 EXCEL_FORMATS = (".xlsx", ".xlsm", ".xls")
 
 ByteProgress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
-
-class ImportFileError(ValueError):
-    """The file cannot be read as a table; the message names the file and the place."""
-
-
-class ImportCancelled(Exception):
-    """The user cancelled while the file was being read."""
+__all__ = [
+    "ImportCancelled",
+    "ImportFileError",
+    "Source",
+    "inspect_file",
+    "preview",
+    "read_chunks",
+    "read_header",
+]
 
 
 @dataclass(frozen=True)
@@ -47,22 +52,6 @@ class Source:
     encoding: str | None  # None for Excel
     separator: str
     lines: int  # physical lines of a text file (rows of a sheet), header included
-
-
-def _label(n: int) -> str:
-    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= size:
-            return f"{n / size:.1f} {unit}"
-    return f"{n} bytes"
-
-
-def _normalise_encoding(name: str) -> str:
-    key = codecs.lookup(name).name
-    if key in _GB_FAMILY or key.replace("-", "") in _GB_FAMILY:
-        return "gb18030"  # the superset: GBK files decode the same
-    if key in ("utf-8", "ascii"):
-        return "utf-8"
-    return key
 
 
 def inspect_file(
@@ -86,50 +75,29 @@ def inspect_file(
         raise ImportFileError(f"{name}: the file is empty")
     if size > max_bytes:
         raise ImportFileError(
-            f"{name}: the file is {_label(size)}; at most {_label(max_bytes)} can be imported "
-            "at once — split it into smaller files"
+            f"{name}: the file is {limits.size(size)}; at most {limits.size(max_bytes)} can be "
+            "imported at once (the file size limit) — split it into smaller files"
         )
     suffix = path.suffix.lower()
     if suffix in EXCEL_FORMATS:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            digest.update(head)
-            for block in iter(lambda: fh.read(_BLOCK), b""):
-                digest.update(block)
-        fmt = suffix.lstrip(".").replace("xlsm", "xlsx")
-        if fmt == "xlsx" and not head.startswith(b"PK"):
-            raise ImportFileError(f"{name}: is not an Excel .xlsx workbook")
-        return Source(path, size, digest.hexdigest(), fmt, None, "", 0)
+        return _inspect_excel(path, size, suffix)
     separator = TEXT_FORMATS.get(suffix, ",")
     return _inspect_text(path, size, separator, encoding, progress, cancelled)
 
 
-def _detect(sample: bytes, name: str) -> str:
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(sample) - 4:  # a character cut by the sample's end
-            return "utf-8"
-        before = sample[: exc.start]
-        if not before.isascii():  # valid UTF-8 Chinese first, then bytes that are not
-            line = before.count(b"\n") + 1
-            raise ImportFileError(
-                f"{name}: line {line} is not valid utf-8 text (the file mixes text encodings)"
-            ) from None
-    matches = from_bytes(sample)
-    best = matches.best()
-    if best is None:
-        raise ImportFileError(f"{name}: cannot tell the text encoding; is it a text table?")
-    # Short Chinese files fit several CJK codecs equally well; our files are GBK far more
-    # often than Korean or Big5, so GB18030 wins a tie (the user can still override).
-    for match in matches:
-        if _normalise_encoding(match.encoding) == "gb18030" and match.chaos <= best.chaos + 0.1:
-            return "gb18030"
-    return _normalise_encoding(best.encoding)
+def _inspect_excel(path: Path, size: int, suffix: str) -> Source:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        digest.update(head)
+        for block in iter(lambda: fh.read(BLOCK), b""):
+            digest.update(block)
+    fmt = suffix.lstrip(".").replace("xlsm", "xlsx")
+    if fmt == "xlsx":
+        if not head.startswith(b"PK"):
+            raise ImportFileError(f"{path.name}: is not an Excel .xlsx workbook")
+        limits.check_xlsx(path)
+    return Source(path, size, digest.hexdigest(), fmt, None, "", 0)
 
 
 def _inspect_text(
@@ -151,55 +119,20 @@ def _inspect_text(
         )
     if encoding:
         try:
-            chosen = _normalise_encoding(encoding)
+            chosen = normalise(encoding)
         except LookupError:
             raise ImportFileError(f"{name}: unknown encoding {encoding!r}") from None
     else:
-        chosen = _detect(sample, name)
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder(chosen)(errors="strict")
-    lines, done, non_ascii_before = 0, 0, False
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(_BLOCK), b""):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
-            digest.update(block)
-            nul = block.find(b"\x00")
-            if nul >= 0:
-                line = lines + block.count(b"\n", 0, nul) + 1
-                raise ImportFileError(
-                    f"{name}: contains binary data near line {line}; this is not a CSV text table"
-                )
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError as exc:
-                line = lines + block.count(b"\n", 0, max(exc.start, 0)) + 1
-                mixed = non_ascii_before or not block[: max(exc.start, 0)].isascii()
-                reason = "the file mixes text encodings" if mixed else "choose the file's encoding"
-                raise ImportFileError(
-                    f"{name}: line {line} is not valid {chosen} text ({reason})"
-                ) from None
-            non_ascii_before = non_ascii_before or not block.isascii()
-            lines += block.count(b"\n")
-            done += len(block)
-            if progress is not None:
-                progress(done, size)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise ImportFileError(
-                f"{name}: the last line is cut in the middle of a {chosen} character"
-            ) from None
-    if not sample.endswith(b"\n") or size > len(sample):
-        lines += 1  # a last line without its newline
+        chosen = detect(sample, name, complete=size <= len(sample))
+    scan = scan_text(path, size, separator, chosen, progress, cancelled)
     return Source(
         path,
         size,
-        digest.hexdigest(),
+        scan.sha256,
         "tsv" if separator == "\t" else "csv",
         chosen,
         separator,
-        lines,
+        scan.lines,
     )
 
 
@@ -290,45 +223,98 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _excel_rows(source: Source) -> Iterator[list[object]]:
+def _excel_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
+    """(line, values) of the first sheet's rows that hold anything; values by column."""
     if source.format == "xls":
-        try:
-            import xlrd  # type: ignore[import-not-found, unused-ignore]
-        except ImportError:
-            raise ImportFileError(
-                f"{source.path.name}: old Excel .xls files need the xlrd reader, which is "
-                "not installed here; save the sheet as .xlsx or CSV and import that"
-            ) from None
-        book = xlrd.open_workbook(str(source.path))
-        sheet = book.sheet_by_index(0)
-        for r in range(sheet.nrows):
-            yield list(sheet.row_values(r))
+        yield from _xls_rows(source)
         return
     from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
 
+    name = source.path.name
     try:
         # data_only=False: a formula arrives as its text ("=…") and is refused, never run.
         book = load_workbook(source.path, read_only=True, data_only=False)
     except Exception as exc:  # zipfile/XML errors of a damaged workbook
-        raise ImportFileError(
-            f"{source.path.name}: not a readable .xlsx workbook ({exc})"
-        ) from None
+        raise ImportFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
-            yield list(row)
+        limits.check_declared_sheet(name, sheet.max_row, sheet.max_column)
+        # The sheet's own parser, driven here rather than through iter_rows: iter_rows
+        # pads every row to the widest column and fills every gap between row numbers
+        # with empty rows (a sheet jumping to row 5,000,000 would loop that long).
+        with book._archive.open(sheet._worksheet_path) as src:
+            parser = WorkSheetParser(
+                src,
+                book.shared_strings,
+                data_only=False,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
+            for line, cells in parser.parse():
+                if line > limits.XLSX_MAX_ROWS:
+                    raise limits.too_many_rows(name, line, limits.XLSX_MAX_ROWS - 1)
+                values = _row_values(name, line, cells)
+                if values:
+                    yield line, values
+    except ImportFileError:
+        raise
+    except (ValueError, KeyError, TypeError, OSError, EOFError) as exc:  # damaged XML
+        raise ImportFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
     finally:
         book.close()
 
 
+def _row_values(name: str, line: int, cells: list[dict[str, object]]) -> list[object]:
+    """A row's values by column (1-based → list index), checked against the limits."""
+    found: dict[int, object] = {}
+    for cell in cells:
+        value = cell.get("value")
+        if value is None or value == "":
+            continue
+        column = int(cell["column"])  # type: ignore[call-overload]
+        if column > limits.MAX_COLUMNS:
+            raise limits.too_many_columns(name, line, column)
+        if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+            raise limits.cell_too_long(name, line, _column_letter(column))
+        found[column] = value
+    if not found:
+        return []
+    values: list[object] = [None] * max(found)
+    for column, value in found.items():
+        values[column - 1] = value
+    return values
+
+
+def _column_letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column))
+
+
+def _xls_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
+    try:
+        import xlrd  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise ImportFileError(
+            f"{source.path.name}: old Excel .xls files need the xlrd reader, which is "
+            "not installed here; save the sheet as .xlsx or CSV and import that"
+        ) from None
+    book = xlrd.open_workbook(str(source.path))
+    sheet = book.sheet_by_index(0)
+    for r in range(sheet.nrows):
+        yield r + 1, list(sheet.row_values(r))
+
+
 def _excel_chunks(source: Source, chunksize: int) -> Iterator[pd.DataFrame]:
     rows = _excel_rows(source)
-    header_row = next(rows, None)
-    while header_row is not None and all(v in (None, "") for v in header_row):
-        header_row = next(rows, None)
-    if header_row is None:
+    first = next(rows, None)
+    while first is not None and all(v in (None, "") for v in first[1]):
+        first = next(rows, None)
+    if first is None:
         raise ImportFileError(f"{source.path.name}: the workbook's first sheet is empty")
-    header = [_cell_text(v).strip() for v in header_row]
+    header = [_cell_text(v).strip() for v in first[1]]
     while header and not header[-1]:
         header.pop()
     for i, label in enumerate(header, start=1):
@@ -337,7 +323,7 @@ def _excel_chunks(source: Source, chunksize: int) -> Iterator[pd.DataFrame]:
     width = len(header)
     batch: list[list[str]] = []
     lines: list[int] = []
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         cells = [_cell_text(v) for v in row[:width]]
         if not any(c.strip() for c in cells):
             continue

@@ -1,13 +1,20 @@
 """Databases keyed through per-user key slots: create, unlock, change slots, switch keys.
 
-Switching the database key (``rekey``, and converting a passphrase-keyed database of
-the foundation release) is crash-safe. The steps, each durable before the next:
+Switching the database key (``rekey``, ``user remove``, and converting a
+passphrase-keyed database of the foundation release) is one recoverable operation, run
+under the slot lock from start to end (no other session starts meanwhile) and refused
+before anything changes while another session has the file open. The steps, each
+durable before the next:
 
-1. a verified backup of the database (with its slot file) beside it;
+1. a verified backup of the database (with its slot file) beside it — not for a user's
+   removal, whose old passphrase would still open it;
 2. ``sqlcipher_export`` into ``DB.rekey-tmp`` under the new key (a new SQLCipher salt);
+   the caller's changes written into that copy (audit entries, a deactivation), and the
+   copy verified like a backup;
 3. the new slot file, naming that salt, written as ``DB.keys.new``;
-4. the store is closed (WAL folded in) and ``DB.rekey-tmp`` renamed over ``DB``: the
-   commit point, one atomic rename;
+4. the store is closed (WAL folded in) and, unless the file changed or was opened
+   meanwhile (then all is undone), ``DB.rekey-tmp`` renamed over ``DB``: the commit
+   point, one atomic rename;
 5. ``DB.keys.new`` renamed over ``DB.keys``.
 
 A slot file names the database it unlocks by the salt at the start of the file, so
@@ -27,22 +34,32 @@ import secrets
 import signal
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workbench.store.backup import backup_database, export_copy
-from workbench.store.database import Store
+import workbench.store.locks as locks
+from workbench.store.backup import backup_database, export_copy, verify_copy
+from workbench.store.database import Store, opens_with_salt
 from workbench.store.errors import (
+    DatabaseDamaged,
     DatabaseExists,
     DatabaseInUse,
     DatabaseMissing,
     KeySlotsDamaged,
+    NotAFile,
     StoreError,
     UnknownUser,
     WrongPassphrase,
 )
 from workbench.store.files import remove_database_files
-from workbench.store.keys import SLOT_SALT_MARK, PassphraseKey, RawKey, marked_salt
+from workbench.store.keys import (
+    SLOT_SALT_MARK,
+    DatabaseKey,
+    PassphraseKey,
+    RawKey,
+    marked_salt,
+)
 from workbench.store.slots import (
     KdfParams,
     SlotFile,
@@ -120,18 +137,20 @@ def unlock(
     *,
     now: Callable[[], datetime] = _utc_now,
     sleep: Callable[[float], None] = time.sleep,
+    read_only: bool = False,
 ) -> Store:
     """Open ``path`` with ``user``'s key slot.
 
     A failed attempt is counted in the slot file and the next one waits longer. Without
     a slot file the database may be one of the foundation release: it is opened with
     the passphrase itself (``store.slots`` is None) for the caller to convert.
+    ``read_only`` (``workbench check``): nothing is renamed, upgraded or verified up front;
+    the database is opened as it is for the caller to check (failed attempts are still
+    counted: otherwise ``check`` would be a way around the wait).
     """
     path = Path(path)
-    if not path.exists():
-        raise DatabaseMissing(path)
-    recover(path)
-    slots_file = slot_path(path)
+    require_database_file(path)
+    slots_file = current_slot_file(path) if read_only else recover(path)
     if not slots_file.exists():
         if database_salt(path).startswith(SLOT_SALT_MARK):
             raise KeySlotsDamaged(
@@ -139,10 +158,15 @@ def unlock(
                 f"the key-slot file {slots_file} is missing: without it nobody can sign in "
                 "(restore it from the backup beside the database)",
             )
-        return _open_foundation(path, passphrase)
+        return Store.open(
+            path,
+            PassphraseKey(passphrase),
+            schema="as_is" if read_only else "upgrade",
+            verify_pages=not read_only,
+        )
     slots = SlotFile.load(slots_file)
     if database_salt(path) != slots.database_salt:
-        raise KeySlotsDamaged(slots_file, f"{slots_file} belongs to another database than {path}")
+        raise _salt_mismatch(path, slots_file, slots, user, passphrase)
     wait = slots.delay(user, now())
     if wait > 0:
         log.info("waiting %.2f s after earlier failed sign-ins of %s", wait, user)
@@ -153,12 +177,53 @@ def unlock(
         record_failure(path, user, now())
         raise
     slots.verify(raw, slots_file)
-    return Store.open(path, RawKey(raw), owns_key=True, slots=slots)
+    return Store.open(
+        path,
+        RawKey(raw),
+        owns_key=True,
+        slots=slots,
+        schema="as_is" if read_only else "upgrade",
+        verify_pages=not read_only,
+    )
 
 
-def _open_foundation(path: Path, passphrase: str) -> Store:
-    """A database of the foundation release: keyed by the shared passphrase itself."""
-    return Store.open(path, PassphraseKey(passphrase))
+def require_database_file(path: Path) -> None:
+    """A path that is no file at all is a usage error, told before anything is tried."""
+    if not path.exists():
+        raise DatabaseMissing(path)
+    if path.is_dir():
+        raise NotAFile(path, f"{path} is a directory: give the path of the database file")
+    if not path.is_file():
+        raise NotAFile(path, f"{path} is not a regular file: give the path of the database file")
+
+
+def _salt_mismatch(
+    path: Path, slots_file: Path, slots: SlotFile, user: str, passphrase: str
+) -> StoreError:
+    """The slot file names another salt than the database starts with. Either the
+    database's first 16 bytes are damaged (the key then opens it with the slot file's
+    salt), or the slot file belongs to another database: the passphrase tells which."""
+    try:
+        raw = slots.unwrap(path, user, passphrase)
+        slots.verify(raw, slots_file)
+    except (WrongPassphrase, UnknownUser, KeySlotsDamaged):
+        return KeySlotsDamaged(
+            slots_file,
+            f"{slots_file} does not belong to {path}: the slot file comes from another "
+            "database, or the database's first bytes are damaged. Restore the two from "
+            "the same backup",
+        )
+    if opens_with_salt(path, RawKey(raw, slots.database_salt)):
+        return DatabaseDamaged(
+            path,
+            f"{path} is damaged: its first 16 bytes (the salt its key is derived with) were "
+            "changed, while its key-slot file is intact. Restore the database from a backup",
+        )
+    return KeySlotsDamaged(
+        slots_file,
+        f"{slots_file} belongs to another database than {path}: restore the slot file "
+        "that came with this database (a backup keeps one beside it as BACKUP.keys)",
+    )
 
 
 def record_failure(path: Path, user: str, at: datetime) -> int:
@@ -223,8 +288,23 @@ def _kill_point(step: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def recover(path: Path) -> None:
-    """Finish or undo a key switch a crash interrupted (see the module docstring)."""
+def current_slot_file(path: Path) -> Path:
+    """The slot file that opens ``path`` now, without tidying anything (``check``): the
+    pending one of an interrupted key switch once the database was switched."""
+    slots_file = slot_path(path)
+    pending = slots_file.with_name(slots_file.name + NEW_SLOTS_SUFFIX)
+    if pending.exists():
+        try:
+            if SlotFile.load(pending).database_salt == database_salt(path):
+                return pending
+        except KeySlotsDamaged:
+            pass
+    return slots_file
+
+
+def recover(path: Path) -> Path:
+    """Finish or undo a key switch a crash interrupted (see the module docstring);
+    returns the slot file of ``path``."""
     slots_file = slot_path(path)
     pending = slots_file.with_name(slots_file.name + NEW_SLOTS_SUFFIX)
     tmp = path.with_name(path.name + TMP_SUFFIX)
@@ -243,77 +323,164 @@ def recover(path: Path) -> None:
         if tmp.exists():
             remove_database_files(tmp)
             log.warning("removed the copy of an interrupted key switch of %s", path)
+    return slots_file
+
+
+@dataclass(frozen=True)
+class _FileState:
+    """What changes when anyone commits to the file (after our own checkpoint)."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> _FileState:
+        st = path.stat()
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class KeySwitchRefused(DatabaseInUse):
+    """Another session opened (or wrote to) the file while the key switch was under way:
+    nothing was changed; ``store`` is the original file reopened for the caller."""
+
+    def __init__(self, refusal: DatabaseInUse, store: Store) -> None:
+        super().__init__(refusal.path, refusal.message)
+        self.store = store
+
+
+# Writes into the re-keyed copy before the commit point: (copy, its slot file, the backup).
+PrepareCopy = Callable[[Store, SlotFile, Path | None], None]
 
 
 def switch_key(
     store: Store,
     new_slots: Callable[[bytes, bytes], SlotFile],
     label: str,
-) -> tuple[Store, Path]:
+    *,
+    prepare: PrepareCopy | None = None,
+    keep_backup: bool = True,
+) -> tuple[Store, Path | None]:
     """Re-encrypt ``store``'s database under a new random key (steps in the docstring).
 
-    ``new_slots(new_key, new_salt)`` builds the slot file of the new key. Returns the
-    reopened store (``store`` is closed) and the backup taken first.
+    ``new_slots(new_key, new_salt)`` builds the slot file of the new key. ``prepare``
+    writes into the new copy before the commit point (its audit entries, a user's
+    deactivation), so those changes and the new key arrive together or not at all.
+    ``keep_backup=False`` takes no backup (``user remove``: a backup would still open
+    with the removed passphrase); the original stays untouched until the rename anyway.
+    Refuses (:class:`DatabaseInUse`, nothing changed) while another session has the file
+    open. Returns the reopened store (``store`` is closed) and the backup, if taken.
     """
     path = store.path
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    backup = path.with_name(f"{path.name}.pre-{label}-{stamp}.bak")
-    backup_database(store, backup)
-    _kill_point(1)
-    new_key = RawKey(secrets.token_bytes(32))
-    tmp = path.with_name(path.name + TMP_SUFFIX)
-    remove_database_files(tmp)
-    export_copy(store, tmp, new_key.with_salt(marked_salt()))
-    Store.open(tmp, new_key, schema="as_is").close()  # proves the copy and its key
-    _kill_point(2)
-    slots = new_slots(new_key.raw(), database_salt(tmp))
-    slots_file = slot_path(path)
-    pending = slots_file.with_name(slots_file.name + NEW_SLOTS_SUFFIX)
-    slots.save(pending)
-    _kill_point(3)
-    store.close()
-    try:
-        _refuse_if_open_elsewhere(path)
-    except DatabaseInUse:
-        remove_database_files(tmp)
-        pending.unlink(missing_ok=True)
-        raise
-    with slot_lock(path):
-        os.replace(tmp, path)  # the commit point
-        fsync_dir(path.parent)
+    with slot_lock(path):  # no other session starts (``recover``) until this one ends
+        locks.refuse_if_in_use(path, own_stores=1)
+        backup = _backup_first(store, label) if keep_backup else None
+        _kill_point(1)
+        with store.raw_connection() as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = _FileState.of(path)
+        new_key, slots = _prepared_copy(store, new_slots, prepare, backup)
+        _kill_point(2)
+        slots_file = slot_path(path)
+        pending = slots_file.with_name(slots_file.name + NEW_SLOTS_SUFFIX)
+        slots.save(pending)
+        _kill_point(3)
+        _commit_copy(store, before, pending)
         _kill_point(4)
         os.replace(pending, slots_file)
         fsync_dir(path.parent)
     _kill_point(5)
-    return Store.open(path, new_key, owns_key=True, slots=slots), backup
+    return Store.open(path, new_key, owns_key=True, slots=slots, verify_pages=False), backup
 
 
-def _refuse_if_open_elsewhere(path: Path) -> None:
-    """The last connection to close removes the WAL and its index; if they are still
-    there, another session has the file open and would go on writing to the old one
-    (and an old WAL must never be replayed onto the new file)."""
-    if any(Path(str(path) + suffix).exists() for suffix in ("-wal", "-shm")):
-        raise DatabaseInUse(
-            path,
-            f"{path} is open in another session (a window or command): close or lock it "
-            "and try again; nothing was changed",
-        )
+def _backup_first(store: Store, label: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    backup = store.path.with_name(f"{store.path.name}.pre-{label}-{stamp}.bak")
+    backup_database(store, backup)
+    return backup
 
 
-def rekey(store: Store, keep: set[str]) -> tuple[Store, Path]:
+def _prepared_copy(
+    store: Store,
+    new_slots: Callable[[bytes, bytes], SlotFile],
+    prepare: PrepareCopy | None,
+    backup: Path | None,
+) -> tuple[RawKey, SlotFile]:
+    """``DB.rekey-tmp`` under a new key, with ``prepare``'s changes, checked like a backup."""
+    path = store.path
+    new_key = RawKey(secrets.token_bytes(32))
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    remove_database_files(tmp)
+    try:
+        export_copy(store, tmp, new_key.with_salt(marked_salt()))
+        slots = new_slots(new_key.raw(), database_salt(tmp))
+        with Store.open(tmp, new_key, schema="as_is", verify_pages=False) as copy:
+            if prepare is not None:
+                prepare(copy, slots, backup)
+        problems = verify_copy(tmp, new_key)
+        if problems:
+            raise DatabaseDamaged(
+                path, f"the re-keyed copy of {path} did not verify: {problems[0]}"
+            )
+    except BaseException:
+        remove_database_files(tmp)
+        raise
+    return new_key, slots
+
+
+def _commit_copy(store: Store, before: _FileState, pending: Path) -> None:
+    """Close ``store`` and rename the copy over the database: the commit point. Refused
+    if a session elsewhere has the file open or committed to it since the copy was taken
+    (its change would be lost, or its WAL replayed onto the new file)."""
+    path = store.path
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    key = store.key  # a copy survives the close (which overwrites a key the store owns)
+    old_key: DatabaseKey = RawKey(key.raw()) if isinstance(key, RawKey) else key
+    owns = isinstance(key, RawKey)
+    slots = store.slots
+    store.close()
+    changed = not path.exists() or _FileState.of(path) != before
+    if changed or locks.companions_left(path) or locks.holders(path):
+        remove_database_files(tmp)
+        pending.unlink(missing_ok=True)
+        reopened = Store.open(path, old_key, owns_key=owns, slots=slots, verify_pages=False)
+        raise KeySwitchRefused(locks.in_use(path), reopened)
+    os.replace(tmp, path)  # the commit point
+    fsync_dir(path.parent)
+
+
+def rekey(
+    store: Store,
+    keep: set[str],
+    *,
+    prepare: PrepareCopy | None = None,
+    keep_backup: bool = True,
+) -> tuple[Store, Path | None]:
     """A new database key, sealed for those of ``keep`` who hold a slot now (the file
-    on disk is the truth: another session may have added one since this store opened)."""
+    on disk is the truth: another session may have added one since this store opened).
+    ``prepare`` and ``keep_backup``: as :func:`switch_key`."""
     if store.slots is None:
         raise StoreError(store.path, f"{store.path} is not keyed through key slots")
     old = SlotFile.load(slot_path(store.path))
     old.verify(_raw(store), slot_path(store.path))
     kept = keep & set(old.slots)
-    return switch_key(store, lambda key, salt: old.rekeyed(key, kept, salt), "rekey")
+    return switch_key(
+        store,
+        lambda key, salt: old.rekeyed(key, kept, salt),
+        "rekey",
+        prepare=prepare,
+        keep_backup=keep_backup,
+    )
 
 
 def convert_foundation(
-    store: Store, user: str, passphrase: str, params: KdfParams | None = None
-) -> tuple[Store, Path]:
+    store: Store,
+    user: str,
+    passphrase: str,
+    params: KdfParams | None = None,
+    *,
+    prepare: PrepareCopy | None = None,
+) -> tuple[Store, Path | None]:
     """A passphrase-keyed database becomes slot-keyed, ``user`` holding the first slot."""
     if store.slots is not None:
         raise StoreError(store.path, f"{store.path} is already keyed through key slots")
@@ -323,10 +490,4 @@ def convert_foundation(
         slots.add(user, passphrase, key, params)
         return slots
 
-    return switch_key(store, first_slots, "accounts")
-
-
-def remove_backup(backup: Path) -> None:
-    """Delete a pre-rekey backup (it still opens with the old key, for the old users)."""
-    remove_database_files(backup)
-    slot_path(backup).unlink(missing_ok=True)
+    return switch_key(store, first_slots, "accounts", prepare=prepare)

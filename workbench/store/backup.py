@@ -87,6 +87,11 @@ def backup_database(
     return BackupReport(out, pages, found)
 
 
+def verify_copy(path: Path, key: DatabaseKey) -> list[str]:
+    """What fails to verify in the copy at ``path`` (cipher, structure, foreign keys)."""
+    return _verify_copy(path, key)[2]
+
+
 def _verify_copy(path: Path, key: DatabaseKey) -> tuple[int, dict[str, int], list[str]]:
     """Open the copy with ``key``: pages, rows per table, and what failed to verify."""
     conn = open_keyed(path, key)

@@ -35,12 +35,15 @@ def check_store(store: RawSource) -> CheckReport:
         return check_connection(raw)
 
 
+def page_problems(raw: dbapi2.Connection) -> list[str]:
+    """SQLCipher's check of every page's HMAC ("HMAC verification failed for page 7")."""
+    return [str(r[0]) for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
 def check_connection(raw: dbapi2.Connection) -> CheckReport:
     report = CheckReport()
     report.pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
-    report.cipher_problems = [
-        str(r[0]) for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()
-    ]
+    report.cipher_problems = page_problems(raw)
     try:
         rows = [str(r[0]) for r in raw.execute("PRAGMA integrity_check").fetchall()]
     except dbapi2.DatabaseError as exc:

@@ -7,6 +7,7 @@ page is read; nothing that writes (journal mode) runs until the key is proven.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import sqlcipher3
@@ -20,7 +21,10 @@ log = logging.getLogger(__name__)
 # Scattered indexed reads decrypt a page per cache miss: a 64 MiB page cache keeps the
 # working set of a large case decrypted in memory (measured in benchmarks/).
 CACHE_SIZE_KIB = 65_536
+# How long a write waits for another session's write lock before giving up with
+# "in use by another session" (exit 7). WORKBENCH_BUSY_TIMEOUT_MS shortens it (tests).
 BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_ENV = "WORKBENCH_BUSY_TIMEOUT_MS"
 
 # Set on every connection once the key is proven.
 #   WAL: readers (the window) never block the writer (an import in a worker thread) and
@@ -33,7 +37,6 @@ SESSION_PRAGMAS: tuple[str, ...] = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA synchronous = FULL",
     f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
 
 # PRAGMA application_id: tells our databases from any other SQLCipher file that the
@@ -41,6 +44,19 @@ SESSION_PRAGMAS: tuple[str, ...] = (
 APPLICATION_ID = 0x54465742
 
 DatabaseError = dbapi2.DatabaseError
+
+
+def busy_timeout_ms() -> int:
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def is_locked(exc: BaseException) -> bool:
+    """SQLite's answer when another session holds the lock a statement needs."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database table is locked" in text
 
 
 def route_cipher_log(conn: dbapi2.Connection) -> None:
@@ -65,6 +81,8 @@ def open_keyed(path: Path, key: DatabaseKey) -> dbapi2.Connection:
     try:
         key.apply(conn)  # key first, then the pinned cipher settings
         route_cipher_log(conn)
+        # Before the first read: a session closing elsewhere holds the file for a moment.
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     except BaseException:
         conn.close()
         raise

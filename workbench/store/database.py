@@ -18,17 +18,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2
 
+import workbench.store.locks as locks
 import workbench.store.migrate as migrate
 from workbench.store.backup import backup_database
-from workbench.store.connection import APPLICATION_ID, configure_session, open_keyed, prove_key
+from workbench.store.check import page_problems
+from workbench.store.connection import (
+    APPLICATION_ID,
+    busy_timeout_ms,
+    configure_session,
+    is_locked,
+    open_keyed,
+    prove_key,
+)
 from workbench.store.errors import (
     DatabaseDamaged,
     DatabaseExists,
     DatabaseMissing,
+    NotAFile,
     NotAWorkbenchDatabase,
     StoreClosed,
     StoreError,
@@ -71,6 +82,7 @@ class Store:
         self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write_sessions = sessionmaker(bind=self._writer, expire_on_commit=False)
         self.backup_written: Path | None = None
+        locks.register_open(path)
 
     # -- opening -------------------------------------------------------------------
 
@@ -115,13 +127,17 @@ class Store:
         schema: str = "upgrade",
         owns_key: bool = False,
         slots: SlotFile | None = None,
+        verify_pages: bool = True,
     ) -> Store:
         """Open an existing database.
 
         ``schema``: "upgrade" brings an older schema up to date after a backup; "refuse"
         raises on an older schema; "as_is" leaves it (verifying a backup copy).
         ``owns_key``: the key object is this store's, overwritten on close. ``slots``: the
-        key-slot file it was unlocked through (backups carry it).
+        key-slot file it was unlocked through (backups carry it). ``verify_pages``: every
+        page's HMAC is checked before anything can write to the file (a sign-in writes
+        its audit entry): a damaged file is refused, not written to. ``workbench check``
+        opens without it, to report every problem itself.
         """
         path = Path(path)
         if not path.exists():
@@ -140,6 +156,8 @@ class Store:
                     path,
                     f"{path} opens with this passphrase but is not a workbench database",
                 )
+            if verify_pages:
+                _refuse_damaged_pages(path, conn)
             configure_session(conn)
         except BaseException:
             conn.close()
@@ -210,6 +228,10 @@ class Store:
         try:
             with session.begin():
                 yield session
+        except (sa_exc.OperationalError, dbapi2.OperationalError) as exc:
+            if is_locked(exc):
+                raise locks.in_use(self.path, busy_seconds=busy_timeout_ms() / 1000) from None
+            raise
         finally:
             session.close()
 
@@ -241,6 +263,7 @@ class Store:
             if self._spare is not None:
                 self._spare.close()
                 self._spare = None
+        locks.register_closed(self.path)
         if self._owns_key:
             self._key.forget()
 
@@ -260,6 +283,9 @@ def _make_engine(creator: Any) -> Engine:
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=False,
+        # A failing statement's values (case content) stay out of its error message,
+        # which reaches the plain-text log file.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
@@ -270,10 +296,24 @@ def _make_engine(creator: Any) -> Engine:
     return engine
 
 
+def opens_with_salt(path: Path, key: DatabaseKey) -> bool:
+    """Does ``key`` (carrying its salt) open ``path`` whatever its first 16 bytes say?
+    Tells a damaged salt from a slot file of another database; reads only."""
+    conn = open_keyed(path, key)
+    try:
+        prove_key(conn)
+        return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except dbapi2.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def _check_file_shape(path: Path) -> None:
     """Reject what is plainly not one of our databases before any key is tried."""
-    if not path.is_file():
-        raise NotAWorkbenchDatabase(path, f"{path} is not a file")
+    if path.is_dir() or not path.is_file():
+        what = "a directory" if path.is_dir() else "not a regular file"
+        raise NotAFile(path, f"{path} is {what}: give the path of the database file")
     size = path.stat().st_size
     if size == 0:
         raise NotAWorkbenchDatabase(path, f"{path} is empty: not a workbench database")
@@ -291,12 +331,26 @@ def _check_file_shape(path: Path) -> None:
         )
 
 
+def _refuse_damaged_pages(path: Path, conn: dbapi2.Connection) -> None:
+    """Every page's HMAC, before anything writes: a damaged file stays as it is."""
+    problems = page_problems(conn)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DatabaseDamaged(
+            path,
+            f"{path} is damaged: {problems[0]}{more}; nothing was written to it. "
+            "Restore it from a backup ('workbench check' lists every damaged page)",
+        )
+
+
 def _classify_key_failure(path: Path, key: DatabaseKey, exc: Exception) -> StoreError:
     """Page 1 failed to decrypt: a wrong passphrase, or a damaged first page.
 
     With the right key every other page still verifies, so page 2 decides: check a
     two-page copy (ciphertext only) so the cost does not grow with the database.
     """
+    if is_locked(exc):
+        return locks.in_use(path, busy_seconds=busy_timeout_ms() / 1000)
     if "not a database" not in str(exc):
         return DatabaseDamaged(path, f"{path} is damaged: {exc}")
     if path.stat().st_size < 2 * PAGE_SIZE:

@@ -45,9 +45,10 @@ class KeySlotsDamaged(StoreError):
 
 
 class DatabaseInUse(StoreError):
-    """Another session has the file open: a key switch must wait (nothing changed)."""
+    """Another session has the file open, or has held its write lock for longer than
+    the busy timeout: exit 7, and nothing was changed (``locks.in_use`` words it)."""
 
-    exit_code = 2
+    exit_code = 7
 
 
 class StoreClosed(StoreError):
@@ -67,6 +68,12 @@ class DatabaseMissing(StoreError):
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, f"no database at {path} (create one with 'workbench init')")
+
+
+class NotAFile(StoreError):
+    """The database path names a directory or a device: a usage error."""
+
+    exit_code = 2
 
 
 class DatabaseExists(StoreError):

@@ -56,6 +56,9 @@ NONCE_BYTES = 12
 TARGET_SECONDS = 0.5
 CALIBRATION_MEMORY_KIB = 65_536  # 64 MiB
 MAX_TIME_COST = 64
+TEST_MEMORY_KIB = 256
+MAX_MEMORY_KIB = 1 << 20  # 1 GiB: a slot asking for more is an edit, not ours
+MAX_PARALLELISM = 16
 MAX_UNAUDITED = 1000
 MAX_DELAY_SECONDS = 30.0
 # A test run forces tiny Argon2id parameters so the suite stays fast: never set it on a
@@ -87,6 +90,14 @@ class KdfParams:
     memory_kib: int
     parallelism: int
 
+    def plausible(self) -> bool:
+        """Within what calibration (or the test profile) ever chooses, with headroom."""
+        return (
+            1 <= self.time_cost <= MAX_TIME_COST
+            and TEST_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.parallelism <= MAX_PARALLELISM
+        )
+
     def as_json(self) -> dict[str, Any]:
         return {
             "algorithm": "argon2id",
@@ -97,7 +108,16 @@ class KdfParams:
         }
 
 
-TEST_PARAMS = KdfParams(time_cost=1, memory_kib=256, parallelism=1)
+TEST_PARAMS = KdfParams(time_cost=1, memory_kib=TEST_MEMORY_KIB, parallelism=1)
+# Bytes of each slot field as this program writes them: X25519 keys are 32 bytes, the
+# wrapped private key carries a 16-byte tag, the HPKE seal is enc (32) + key (32) + tag.
+_FIELD_BYTES = {
+    "salt": ARGON2_SALT_BYTES,
+    "public_key": 32,
+    "nonce": NONCE_BYTES,
+    "wrapped_private_key": 32 + 16,
+    "sealed_database_key": 32 + 32 + 16,
+}
 
 
 def derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -178,18 +198,28 @@ class Slot:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Slot:
+        """A slot, its fields checked against what this program ever writes: an edit
+        outside those shapes is damage, never a costly or misleading unwrap attempt."""
         kdf = data["kdf"]
         if kdf.get("algorithm") != "argon2id" or kdf.get("version") != 19:
             raise ValueError(f"unknown key derivation {kdf.get('algorithm')!r}")
-        return cls(
-            user=str(data["user"]),
-            kdf=KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"])),
+        params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
+        user = str(data["user"])
+        if not params.plausible():
+            raise ValueError(f"the key slot of {user!r} has impossible Argon2id parameters")
+        slot = cls(
+            user=user,
+            kdf=params,
             salt=_unb64(kdf["salt"], "salt"),
             public_key=_unb64(data["public_key"], "public_key"),
             nonce=_unb64(data["nonce"], "nonce"),
             wrapped_private_key=_unb64(data["wrapped_private_key"], "wrapped_private_key"),
             sealed_database_key=_unb64(data["sealed_database_key"], "sealed_database_key"),
         )
+        for name, length in _FIELD_BYTES.items():
+            if len(getattr(slot, name)) != length:
+                raise ValueError(f"the key slot of {user!r} has a {name} of the wrong length")
+        return slot
 
     @classmethod
     def make(
@@ -219,11 +249,19 @@ class Slot:
 
     def open(self, passphrase: str, generation: int) -> bytes:
         """The database key; ``InvalidTag`` for a wrong passphrase (or an altered slot)."""
+        return self.database_key(self.private_key(passphrase), generation)
+
+    def private_key(self, passphrase: str) -> X25519PrivateKey:
+        """``InvalidTag``: a wrong passphrase, or an edit of this slot's header that no
+        checksum shows (the tag is the only thing binding it: the two look alike)."""
         kek = derive(passphrase, self.salt, self.kdf)
         private_raw = AESGCM(kek).decrypt(
             self.nonce, self.wrapped_private_key, _canonical(self.header())
         )
-        private = X25519PrivateKey.from_private_bytes(private_raw)
+        return X25519PrivateKey.from_private_bytes(private_raw)
+
+    def database_key(self, private: X25519PrivateKey, generation: int) -> bytes:
+        """``InvalidTag`` here, after the passphrase proved right, means an altered slot."""
         return _HPKE.decrypt(self.sealed_database_key, private, info=self._info(generation))
 
     def _info(self, generation: int) -> bytes:
@@ -325,9 +363,19 @@ class SlotFile:
         if slot is None:
             raise UnknownUser(db, user)
         try:
-            return slot.open(passphrase, self.generation)
+            private = slot.private_key(passphrase)
         except InvalidTag:
             raise WrongPassphrase(db, user) from None
+        try:
+            return slot.database_key(private, self.generation)
+        except InvalidTag:
+            where = slot_path(db)
+            raise KeySlotsDamaged(
+                where,
+                f"the key slot of user {user!r} in {where} was altered: the passphrase is "
+                "right, but the database key sealed in the slot does not open "
+                "(restore the slot file from the backup beside the database)",
+            ) from None
 
     def delay(self, user: str, now: datetime) -> float:
         """Seconds still to wait before ``user`` may try again (doubling per failure)."""

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         return self._case
 
     def open_case(self, code: str) -> None:
-        """Show case ``code`` (the tab stays where it was); NotFound for an unknown code."""
+        """Show case ``code`` (the tab stays where it was). A code the user may not read
+        raises PermissionDenied whether or not the case exists (NotFound for an auditor)."""
         if self._locked:
             return
         self.services.cases.get(code)  # raises NotFound before anything changes

@@ -46,7 +46,7 @@ from workbench.store import (
     StoreError,
     WrongPassphrase,
 )
-from workbench.store.errors import KeySlotsDamaged, UnknownUser
+from workbench.store.errors import DatabaseInUse, KeySlotsDamaged, NotAFile, UnknownUser
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
 
@@ -150,6 +150,20 @@ def store_error_text(exc: Exception) -> str:
         )
     if isinstance(exc, DatabaseMissing):
         return QCoreApplication.translate("UnlockDialog", "There is no database at this path.")
+    if isinstance(exc, NotAFile):
+        return QCoreApplication.translate(
+            "UnlockDialog", "This path is a folder, not a database file; choose the file itself."
+        )
+    if isinstance(exc, DatabaseInUse):
+        return (
+            QCoreApplication.translate(
+                "UnlockDialog",
+                "The database is in use by another session; nothing was changed. Close that "
+                "window or wait for that task to finish, then try again.",
+            )
+            + "\n"
+            + str(exc)
+        )
     if isinstance(exc, DatabaseExists):
         return QCoreApplication.translate(
             "UnlockDialog", "A file already exists at this path; choose another name."

@@ -33,7 +33,13 @@ from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.store import StoreError
 from workbench.views.i18n import arg, current_language
-from workbench.views.unlock_dialog import MIN_PASSPHRASE, busy, error_label, password_edit
+from workbench.views.unlock_dialog import (
+    MIN_PASSPHRASE,
+    busy,
+    error_label,
+    password_edit,
+    store_error_text,
+)
 
 
 class UsersDialog(QDialog):
@@ -196,7 +202,10 @@ class UsersDialog(QDialog):
         try:
             with busy(self):
                 action()
-        except (ServiceError, StoreError, ValueError) as exc:
+        except StoreError as exc:  # in use elsewhere, damaged …: the translated headline
+            self.show_error(store_error_text(exc))
+            return False
+        except (ServiceError, ValueError) as exc:
             self.show_error(str(exc))
             return False
         self.show_error("")

@@ -2299,6 +2299,14 @@
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
+        <source>This path is a folder, not a database file; choose the file itself.</source>
+        <translation>此路径是文件夹，不是数据库文件；请选择数据库文件本身。</translation>
+    </message>
+    <message>
+        <source>The database is in use by another session; nothing was changed. Close that window or wait for that task to finish, then try again.</source>
+        <translation>数据库正被另一个会话使用，未做任何更改。请关闭那个窗口或等待那项任务结束后再试。</translation>
+    </message>
+    <message>
         <source>Earlier attempts failed: waiting %1 s before this one…</source>
         <translation>此前登录失败：本次尝试前需等待 %1 秒…</translation>
     </message>

@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 from workbench.domain import vocab
 from workbench.domain.permissions import USERS_MANAGE
 from workbench.models import User
-from workbench.services.core.changes import OpResult
-from workbench.services.core.context import Context, utc_now
+from workbench.services.core.changes import Changes, OpResult
+from workbench.services.core.context import Context, Principal, utc_now
 from workbench.services.core.errors import (
     AuthenticationFailed,
     FieldError,
@@ -33,9 +33,9 @@ from workbench.services.core.errors import (
     NotFound,
     PermissionDenied,
 )
-from workbench.services.core.unit_of_work import snapshot, unit_of_work
+from workbench.services.core.unit_of_work import UnitOfWork, snapshot, unit_of_work
 from workbench.store import Store, accounts
-from workbench.store.slots import KdfParams
+from workbench.store.slots import KdfParams, SlotFile
 
 log = logging.getLogger(__name__)
 
@@ -194,49 +194,89 @@ class UserService:
 
     def remove(self, name: str) -> tuple[OpResult[None], RekeyResult]:
         """Deactivate ``name`` (their audit history stays) and rekey without their slot,
-        so their passphrase no longer opens the current file."""
+        so their passphrase no longer opens the current file: one operation.
+
+        The deactivation and its audit entries are written into the re-keyed copy before
+        it replaces the database, so a crash at any point leaves either the old file
+        (nothing changed) or the new one (the user locked out). No backup is kept (it
+        would still open with the removed passphrase). Refused while another session has
+        the file open (``DatabaseInUse``, nothing changed)."""
         self.ctx.require(USERS_MANAGE)
         if name == self.ctx.user:
             raise InputRejected("user", [FieldError("name", "you cannot remove yourself")])
-        with unit_of_work(self.ctx) as uow:
-            user = self._active(uow.session, name)
-            if user.role == "admin":
-                self._keep_an_admin(uow.session, name)
+        with self.ctx.store.session() as s:
+            self._removable(s, name)  # refuse before any work; checked again in the copy
+        changes: list[Changes] = []
+
+        def deactivate(uow: UnitOfWork) -> None:
+            user = self._removable(uow.session, name)
             before = snapshot(user)
             user.active = False
             uow.updated("user", user, before, None)
-        rekeyed = self.rekey(reason=f"user {name} removed", keep_backup=False)
-        return OpResult(None, uow.changes), rekeyed
+            changes.append(uow.changes)
+
+        rekeyed = self._switch_key(
+            f"user {name} removed", keep_backup=False, removing=name, also=deactivate
+        )
+        return OpResult(None, changes[0]), rekeyed
 
     def rekey(self, reason: str = "requested", *, keep_backup: bool = True) -> RekeyResult:
         """A new database key, sealed for every active user; the context continues on it.
 
-        The backup taken first stays beside the database unless ``keep_backup`` is
-        False (a removed user's passphrase still opens that backup).
+        The backup taken first stays beside the database unless ``keep_backup`` is False.
+        The ``rekey`` audit entry is written into the new file before it replaces the old.
         """
         self.ctx.require(USERS_MANAGE)
+        return self._switch_key(reason, keep_backup=keep_backup)
+
+    def _switch_key(
+        self,
+        reason: str,
+        *,
+        keep_backup: bool,
+        removing: str | None = None,
+        also: Callable[[UnitOfWork], None] | None = None,
+    ) -> RekeyResult:
+        """Rekey for every active user but ``removing``; ``also`` runs in the copy's
+        transaction, beside the ``rekey`` audit entry."""
         old = self.ctx.store
         if old.slots is None:
             raise InputRejected("rekey", [FieldError("database", "this database has no key slots")])
         with old.session() as s:
             active = set(s.scalars(select(User.name).where(User.active.is_(True))))
-        new, backup = accounts.rekey(old, active)
+        active.discard(removing or "")
+
+        def prepare(copy: Store, slots: SlotFile, backup: Path | None) -> None:
+            ctx = Context(copy, self.ctx.user, clock=self.ctx.clock)
+            with unit_of_work(ctx) as uow:
+                if also is not None:
+                    also(uow)
+                uow.audit(
+                    "rekey",
+                    "database",
+                    None,
+                    None,
+                    {
+                        "reason": reason,
+                        "generation": slots.generation,
+                        "users": sorted(slots.slots),
+                    },
+                )
+
+        try:
+            new, backup = accounts.rekey(old, active, prepare=prepare, keep_backup=keep_backup)
+        except accounts.KeySwitchRefused as exc:
+            self.ctx.store = exc.store
+            raise
         self.ctx.store = new
         assert new.slots is not None
-        keep = set(new.slots.slots)
-        with unit_of_work(self.ctx) as uow:
-            uow.audit(
-                "rekey",
-                "database",
-                None,
-                None,
-                {"reason": reason, "generation": new.slots.generation, "users": sorted(keep)},
-            )
-        kept: Path | None = backup
-        if not keep_backup:
-            accounts.remove_backup(backup)
-            kept = None
-        return RekeyResult(new.slots.generation, tuple(sorted(keep)), kept)
+        return RekeyResult(new.slots.generation, tuple(sorted(new.slots.slots)), backup)
+
+    def _removable(self, session: Session, name: str) -> User:
+        user = self._active(session, name)
+        if user.role == "admin":
+            self._keep_an_admin(session, name)
+        return user
 
     # -- reading ------------------------------------------------------------------------
 
@@ -324,24 +364,28 @@ def sign_in(
     clock: Callable[[], datetime] = utc_now,
     sleep: Callable[[float], None] = time.sleep,
     notes: SignInNotes | None = None,
+    read_only: bool = False,
 ) -> Context:
     """Unlock ``path`` with ``user``'s key slot and sign them in (audited).
 
+    The sign-in audit entry is the session's first write: it is written only after every
+    page of the file verified (``Store.open``), so a damaged file is refused unchanged.
     A passphrase-keyed database of the foundation release is converted to key slots
     here when its owner (an active admin) signs in; anybody else is refused until then.
+    ``read_only`` (``workbench check``): nothing at all is written to the database — no
+    audit entry, conversion, schema upgrade or tidying after a crash — and the pages are
+    left for the caller to check; a file too damaged to read the user from still opens.
     """
     path = Path(path)
-    store = accounts.unlock(path, user, passphrase, now=clock, sleep=sleep)
+    store = accounts.unlock(path, user, passphrase, now=clock, sleep=sleep, read_only=read_only)
     notes = notes if notes is not None else SignInNotes()
     notes.schema_backup = store.backup_written
     ctx = Context(store, user, clock=clock)
     try:
-        try:
-            me = ctx.principal()
-        except AuthenticationFailed:
-            if store.slots is not None:
-                accounts.record_failure(path, user, clock())
-            raise
+        me = _principal(ctx, path, clock, tolerate_damage=read_only)
+        if read_only:
+            return ctx
+        assert me is not None
         if store.slots is None:
             _convert(ctx, me.role, passphrase, notes)
         assert ctx.store.slots is not None
@@ -355,6 +399,22 @@ def sign_in(
         ctx.store.close()
         raise
     return ctx
+
+
+def _principal(
+    ctx: Context, path: Path, clock: Callable[[], datetime], *, tolerate_damage: bool
+) -> Principal | None:
+    """The signed-in user, active in the database; a failure counts as a failed sign-in."""
+    try:
+        return ctx.principal()
+    except AuthenticationFailed:
+        if ctx.store.slots is not None:
+            accounts.record_failure(path, ctx.user, clock())
+        raise
+    except sa_exc.DatabaseError:
+        if tolerate_damage:
+            return None
+        raise
 
 
 def _audit_sign_in(ctx: Context) -> None:
@@ -380,17 +440,29 @@ def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> No
         )
     with ctx.store.session() as s:
         users = s.execute(select(func.count()).select_from(User)).scalar_one()
-    new, backup = accounts.convert_foundation(ctx.store, ctx.user, passphrase)
+
+    def prepare(copy: Store, slots: SlotFile, backup: Path | None) -> None:
+        with unit_of_work(Context(copy, ctx.user, clock=ctx.clock)) as uow:  # in the new file
+            uow.audit(
+                "convert",
+                "database",
+                None,
+                None,
+                {
+                    "to": "key slots",
+                    "owner": ctx.user,
+                    "users": users,
+                    "backup": backup.name if backup else None,
+                },
+            )
+
+    try:
+        new, backup = accounts.convert_foundation(ctx.store, ctx.user, passphrase, prepare=prepare)
+    except accounts.KeySwitchRefused as exc:
+        ctx.store = exc.store
+        raise
     ctx.store = new
     notes.converted_backup = backup
-    with unit_of_work(ctx) as uow:
-        uow.audit(
-            "convert",
-            "database",
-            None,
-            None,
-            {"to": "key slots", "owner": ctx.user, "users": users, "backup": backup.name},
-        )
 
 
 __all__ = ["SignInNotes", "Store", "UserRow", "UserService", "create_database", "sign_in"]

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from workbench.domain import permissions
 from workbench.models import CaseAccess, CaseFile, User
 from workbench.services.core.errors import AuthenticationFailed, PermissionDenied
-from workbench.services.core.lookup import case_by_code
 from workbench.store import Store
 
 
@@ -94,10 +93,9 @@ class Context:
         session = session or self._open_session()
         me = self.principal(session)
         member = case_code is not None and self._is_member(me, case_code, session)
-        decision = permissions.decide(me.role, permission, case_code=case_code, is_member=member)
-        if not decision.allowed and case_code is not None:
-            self._must_exist(case_code, session)  # an unknown code is NotFound, as before
-        return decision
+        # A refusal never looks the case up: a made-up code and a real case the user is
+        # no member of get the same answer, so nobody can probe which cases exist.
+        return permissions.decide(me.role, permission, case_code=case_code, is_member=member)
 
     def _open_session(self) -> Session | None:
         """The session of this thread's open transaction, if any: what it wrote counts."""
@@ -145,13 +143,6 @@ class Context:
         return set(
             session.scalars(select(CaseAccess.case_id).where(CaseAccess.user_id == me.user_id))
         )
-
-    def _must_exist(self, case_code: str, session: Session | None) -> None:
-        if session is not None:
-            case_by_code(session, case_code)
-            return
-        with self.store.session() as s:
-            case_by_code(s, case_code)
 
     def _is_member(self, me: Principal, case_code: str, session: Session | None) -> bool:
         query = (
