@@ -126,8 +126,9 @@ def test_unknown_or_ambiguous_names_exit_5_naming_the_candidates(
 
 
 def test_bad_requests_use_the_documented_exit_codes(demo_db: Path) -> None:
+    # An unknown case answers like one the user is no member of (issue 13 #7).
     code, _, err = graph(demo_db, "metrics", "--case", "NO-SUCH")
-    assert code == 5 and "no case with code 'NO-SUCH'" in err
+    assert code == 6 and "no case NO-SUCH that you are a member of" in err
     code, _, err = graph(
         demo_db, "path", "--case", "PDS-2019-003", "--from", "刘某", "--to", "毛某",
         "--max-gap-days", "-1",

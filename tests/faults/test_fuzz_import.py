@@ -131,6 +131,13 @@ VALID: dict[str, list[tuple[str, st.SearchStrategy[str]]]] = {
         ("at", moment),
         ("amount_fen", st.integers(-(10**8), 10**8).map(lambda n: f"{n / 100:.2f}")),
     ],
+    "findings": [  # into the registry: a person on file or new (then with a name)
+        ("身份证号", st.sampled_from(["11010519491231002X", "440524188001010014"])),
+        ("姓名", st.sampled_from(["张某", "王某"])),
+        ("查获时间", moment),
+        ("毒品种类", st.sampled_from(["methamphetamine", "冰毒", "heroin"])),
+        ("检测结果", st.sampled_from(["阳性", "positive"])),
+    ],
 }
 
 

@@ -26,7 +26,7 @@ from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.tables import TableService
 from workbench.services.core.context import Context
-from workbench.services.core.errors import InputRejected, NotFound
+from workbench.services.core.errors import InputRejected, NotFound, PermissionDenied
 from workbench.services.imports.importing import ImportService
 
 CASE = "NET-1"
@@ -148,7 +148,7 @@ def test_an_empty_case_and_a_case_without_links_say_so(case_ctx: Context) -> Non
     lonely = service.graph(CASE, "en")
     assert len(lonely.nodes) == 1 and lonely.notice is not None
     assert lonely.notice.message("en").startswith(f"No links are recorded in case {CASE}")
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied):  # unknown answers like not a member (issue 13 #7)
         service.graph("NO-SUCH-CASE")
 
 

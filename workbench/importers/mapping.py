@@ -58,6 +58,10 @@ class MappingProblem(str):
         problem.code, problem.params = code, dict(params)
         return problem
 
+    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, object]]:
+        # copy/deepcopy/pickle rebuild it with its code (dataclasses.asdict deep-copies).
+        return (str(self), self.code), dict(self.params)
+
 
 def check_mapping(
     mapping: Mapping[str, str], headers: Sequence[str], kind: KindSpec

@@ -175,7 +175,7 @@ class ImportService:
         chosen = dict(mapping) if mapping is not None else guess_mapping(headers, spec)
         problems = check_mapping(chosen, headers, spec)
         if problems:
-            report.extend([Issue(None, "", p, code=p.code, params=p.params) for p in problems])
+            report.extend([Issue(None, "", str(p), code=p.code, params=p.params) for p in problems])
             raise ImportRejected(report)
         changes = Changes()
         try:
