@@ -60,7 +60,7 @@ class Window(Protocol):
     """The part of MainWindow (docs/gui-contract.md) editing relies on."""
 
     services: Any
-    undo_stack: Any
+    undo_stacks: Any
     edit_menu: Any
     file_menu: Any
     case_view: Any
@@ -94,7 +94,8 @@ class EditingController(QObject):
         self.undo = UndoController(
             lambda: self.window.services.operations,
             window.apply_changes,
-            stack=window.undo_stack,
+            stacks=window.undo_stacks,
+            case_of=window.current_case_code,
             on_warnings=self._show_warnings,
             parent=window,  # type: ignore[arg-type]
         )

@@ -2,8 +2,9 @@
 
 Kept small on purpose: widgets live in their own modules, and other parts of the
 application (forms, undo, search, settings, session lock) attach to the public
-attributes here — ``services``, ``undo_stack``, the four menus, ``case_view`` — rather
-than growing this class. ``apply_changes`` is the one place the window refreshes.
+attributes here — ``services``, ``undo_stacks`` (one undo history per case file), the
+four menus, ``case_view`` — rather than growing this class. ``apply_changes`` is the
+one place the window refreshes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.views.case_list import CaseListDock
+from workbench.views.case_undo import CaseUndoStacks
 from workbench.views.case_view import CaseView
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg, current_language
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
         self.lang = lang or current_language()
         self.zone = zone
         self.services = Services(ctx)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stacks = CaseUndoStacks(self)  # Edit ▸ Undo follows the open case
         self._case: str | None = None
         self._locked = False
 
@@ -95,12 +97,18 @@ class MainWindow(QMainWindow):
     def current_case_code(self) -> str | None:
         return self._case
 
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open case's undo history (what Edit ▸ Undo acts on)."""
+        return self.undo_stacks.active()
+
     def open_case(self, code: str) -> None:
         """Show case ``code`` (the tab stays where it was); NotFound for an unknown code."""
         if self._locked:
             return
         self.services.cases.get(code)  # raises NotFound before anything changes
         self._case = code
+        self.undo_stacks.activate(code)
         self.case_view.set_case(code)
         self.case_list.select(code)
         self._stack.setCurrentWidget(self.case_view)

@@ -24,6 +24,23 @@ from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 
+# An undo or redo is audited like any change, with "via" in its changes saying which.
+VIA_KEY = "via"
+VIA_MARKS = ("undo", "redo")
+
+
+@contextmanager
+def marked_as(ctx: Context, via: str) -> Iterator[None]:
+    """Audit entries written in this block (this thread) carry ``"via": via``."""
+    if via not in VIA_MARKS:
+        raise ValueError(f"unknown audit mark {via!r}; expected one of {VIA_MARKS}")
+    previous = getattr(ctx.local, "via", None)
+    ctx.local.via = via
+    try:
+        yield
+    finally:
+        ctx.local.via = previous
+
 
 @dataclass
 class _Pending:
@@ -53,6 +70,9 @@ class UnitOfWork:
     ) -> None:
         if case_code:
             self._check(entity, case_code)
+        via = getattr(self.ctx.local, "via", None)
+        if via is not None:
+            changes = {**changes, VIA_KEY: via}
         self._pending.append(
             _Pending(
                 action,
