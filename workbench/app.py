@@ -88,7 +88,9 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_timeline(window)
     _attach_export(window)
     _attach_users(window)
+    _attach_keyboard(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
+    lock_action.setObjectName("action_lock")
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
     window.file_menu.addAction(lock_action)
@@ -97,6 +99,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
         _attach_session(window)
     window.file_menu.addSeparator()
     quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
+    quit_action.setObjectName("action_quit")  # the one action still usable while locked
     quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
@@ -109,6 +112,13 @@ def _attach_editing(window: MainWindow) -> None:
     from workbench.views.editing import install_editing
 
     install_editing(window)
+
+
+def _attach_keyboard(window: MainWindow) -> None:
+    """Ctrl+F to the table filter, Ctrl+Tab / Ctrl+Shift+Tab between tabs."""
+    from workbench.views.keyboard import install_keyboard
+
+    install_keyboard(window)
 
 
 def _attach_search(window: MainWindow) -> None:
@@ -170,7 +180,7 @@ def _attach_session(window: MainWindow) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             idle.set_minutes(settings.auto_lock_minutes)
 
-    action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "Settin&gs…"), window)
     action.triggered.connect(edit_settings)
     window.tools_menu.addAction(action)
     settings.restore_window(window)

@@ -29,7 +29,11 @@ from workbench.views.case_undo import CaseUndoStacks
 from workbench.views.case_view import CaseView
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg, current_language
+from workbench.views.lock_guard import LockGuard
 from workbench.views.session_lock import LockScreen
+
+# Actions (by object name) that still work while the window is locked.
+USABLE_WHILE_LOCKED = frozenset({"action_quit"})
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +89,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.case_list.toggleViewAction())
+
+        # While locked every other action is off: nothing is created, exported or read.
+        self.lock_guard = LockGuard(self, self.locked, self.unlocked, self._usable_while_locked)
 
         self._status_user = QLabel()
         self.statusBar().addPermanentWidget(self._status_user)
@@ -194,6 +201,10 @@ class MainWindow(QMainWindow):
         ctx.store.close()
         self._update_title()
         self.locked.emit()
+
+    def _usable_while_locked(self) -> list[QAction]:
+        named = [a for a in self.findChildren(QAction) if a.objectName() in USABLE_WHILE_LOCKED]
+        return [self.file_menu.menuAction(), *named]
 
     def unlock(self, ctx: Context) -> None:
         """Continue with a freshly opened store; the case that was open opens again."""

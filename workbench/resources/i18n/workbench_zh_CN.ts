@@ -615,6 +615,21 @@
     </message>
 </context>
 <context>
+    <name>Keyboard</name>
+    <message>
+        <source>&amp;Find in table</source>
+        <translation>在表格中筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt tab</source>
+        <translation>下一个标签页(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The workbench is locked</source>
@@ -696,8 +711,8 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>Settin&amp;gs…</source>
+        <translation>设置(&amp;G)…</translation>
     </message>
 </context>
 <context>
@@ -966,6 +981,25 @@
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改?</translation>
+    </message>
+    <message>
+        <source>You changed this form. Close it without saving the changes?</source>
+        <translation>本表单已修改。不保存就关闭吗?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter: words to find in any text column</source>
@@ -1153,8 +1187,8 @@
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle:</source>
-        <translation>空闲自动锁定(&amp;L)：</translation>
+        <source>Loc&amp;k after idle:</source>
+        <translation>空闲后锁定(&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Clear copied ID numbers after:</source>
@@ -1381,8 +1415,8 @@
         <translation>新建数据库(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M):</translation>
     </message>
     <message>
         <source>Cancel</source>

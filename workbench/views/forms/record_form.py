@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,8 @@ class RecordForm(QDialog):
         self._save_tried = False
         self.errors: dict[Key | str, str] = {}
         self.warnings: list[str] = []
+        # Escape or the window's close button on an edited form asks first (tests answer).
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
 
         title = spec.title_edit if self.editing else spec.title_new
         self.setWindowTitle(translated(title))
@@ -376,6 +379,37 @@ class RecordForm(QDialog):
         self._save_tried = True
         if self.validate():
             super().accept()
+
+    def is_edited(self) -> bool:
+        """Whether the user changed anything Save would keep (or typed a half value)."""
+        for key in self.touched:
+            try:
+                value = self.editors[key].value()
+            except Unparsable:
+                return True
+            if value != self._initial.get(key):
+                return True
+        return False
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing the window: an edited form asks before discarding."""
+        if self.is_edited() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard changes?"),
+            self.tr("You changed this form. Close it without saving the changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirm_discard")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def operations(self) -> list[Operation]:
         """What Save means, as Operations for the undo stack (empty if nothing changed)."""
