@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
-    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -33,11 +32,11 @@ from workbench.services.core.errors import ServiceError
 from workbench.store import PassphraseKey, StoreError
 from workbench.views.i18n import install_translators
 from workbench.views.main_window import MainWindow
+from workbench.views.window_layout import size_docks
 
 qt_log = logging.getLogger("workbench.qt")
 
 SCREENSHOT_SIZE = (1400, 900)
-DOCK_WIDTH = 380
 
 
 class UnknownView(ValueError):
@@ -103,7 +102,6 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
-    window.resizeDocks([window.case_list], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     return window
 
 
@@ -169,6 +167,7 @@ def _attach_session(window: MainWindow) -> None:
     """Idle lock, Settings…, and the window layout kept between runs."""
     from workbench.views.session_lock import IdleLock, minutes_to_ms
     from workbench.views.settings import Settings, SettingsDialog
+    from workbench.views.window_layout import first_start
 
     settings = Settings()
     idle = IdleLock(window.lock, minutes_to_ms(settings.auto_lock_minutes), parent=window)
@@ -183,7 +182,8 @@ def _attach_session(window: MainWindow) -> None:
     action = QAction(QCoreApplication.translate("MainWindow", "Settin&gs…"), window)
     action.triggered.connect(edit_settings)
     window.tools_menu.addAction(action)
-    settings.restore_window(window)
+    if not settings.restore_window(window):  # size and dock width as the user left them
+        first_start(window, window.case_list)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: settings.save_window(window))
@@ -267,6 +267,7 @@ def run_screenshot(
     try:
         window = build_window(ctx, data_lang, interactive=False)
         window.resize(*size)
+        size_docks(window, window.case_list)
         window.show()
         _show(window, case, view)
         settle()

@@ -244,6 +244,21 @@
     </message>
 </context>
 <context>
+    <name>CheckListButton</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check</source>
@@ -1229,7 +1244,7 @@
     <name>TimelineTab</name>
     <message>
         <source>Lanes by entity</source>
-        <translation>按人员/车辆/地点分行</translation>
+        <translation>按涉案对象分行</translation>
     </message>
     <message>
         <source>Lanes by kind</source>
@@ -1244,16 +1259,24 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Show only some kinds of event</source>
+        <translation>只显示部分类型的事件</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Show only the events and measures of some persons</source>
+        <translation>只显示所选人员的事件和强制措施</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>Fit all</source>
         <translation>全部显示</translation>
-    </message>
-    <message>
-        <source>Show every event (Home)</source>
-        <translation>显示全部事件(Home)</translation>
     </message>
     <message>
         <source>Zoom to selection</source>
@@ -1296,8 +1319,16 @@
         <translation>该事件被事件表的筛选条件隐藏。</translation>
     </message>
     <message>
-        <source>All persons</source>
-        <translation>全部人员</translation>
+        <source>Show everything: events, deadlines and today (Home)</source>
+        <translation>全部显示:事件、期限和今天(Home)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Show or fold away the legend</source>
+        <translation>显示或收起图例</translation>
     </message>
     <message>
         <source>%1 events on %2 lanes, %3 bars, %4 running deadlines (%5 overdue)</source>

@@ -109,7 +109,7 @@ class AuditTimelineTab(QWidget):
         lower_layout.addWidget(self.entry_label)
         lower_layout.addWidget(self.details)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plot)
+        splitter.addWidget(self.plot.with_scroll_bar())
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
