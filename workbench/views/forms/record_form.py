@@ -9,6 +9,7 @@ builds Operations — the caller pushes them onto the undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.views.forms.editors import Editor, RefEditor, Unparsable, make_editor, translated
+from workbench.views.forms.editors import (
+    DateEditor,
+    DateTimeEditor,
+    Editor,
+    RefEditor,
+    Unparsable,
+    day_moment,
+    make_editor,
+    translated,
+)
 from workbench.views.forms.messages import field_message, warning_message
 from workbench.views.forms.spec import FieldSpec, FormData, FormSpec, Section
 
@@ -63,10 +73,14 @@ class RecordForm(QDialog):
         initial: Mapping[str, Mapping[str, Any]] | None = None,
         ids: Mapping[str, int] | None = None,
         choices: Choices | None = None,
+        default_day: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``default_day``: where a new record's dates start (today, or a day of an old
+        case); never Qt's 2000-01-01."""
         super().__init__(parent)
         self.spec = spec
+        self.default_day = default_day
         self._check = check
         self.case_code = case_code
         self.ids = dict(ids or {})
@@ -141,6 +155,10 @@ class RecordForm(QDialog):
     ) -> None:
         key = (section.name, field.key)
         editor = make_editor(field)
+        if self.default_day is not None and isinstance(editor, DateEditor | DateTimeEditor):
+            editor.set_default_day(
+                day_moment(self.default_day, with_time=isinstance(editor, DateTimeEditor))
+            )
         self.editors[key] = editor
         if field.kind == "ref" and not field.ref.startswith("@"):
             assert isinstance(editor, RefEditor)
