@@ -63,7 +63,9 @@ def test_ticking_a_date_shows_today_never_2000(qtbot: QtBot, window: MainWindow)
                 assert editor.edit.text() == "—", key  # not known until ticked
                 editor.box.setChecked(True)
             value = editor.value()
-            day = value.astimezone(WORKSTATION_ZONE).date() if isinstance(value, datetime) else value
+            day = (
+                value.astimezone(WORKSTATION_ZONE).date() if isinstance(value, datetime) else value
+            )
             assert day == today, (key, editor.edit.text())
             assert "2000-01-01" not in editor.edit.text()
             seen += 1
@@ -71,9 +73,7 @@ def test_ticking_a_date_shows_today_never_2000(qtbot: QtBot, window: MainWindow)
     assert seen >= 10
 
 
-def test_an_old_case_starts_its_dates_on_its_own_days(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_an_old_case_starts_its_dates_on_its_own_days(qtbot: QtBot, window: MainWindow) -> None:
     window.open_case(OLD_CASE)
     event = shown(qtbot, editing(window).form("event"))
     occurred = event.editors[("event", "occurred_at")]

@@ -87,8 +87,8 @@
         <translation>✗ 审计链校验失败:%1(最后有效哈希 %2)</translation>
     </message>
     <message>
-        <source>Entry %1 · %2 · %3 · %4 %5</source>
-        <translation>第 %1 条 · %2 · %3 · %4 %5</translation>
+        <source>Entry %1 · %2 · %3 · %4</source>
+        <translation>第 %1 条 · %2 · %3 · %4</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>

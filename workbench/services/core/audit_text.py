@@ -62,14 +62,19 @@ class ReadableEntry:
 
     def text(self, lang: str) -> str:
         """The changes on one line: "净重: 8,048 克 → 8,050 克; 含量: 78.35%"."""
-        sep = "；" if lang.startswith("zh") else "; "
-        parts = []
-        for row in self.changes:
-            if row.before and row.after:
-                parts.append(f"{row.label}: {row.before} → {row.after}")
-            else:
-                parts.append(f"{row.label}: {row.after or row.before}")
-        return sep.join(parts)
+        return rows_text(self.changes, lang)
+
+
+def rows_text(rows: Iterable[ChangeRow], lang: str) -> str:
+    """Change rows on one line: "净重: 8,048 克 → 8,050 克；含量: 78.35%"."""
+    sep = "；" if lang.startswith("zh") else "; "
+    parts = []
+    for row in rows:
+        if row.before and row.after:
+            parts.append(f"{row.label}: {row.before} → {row.after}")
+        else:
+            parts.append(f"{row.label}: {row.after or row.before}")
+    return sep.join(parts)
 
 
 # -- values ----------------------------------------------------------------------------

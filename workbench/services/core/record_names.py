@@ -105,82 +105,106 @@ _ARROW = " → "
 
 
 class RecordNames:
-    """Names of records for one language, cached; ``load`` reads many at once."""
+    """Names of records, cached as their raw parts and said in ``lang``; ``load`` reads
+    many at once. :meth:`detached` keeps what was read for later use without the
+    database (a page of table rows carries one), in any language (:meth:`in_language`).
+    """
 
-    def __init__(self, db: Connection | Session, lang: str) -> None:
+    def __init__(self, db: Connection | Session | None, lang: str) -> None:
         self._db = db
         self.lang = lang
-        self._names: dict[Ref, str | None] = {}
+        self._parts: dict[Ref, tuple[Any, ...] | None] = {}
+        self._trail: dict[Ref, dict[str, Any] | None] = {}
+
+    def in_language(self, lang: str) -> RecordNames:
+        """The same names (nothing read again), said in ``lang``."""
+        other = RecordNames(self._db, lang)
+        other._parts, other._trail = self._parts, self._trail
+        return other
+
+    def detached(self) -> RecordNames:
+        """What has been read, without the database: a later miss is None, not a query."""
+        other = self.in_language(self.lang)
+        other._db = None
+        return other
 
     def load(self, refs: Iterable[Ref]) -> None:
         """Read the names of ``refs`` not read yet (one query per kind)."""
         by_kind: dict[str, set[int]] = {}
         for kind, ident in refs:
-            if (kind, str(ident)) in self._names or kind not in _QUERIES:
+            key = (kind, str(ident))
+            if key in self._parts or kind not in _QUERIES:
                 continue
             if str(ident).isdigit():
                 by_kind.setdefault(kind, set()).add(int(ident))
             else:  # a sign-in names its user by name
-                self._names[(kind, str(ident))] = str(ident)
-        nested: list[tuple[str, tuple[Any, ...]]] = []
+                self._parts[key] = (str(ident), str(ident))
+        if self._db is None:
+            return
+        nested: list[Ref] = []
         for kind, ids in by_kind.items():
             for found in self._db.execute(_QUERIES[kind](sorted(ids))).all():
                 values = tuple(found)
+                self._parts[(kind, str(values[0]))] = values
                 if kind in _NESTED:
-                    nested.append((kind, values))
-                else:
-                    self._names[(kind, str(values[0]))] = self._plain(kind, values)
+                    nested += [(str(values[t]), str(values[i])) for _f, t, i in _NESTED[kind]]
             for number in ids:
-                self._names.setdefault((kind, str(number)), None)
+                self._parts.setdefault((kind, str(number)), None)
         if nested:
-            self.load((str(v[t]), str(v[i])) for kind, v in nested for _f, t, i in _NESTED[kind])
-            for kind, values in nested:
-                self._names[(kind, str(values[0]))] = self._nested(kind, values)
+            self.load(nested)
 
     def name(self, kind: str, ident: Any) -> str | None:
         """The record's name, or None if there is no such record (any more)."""
         key = (kind, str(ident))
-        if key not in self._names:
+        if key not in self._parts:
             self.load([key])
-        return self._names.get(key)
+        parts = self._parts.get(key)
+        return None if parts is None else self._render(kind, parts)
 
     def from_trail(self, kind: str, ident: str) -> str | None:
         """A deleted record's name from the last snapshot the audit trail kept of it."""
-        row = self._db.execute(
-            select(AuditEntry.changes)
-            .where(
-                AuditEntry.entity == kind,
-                AuditEntry.entity_id == str(ident),
-                AuditEntry.action.in_(("create", "delete", "restore")),
-            )
-            .order_by(AuditEntry.seq.desc())
-            .limit(1)
-        ).first()
-        if row is None:
-            return None
-        changes = json.loads(row[0])
-        side = changes.get("after") or changes.get("before") or {}
-        return snapshot_name(kind, side, self) if isinstance(side, dict) else None
+        key = (kind, str(ident))
+        if key not in self._trail and self._db is not None:
+            self._trail[key] = _last_snapshot(self._db, kind, str(ident))
+        snapshot = self._trail.get(key)
+        return None if snapshot is None else snapshot_name(kind, snapshot, self)
 
     def _label(self, labels: vocab.Labels, key: Any) -> str:
         return vocab.label(labels, str(key), self.lang) if key else ""
 
-    def _plain(self, kind: str, row: tuple[Any, ...]) -> str:
+    def _render(self, kind: str, row: tuple[Any, ...]) -> str:
         if kind == "measure":
             return f"{row[1]} {self._label(vocab.MEASURES, row[2])}"
         if kind == "asset":
             return " ".join(p for p in (self._label(vocab.ASSET_KINDS, row[1]), row[2]) if p)
         if kind in ("attribution", "call_record", "bank_transaction"):
             return _ARROW.join(str(p) for p in row[1:] if p)
-        return str(row[1] or "")
-
-    def _nested(self, kind: str, row: tuple[Any, ...]) -> str:
         if kind == "link":
             a = self.name(str(row[1]), row[2]) or f"#{row[2]}"
             b = self.name(str(row[4]), row[5]) or f"#{row[5]}"
             return f"{a} {self._label(vocab.LINK_KINDS, row[3])} {b}"
-        item = self.name(str(row[1]), row[2]) or f"#{row[2]}"
-        return f"{item}{_ARROW}{row[3]}" if row[3] else item
+        if kind == "custody":
+            item = self.name(str(row[1]), row[2]) or f"#{row[2]}"
+            return f"{item}{_ARROW}{row[3]}" if row[3] else item
+        return str(row[1] or "")
+
+
+def _last_snapshot(db: Connection | Session, kind: str, ident: str) -> dict[str, Any] | None:
+    row = db.execute(
+        select(AuditEntry.changes)
+        .where(
+            AuditEntry.entity == kind,
+            AuditEntry.entity_id == ident,
+            AuditEntry.action.in_(("create", "delete", "restore")),
+        )
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    changes = json.loads(row[0])
+    side = changes.get("after") or changes.get("before")
+    return side if isinstance(side, dict) else None
 
 
 _SNAPSHOT_KEYS = ("exhibit_no", "plate", "vin", "code", "title", "filename", "name")
