@@ -93,7 +93,12 @@ class AuditTimelineTab(QWidget):
                                                 self.tr("After")])  # fmt: skip
         self.details.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.details.verticalHeader().setVisible(False)
-        self.details.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.details.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # labels
+        self.details.setWordWrap(True)
+        # an entry's fields stay readable at 1024×700: at least five rows of them
+        self.details.setMinimumHeight(self.details.fontMetrics().height() * 9)
 
         bar = QHBoxLayout()
         bar.addWidget(self.scope_box)
@@ -109,7 +114,7 @@ class AuditTimelineTab(QWidget):
         splitter.addWidget(self.plot.with_scroll_bar())
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
