@@ -9,6 +9,7 @@ from workbench.services.analysis.communications import CommunicationsService
 from workbench.services.analysis.overview import OverviewService
 from workbench.services.casefile.attachments import AttachmentService
 from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.namesakes import NamesakeService
 from workbench.services.casefile.operations import OperationRunner
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.preview import ValidationPreview
@@ -54,6 +55,10 @@ class Services:
     @cached_property
     def search(self) -> SearchService:
         return SearchService(self.ctx)
+
+    @cached_property
+    def namesakes(self) -> NamesakeService:
+        return NamesakeService(self.ctx)
 
     @cached_property
     def operations(self) -> OperationRunner:

@@ -26,6 +26,7 @@ from workbench.views.forms import FORMS, RecordForm
 from workbench.views.forms.choices import case_choices
 from workbench.views.forms.editors import WORKSTATION_ZONE
 from workbench.views.i18n import arg, current_language
+from workbench.views.namesakes import person_notices
 from workbench.views.table_model import RecordTableModel
 from workbench.views.undo import UndoController
 
@@ -278,6 +279,7 @@ class EditingController(QObject):
             ids=target.ids if target else None,
             choices=case_choices(services.tables, case) if case else None,
             default_day=self.case_day(case) if target is None else None,
+            notices=person_notices(services.namesakes) if target is None else None,
             parent=parent if parent is not None else self.window,  # type: ignore[arg-type]
         )
 

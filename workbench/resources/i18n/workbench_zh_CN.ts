@@ -774,6 +774,23 @@
     </message>
 </context>
 <context>
+    <name>Namesakes</name>
+    <message>
+        <source>This ID number is already on file: %1, born %2, ID %3. Saving adds that same person to this case.</source>
+        <translation>该身份证号已在库:%1,出生于 %2,身份证号 %3。保存后将把同一人员加入本案。</translation>
+    </message>
+    <message>
+        <source>On file in: %1.</source>
+        <translation>已见于:%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also in %n case file(s) you cannot open.</source>
+        <translation>
+            <numerusform>另见于您无权查看的 %n 起案件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Case file</source>
@@ -1041,6 +1058,10 @@
         <translation>亦见于案件：%1</translation>
     </message>
     <message>
+        <source>The same person on file: %1</source>
+        <translation>在库同一人员:%1</translation>
+    </message>
+    <message>
         <source>Case files in which the same person or vehicle also appears</source>
         <translation>同一人员或车辆还出现在这些案件中</translation>
     </message>
@@ -1089,6 +1110,10 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Born · ID number · role</source>
+        <translation>出生日期 · 身份证号 · 角色</translation>
     </message>
     <message>
         <source>Matched</source>

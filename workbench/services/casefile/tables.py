@@ -24,6 +24,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    literal,
     or_,
     select,
     true,
@@ -717,21 +718,27 @@ def _attach_other_cases(
     link_col: Any,
     this_case: _CaseRef,
 ) -> None:
-    """Fill ``other_cases`` for one page with one grouped query (codes sorted)."""
+    """Fill ``other_cases`` for one page with one grouped query (codes sorted); for
+    persons also ``other_roles``, their role there (so two 郭某 are told apart)."""
     ids = {row[key] for row in rows}
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[tuple[str, str]]] = {}
     if ids:
-        sep = "\x1f"
+        sep, pair = "\x1f", "\x1e"
+        role = link_model.role if link_model is CaseParty else literal("")
         stmt = (
-            select(link_col, func.group_concat(CaseFile.code, sep))
+            select(link_col, func.group_concat(CaseFile.code + pair + role, sep))
             .join(CaseFile, CaseFile.id == link_model.case_id)
             .where(link_col.in_(ids), link_model.case_id != this_case.id)
             .group_by(link_col)
         )
-        for record_id, codes in conn.execute(stmt):
-            found[int(record_id)] = sorted(str(codes).split(sep))
+        for record_id, joined in conn.execute(stmt):
+            items = (part.partition(pair) for part in str(joined).split(sep))
+            found[int(record_id)] = sorted((code, role) for code, _, role in items)
     for row in rows:
-        row["other_cases"] = found.get(row[key], [])
+        others = found.get(row[key], [])
+        row["other_cases"] = [code for code, _ in others]
+        if link_model is CaseParty:
+            row["other_roles"] = others
 
 
 def _parse_audit_time(text: str) -> datetime:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 Key = tuple[str, str]  # (section, field)
 Checker = Callable[[str, Mapping[str, Any]], "Preview"]  # ValidationPreview.check
 Choices = Callable[[str], Sequence[tuple[int, str]]]  # entity kind -> (id, label)
+Notices = Callable[[str, Mapping[str, Any]], list[str]]  # section, values -> sentences
 
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#8a5a00"
@@ -74,6 +75,7 @@ class RecordForm(QDialog):
         ids: Mapping[str, int] | None = None,
         choices: Choices | None = None,
         default_day: date | None = None,
+        notices: Notices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``default_day``: where a new record's dates start (today, or a day of an old
@@ -81,6 +83,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.spec = spec
         self.default_day = default_day
+        self._notices = notices  # more to say about a section's values ("already on file")
         self._check = check
         self.case_code = case_code
         self.ids = dict(ids or {})
@@ -329,6 +332,8 @@ class RecordForm(QDialog):
                 else:
                     errors.setdefault(problem.field, f"{problem.field}: {problem.message}")
             warnings += [self._labelled(section, w) for w in preview.warnings]
+            if self._notices is not None:
+                warnings += self._notices(section.name, values)
         if self.spec.extra_check is not None:
             for section_name, name, message in self.spec.extra_check(self.values()):
                 key = (section_name, name)
