@@ -109,7 +109,8 @@ def _attach_editing(window: MainWindow) -> None:
     """Undo/Redo, New…/Edit…/Delete: every edit's changes come back to apply_changes."""
     from workbench.views.editing import install_editing
 
-    install_editing(window)
+    editing = install_editing(window)
+    window.welcome.new_case_requested.connect(editing.new_case)  # a user with no case yet
 
 
 def _attach_keyboard(window: MainWindow) -> None:

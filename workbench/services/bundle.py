@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from workbench.services.accounts.access import AccessService
 from workbench.services.accounts.users import UserService
 from workbench.services.analysis.communications import CommunicationsService
 from workbench.services.analysis.overview import OverviewService
@@ -51,6 +52,10 @@ class Services:
     @cached_property
     def overview(self) -> OverviewService:
         return OverviewService(self.ctx)
+
+    @cached_property
+    def access(self) -> AccessService:
+        return AccessService(self.ctx)
 
     @cached_property
     def search(self) -> SearchService:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg, current_language
 from workbench.views.lock_guard import LockGuard
 from workbench.views.session_lock import LockScreen
+from workbench.views.welcome_page import WelcomePage
 
 # Actions (by object name) that still work while the window is locked.
 USABLE_WHILE_LOCKED = frozenset({"action_quit"})
@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.case_list)
         self.case_list.case_activated.connect(self.open_case)
 
-        self._empty_page = _message_page(self.tr("Choose a case file from the list."))
+        self.welcome = WelcomePage(self.lang)  # no case open: pick one, or whom to ask
+        self._empty_page: QWidget = self.welcome
         self.lock_screen = LockScreen()
         self.lock_screen.unlocked.connect(self.unlock)
         self._stack = QStackedWidget()
@@ -139,9 +140,25 @@ class MainWindow(QMainWindow):
         return self.case_view.select_record(entity, record_id)
 
     def reload_cases(self) -> None:
-        self.case_list.set_cases(self.services.cases.list())
+        cases = self.services.cases.list()
+        self.case_list.set_cases(cases)
         if self._case is not None:
             self.case_list.select(self._case)
+        self._update_welcome(bool(cases))
+
+    def _update_welcome(self, has_cases: bool) -> None:
+        """A user with no case file is told why and whom to ask."""
+        if has_cases:
+            self.welcome.show_choose()
+            return
+        ctx = self.services.ctx
+        try:
+            contacts = self.services.access.contacts()
+            role = ctx.role
+            can_create = ctx.can("case.create")
+        except ServiceError:
+            contacts, role, can_create = [], "", False
+        self.welcome.show_no_case(ctx.user, role, contacts, can_create)
 
     def open_import_wizard(self) -> QWidget | None:
         """File ▸ Import…: into the open case; the case view refreshes after the import."""
@@ -244,13 +261,3 @@ class MainWindow(QMainWindow):
         self._status_user.setText(
             arg(self.tr("%1 (%2) on %3"), ctx.user, role, ctx.store.path.name)
         )
-
-
-def _message_page(text: str) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setEnabled(False)
-    layout.addWidget(label)
-    return page

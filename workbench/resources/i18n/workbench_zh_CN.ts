@@ -110,8 +110,8 @@
         <translation>%1 的成员</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>用户名</translation>
+        <source>&amp;Add:</source>
+        <translation>添加(&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
@@ -130,8 +130,12 @@
         <translation>以下用户可以办理此案：</translation>
     </message>
     <message>
-        <source>Enter a user name.</source>
-        <translation>请输入用户名。</translation>
+        <source>Every active user is a member already</source>
+        <translation>所有有效用户均已是成员</translation>
+    </message>
+    <message>
+        <source>Choose a user to add.</source>
+        <translation>请选择要添加的用户。</translation>
     </message>
     <message>
         <source>Case &amp;members…</source>
@@ -681,10 +685,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Choose a case file from the list.</source>
-        <translation>请从列表中选择案件。</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1744,6 +1744,33 @@
     <message>
         <source>Only an administrator manages users.</source>
         <translation>只有管理员可以管理用户。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Start a &amp;new case file…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose a case file from the list.</source>
+        <translation type="unfinished">请从列表中选择案件。</translation>
+    </message>
+    <message>
+        <source>No case file is open to you yet.</source>
+        <translation>您目前还没有可以查看的案件。</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2). Case files are open to their members only: a case lead of the case or an administrator adds you (Tools ▸ Case members…).</source>
+        <translation>您以 %1(%2)身份登录。案件只对其成员开放:需由该案的主办人或管理员将您加入(工具 ▸ 案件成员…)。</translation>
+    </message>
+    <message>
+        <source>Ask one of them:</source>
+        <translation>请联系以下人员:</translation>
+    </message>
+    <message>
+        <source>No case lead or administrator is registered yet.</source>
+        <translation>尚未登记任何主办人或管理员。</translation>
     </message>
 </context>
 <context>
