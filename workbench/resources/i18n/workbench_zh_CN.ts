@@ -1754,7 +1754,7 @@
     </message>
     <message>
         <source>Choose a case file from the list.</source>
-        <translation type="unfinished">请从列表中选择案件。</translation>
+        <translation>请从列表中选择案件。</translation>
     </message>
     <message>
         <source>No case file is open to you yet.</source>
