@@ -13,11 +13,21 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.domain import vocab
 from workbench.services.accounts.access import UserSummary
 from workbench.views.i18n import arg
+
+MAX_TEXT_WIDTH = 640
 
 
 def person_text(user: UserSummary, lang: str) -> str:
@@ -46,15 +56,24 @@ class WelcomePage(QWidget):
         self.explanation.setWordWrap(True)
         self.contacts = QListWidget()
         self.contacts.setObjectName("welcome_contacts")
-        self.contacts.setMaximumHeight(self.fontMetrics().height() * 9)
         self.new_case_button = QPushButton(self.tr("Start a &new case file…"))
         self.new_case_button.clicked.connect(self.new_case_requested)
+        panel = QWidget()
+        panel.setMaximumWidth(MAX_TEXT_WIDTH)  # lines a reader can follow on a wide screen
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.explanation, self.contacts):
+            inner.addWidget(widget)
+        inner.addWidget(self.new_case_button, 0, Qt.AlignmentFlag.AlignLeft)
+        panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        centre = QHBoxLayout()  # wrapped text needs a width: the panel takes what it may
+        centre.addStretch(1)
+        centre.addWidget(panel, 10)
+        centre.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.addStretch(1)
-        for widget in (self.title, self.explanation, self.contacts):
-            layout.addWidget(widget)
-        layout.addWidget(self.new_case_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(centre)
         layout.addStretch(2)
         self.show_choose()
 
@@ -88,5 +107,7 @@ class WelcomePage(QWidget):
         self.explanation.show()
         self.contacts.clear()
         self.contacts.addItems([person_text(c, self.lang) for c in contacts])
+        rows = min(max(len(contacts), 1), 8)  # the list as tall as its names, up to eight
+        self.contacts.setFixedHeight(rows * (self.contacts.sizeHintForRow(0) or 18) + 8)
         self.contacts.setVisible(bool(contacts))
         self.new_case_button.setVisible(can_create)
