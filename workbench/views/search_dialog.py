@@ -77,9 +77,12 @@ class SearchDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        # in ems: code, type, record, identity (two 郭某 told apart), field
-        for column, width in enumerate((10, 5, 8, 22, 6)):
+        # in ems: code, type, record, (identity), field
+        for column, width in enumerate((10, 5, 8, 0, 6)):
             self.results.setColumnWidth(column, width * em)
+        # what tells two 郭某 apart is read whole: as wide as a long example of it
+        sample = "0000-00-00 · 0000************0X · 上线(供货人)"
+        self.results.setColumnWidth(3, self.fontMetrics().horizontalAdvance(sample) + em)
         self.results.itemActivated.connect(
             lambda item, _col: self.choose(self.results.indexOfTopLevelItem(item))
         )
