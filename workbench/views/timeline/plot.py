@@ -37,6 +37,7 @@ LEGEND_SHARE = 0.2  # of the plot's height: a taller legend is folded away (a bu
 LEGEND_ROW_PX = 22
 MARKER_PX = 10
 RESPREAD_MS = 40  # after a zoom settles, close markers are moved apart again
+RESPREAD_CHANGE = 0.2  # ... once the zoom changed a marker's width in time by a fifth
 SCROLL_STEPS = 100  # scroll bar steps per lane
 TOP, BOTTOM_PAD = -0.7, 0.3  # the lanes' extent: lane 0 at the top, a margin below the last
 
@@ -292,7 +293,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         if not self._spread or not len(self._x):
             return
         width = self._marker_seconds()
-        if width <= 0 or abs(width - self._spread_width) <= 1e-9 * max(width, 1.0):
+        if width <= 0 or abs(width - self._spread_width) <= RESPREAD_CHANGE * self._spread_width:
             return
         self._spread_width = width
         y = self._base_y + self._offsets(width)
@@ -300,7 +301,8 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             return
         self._y = y
         for item, index, style in zip(self.scatters, self._groups, self._styles, strict=True):
-            item.setData(x=self._x[index], y=y[index], data=index, **style)
+            if not np.array_equal(item.data["y"], y[index]):  # only kinds whose markers moved
+                item.setData(x=self._x[index], y=y[index], data=index, **style)
         if len(self._highlighted):  # the rings follow their markers
             self.highlight.setData(x=self._x[self._highlighted], y=y[self._highlighted])
 
