@@ -10,6 +10,10 @@ Baseline: a bare ``pg.PlotWidget`` holding one ``ScatterPlotItem`` with the same
 1. First frame: from handing over the arrays to the first ``grab()`` of the widget.
 2. Pan/zoom frame: the mean of ``STEPS`` steps (alternately pan by 10 %, zoom in or
    out by 20 %), each a ``setXRange`` and a ``grab()`` — what a repaint costs.
+3. Close markers moved apart after a zoom settles (issue 12): ours recomputes every
+   marker's sub-row for the new zoom and repaints (``TimelinePlot.respread``); the
+   baseline moves every marker of the bare scatter once (``setData``) and repaints —
+   the least any repositioning costs. Mean over ``SPREAD_ZOOMS`` zoom levels.
 
 Each side runs in a fresh process, so its peak RSS (VmHWM) is its own.
 ``WORKBENCH_BENCH_TIMELINE_EVENTS`` / ``_LANES`` make a quick run smaller.
@@ -31,6 +35,7 @@ EVENTS = int(os.environ.get("WORKBENCH_BENCH_TIMELINE_EVENTS", "100000"))
 LANES = int(os.environ.get("WORKBENCH_BENCH_TIMELINE_LANES", "500"))
 SIZE = (1200, 800)
 STEPS = 40
+SPREAD_ZOOMS = 6
 REPEAT = 3
 ZONE = "Asia/Shanghai"
 T0 = 1_546_300_800.0  # 2019-01-01 UTC
@@ -141,6 +146,24 @@ def _steps(widget: Any, view_box: Any) -> float:
     return statistics.mean(times)
 
 
+def _zoom_levels(view_box: Any) -> list[tuple[float, float]]:
+    (x0, x1), _ = view_box.viewRange()
+    mid = (x0 + x1) / 2
+    return [(mid - (x1 - x0) / 2**k, mid + (x1 - x0) / 2**k) for k in range(1, SPREAD_ZOOMS + 1)]
+
+
+def _spread(widget: Any, view_box: Any, move: Any) -> float:
+    """Mean seconds to reposition the markers after a zoom and repaint."""
+    times = []
+    for x0, x1 in _zoom_levels(view_box):
+        view_box.setXRange(x0, x1, padding=0)
+        start = time.perf_counter()
+        move()
+        widget.grab()
+        times.append(time.perf_counter() - start)
+    return statistics.mean(times)
+
+
 def _ours(_: int) -> dict[str, float]:
     from workbench.logs import configure_logging
 
@@ -162,10 +185,13 @@ def _ours(_: int) -> dict[str, float]:
     assert len(tab.plot.scatters) <= len(data.kinds)  # items per kind, not per event
     ranges = tab.plot.view_box.viewRange()
     step = _steps(tab, tab.plot.view_box)
+    tab.plot.fit_all()
+    spread = _spread(tab, tab.plot.view_box, tab.plot.respread)
     tab.close()
     app.processEvents()
-    return {"first": first, "step": step, "rss": _peak_mb(), "x0": ranges[0][0],
-            "x1": ranges[0][1], "y0": ranges[1][0], "y1": ranges[1][1]}  # fmt: skip
+    return {"first": first, "step": step, "spread": spread, "rss": _peak_mb(),
+            "x0": ranges[0][0], "x1": ranges[0][1], "y0": ranges[1][0],
+            "y1": ranges[1][1]}  # fmt: skip
 
 
 def _bare(view: tuple[float, float, float, float]) -> dict[str, float]:
@@ -182,7 +208,8 @@ def _bare(view: tuple[float, float, float, float]) -> dict[str, float]:
     start = time.perf_counter()
     widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
     widget.resize(*SIZE)
-    widget.addItem(pg.ScatterPlotItem(x=x, y=y, size=10, brush=pg.mkBrush("#1f77b4")))
+    scatter = pg.ScatterPlotItem(x=x, y=y, size=10, brush=pg.mkBrush("#1f77b4"))
+    widget.addItem(scatter)
     widget.getViewBox().invertY(True)
     widget.setXRange(view[0], view[1], padding=0)
     widget.setYRange(view[2], view[3], padding=0)
@@ -191,9 +218,12 @@ def _bare(view: tuple[float, float, float, float]) -> dict[str, float]:
     widget.grab()
     first = time.perf_counter() - start
     step = _steps(widget, widget.getViewBox())
+    widget.setXRange(view[0], view[1], padding=0)
+    moved = y + 0.15
+    spread = _spread(widget, widget.getViewBox(), lambda: scatter.setData(x=x, y=moved, size=10))
     widget.close()
     app.processEvents()
-    return {"first": first, "step": step, "rss": _peak_mb()}
+    return {"first": first, "step": step, "spread": spread, "rss": _peak_mb()}
 
 
 def _peak_mb() -> float:
@@ -287,6 +317,13 @@ def run() -> list[Comparison]:
             med(bare, "step"),
             "bare pyqtgraph ScatterPlotItem",
             f"(mean of {STEPS} steps; target under 50 ms)",
+        ),
+        Comparison(
+            "timeline close markers apart after a zoom",
+            med(ours, "spread"),
+            med(bare, "spread"),
+            "bare scatter moving every marker once",
+            f"(mean of {SPREAD_ZOOMS} zoom levels, repaint included)",
         ),
     ]
 

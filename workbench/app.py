@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
-    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -36,11 +35,11 @@ from workbench.store import PassphraseKey, StoreError
 from workbench.views.app_font import install_app_font
 from workbench.views.i18n import current_language, install_translators
 from workbench.views.main_window import MainWindow
+from workbench.views.window_layout import size_docks
 
 qt_log = logging.getLogger("workbench.qt")
 
 SCREENSHOT_SIZE = (1400, 900)
-DOCK_WIDTH = 380
 # Exit status when Qt cannot start its platform plugin (a missing system library, no
 # display): "anything else" in the command line's table, after a clear error line.
 EXIT_NO_PLATFORM = 1
@@ -117,7 +116,9 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     _attach_export(window)
     _attach_users(window)
     _attach_registry(window)
+    _attach_keyboard(window)
     lock_action = QAction(QCoreApplication.translate("MainWindow", "&Lock"), window)
+    lock_action.setObjectName("action_lock")
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.triggered.connect(window.lock)
     window.file_menu.addAction(lock_action)
@@ -126,10 +127,10 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
         _attach_session(window)
     window.file_menu.addSeparator()
     quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
+    quit_action.setObjectName("action_quit")  # the one action still usable while locked
     quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
-    window.resizeDocks([window.case_list], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     return window
 
 
@@ -137,7 +138,15 @@ def _attach_editing(window: MainWindow) -> None:
     """Undo/Redo, New…/Edit…/Delete: every edit's changes come back to apply_changes."""
     from workbench.views.editing import install_editing
 
-    install_editing(window)
+    editing = install_editing(window)
+    window.welcome.new_case_requested.connect(editing.new_case)  # a user with no case yet
+
+
+def _attach_keyboard(window: MainWindow) -> None:
+    """Ctrl+F to the table filter, Ctrl+Tab / Ctrl+Shift+Tab between tabs."""
+    from workbench.views.keyboard import install_keyboard
+
+    install_keyboard(window)
 
 
 def _attach_search(window: MainWindow) -> None:
@@ -206,6 +215,7 @@ def _attach_session(window: MainWindow) -> None:
     """Idle lock, Settings…, and the window layout kept between runs."""
     from workbench.views.session_lock import IdleLock, minutes_to_ms
     from workbench.views.settings import Settings, SettingsDialog
+    from workbench.views.window_layout import first_start
 
     settings = Settings()
     idle = IdleLock(window.lock, minutes_to_ms(settings.auto_lock_minutes), parent=window)
@@ -217,10 +227,11 @@ def _attach_session(window: MainWindow) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             idle.set_minutes(settings.auto_lock_minutes)
 
-    action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "Settin&gs…"), window)
     action.triggered.connect(edit_settings)
     window.tools_menu.addAction(action)
-    settings.restore_window(window)
+    if not settings.restore_window(window):  # size and dock width as the user left them
+        first_start(window, window.case_list)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: settings.save_window(window))
@@ -318,6 +329,7 @@ def run_screenshot(
     try:
         window = build_window(ctx, data_lang, interactive=False)
         window.resize(*size)
+        size_docks(window, window.case_list)
         window.show()
         target = _show(window, case, view) or window
         target.resize(*size)

@@ -68,6 +68,7 @@ def driving(
 
     def run(dialog: QDialog) -> int:
         assert isinstance(dialog, RecordForm)
+        dialog.confirm_discard = lambda: True  # Escape on an edited form: "discard" answered
         shown.append(dialog)
         dialog.show()
         dialog.activateWindow()  # as exec() would: the dialog has the keyboard

@@ -377,7 +377,7 @@ def test_search_finds_a_person_in_every_case(
     assert dialog.results.topLevelItemCount() == len(dialog.hits())
     first = dialog.results.topLevelItem(0)
     assert first.text(0) in {"PDS-2019-001", "PDS-2019-003"}
-    assert first.text(1) == "Person" and first.text(3) == "ID number"
+    assert first.text(1) == "Person" and first.text(4) == "ID number"  # 3: born · ID · role
     assert "2 case" in dialog.status_label.text()
 
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from workbench.services.accounts.access import AccessService
 from workbench.services.accounts.users import UserService
 from workbench.services.analysis import chart_positions
 from workbench.services.analysis.chart_positions import ChartPositionService
@@ -12,6 +13,7 @@ from workbench.services.analysis.network import NetworkService
 from workbench.services.analysis.overview import OverviewService
 from workbench.services.casefile.attachments import AttachmentService
 from workbench.services.casefile.cases import CaseService
+from workbench.services.casefile.namesakes import NamesakeService
 from workbench.services.casefile.operations import OperationRunner
 from workbench.services.casefile.persons import PersonService
 from workbench.services.casefile.preview import ValidationPreview
@@ -61,8 +63,16 @@ class Services:
         return OverviewService(self.ctx)
 
     @cached_property
+    def access(self) -> AccessService:
+        return AccessService(self.ctx)
+
+    @cached_property
     def search(self) -> SearchService:
         return SearchService(self.ctx)
+
+    @cached_property
+    def namesakes(self) -> NamesakeService:
+        return NamesakeService(self.ctx)
 
     @cached_property
     def operations(self) -> OperationRunner:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,26 +26,41 @@ from PySide6.QtWidgets import (
 from workbench.services.accounts.access import AccessService
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
-from workbench.views.i18n import arg
+from workbench.views.i18n import arg, current_language
 from workbench.views.unlock_dialog import error_label
+from workbench.views.welcome_page import person_text
+
+NAME_ROLE = Qt.ItemDataRole.UserRole  # a member item's user name
 
 
 class CaseAccessDialog(QDialog):
+    """Members are listed with their roles; Grant picks from the active users who are not
+    members yet, each shown with full name and role — no user name to remember or type."""
+
     def __init__(self, ctx: Context, case_code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_code = case_code
+        self.lang = current_language()
         self.setWindowTitle(arg(self.tr("Members of %1"), case_code))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         self.members = QListWidget()
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("User name"))
+        self.members.setObjectName("case_members")
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("grant_candidates")
+        self.user_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.user_combo.setMinimumContentsLength(20)
+        pick = QLabel(self.tr("&Add:"))
+        pick.setBuddy(self.user_combo)
         self.grant_button = QPushButton(self.tr("&Grant"))
         self.grant_button.clicked.connect(lambda: self.grant())
         self.revoke_button = QPushButton(self.tr("&Revoke selected"))
         self.revoke_button.clicked.connect(lambda: self.revoke())
         row = QHBoxLayout()
-        row.addWidget(self.name_edit, 1)
+        row.addWidget(pick)
+        row.addWidget(self.user_combo, 1)
         row.addWidget(self.grant_button)
         self.error_label = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -60,25 +76,42 @@ class CaseAccessDialog(QDialog):
         self.reload()
 
     def names(self) -> list[str]:
-        return [self.members.item(i).text() for i in range(self.members.count())]
+        return [str(self.members.item(i).data(NAME_ROLE)) for i in range(self.members.count())]
+
+    def candidates(self) -> list[str]:
+        """The user names Grant offers."""
+        return [str(self.user_combo.itemData(i)) for i in range(self.user_combo.count())]
 
     def reload(self) -> None:
         self.members.clear()
+        self.user_combo.clear()
+        access = AccessService(self.ctx)
         try:
-            self.members.addItems(AccessService(self.ctx).members_of(self.case_code))
+            for user in access.members(self.case_code):
+                item = QListWidgetItem(person_text(user, self.lang))
+                item.setData(NAME_ROLE, user.name)
+                self.members.addItem(item)
+            for user in access.candidates(self.case_code):
+                self.user_combo.addItem(person_text(user, self.lang), user.name)
         except ServiceError as exc:
             self.show_error(str(exc))
+        has_candidates = self.user_combo.count() > 0
+        self.user_combo.setEnabled(has_candidates)
+        self.grant_button.setEnabled(has_candidates)
+        self.user_combo.setPlaceholderText(
+            "" if has_candidates else self.tr("Every active user is a member already")
+        )
 
     def grant(self, name: str | None = None) -> bool:
-        name = (name or self.name_edit.text()).strip()
-        if not name:
-            self.show_error(self.tr("Enter a user name."))
+        chosen = name or self.user_combo.currentData()
+        if not chosen:
+            self.show_error(self.tr("Choose a user to add."))
             return False
-        return self._run(lambda: AccessService(self.ctx).grant(self.case_code, name))
+        return self._run(lambda: AccessService(self.ctx).grant(self.case_code, str(chosen)))
 
     def revoke(self, name: str | None = None) -> bool:
         item = self.members.currentItem()
-        name = name or (item.text() if item is not None else "")
+        name = name or (str(item.data(NAME_ROLE)) if item is not None else "")
         if not name:
             return False
         return self._run(lambda: AccessService(self.ctx).revoke(self.case_code, name))
@@ -90,7 +123,6 @@ class CaseAccessDialog(QDialog):
             self.show_error(str(exc))
             return False
         self.show_error("")
-        self.name_edit.clear()
         self.reload()
         return True
 

@@ -157,7 +157,13 @@ class CaseListDock(QDockWidget):
         self.level_combo.addItem(self.tr("Any level"), None)
         for key in vocab.CASE_LEVELS:
             self.level_combo.addItem(vocab.label(vocab.CASE_LEVELS, key, lang), key)
+        for combo in (self.status_combo, self.level_combo):  # narrow docks stay possible
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
 
         self.view = QTableView()
         self.view.setObjectName("case_list")
@@ -166,13 +172,21 @@ class CaseListDock(QDockWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        # A long title wraps onto a second line rather than ending in "…": the list is
+        # tens or hundreds of cases, so measuring every row's height is cheap.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the title takes whatever width the other columns leave
+        header.setSectionResizeMode(
+            CaseListModel.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch
+        )
+        header.setStretchLastSection(False)
         for hidden in ("level", "persons"):
             self.view.setColumnHidden(CaseListModel.COLUMNS.index(hidden), True)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Protocol, cast
 
 import shiboken6
@@ -23,7 +24,9 @@ from workbench.services.core.errors import ServiceError
 from workbench.views.attachments_panel import AttachmentsPanel, install_attachments
 from workbench.views.forms import FORMS, RecordForm
 from workbench.views.forms.choices import case_choices
+from workbench.views.forms.editors import WORKSTATION_ZONE
 from workbench.views.i18n import arg, current_language
+from workbench.views.namesakes import person_notices
 from workbench.views.table_model import RecordTableModel
 from workbench.views.undo import UndoController
 
@@ -60,7 +63,7 @@ class Window(Protocol):
     """The part of MainWindow (docs/gui-contract.md) editing relies on."""
 
     services: Any
-    undo_stack: Any
+    undo_stacks: Any
     edit_menu: Any
     file_menu: Any
     case_view: Any
@@ -94,7 +97,8 @@ class EditingController(QObject):
         self.undo = UndoController(
             lambda: self.window.services.operations,
             window.apply_changes,
-            stack=window.undo_stack,
+            stacks=window.undo_stacks,
+            case_of=window.current_case_code,
             on_warnings=self._show_warnings,
             parent=window,  # type: ignore[arg-type]
         )
@@ -274,8 +278,26 @@ class EditingController(QObject):
             initial=target.initial if target else None,
             ids=target.ids if target else None,
             choices=case_choices(services.tables, case) if case else None,
+            default_day=self.case_day(case) if target is None else None,
+            notices=person_notices(services.namesakes) if target is None else None,
             parent=parent if parent is not None else self.window,  # type: ignore[arg-type]
         )
+
+    def case_day(self, case: str) -> date:
+        """Where a new record's dates start: today, or — for a case closed (or not yet
+        opened) on another day — the nearest day of the case."""
+        today = datetime.now(WORKSTATION_ZONE).date()
+        if not case:
+            return today
+        try:
+            found = self.window.services.cases.get(case)
+        except ServiceError:
+            return today
+        if found.closed_on is not None and today > found.closed_on:
+            return found.closed_on  # type: ignore[no-any-return]
+        if found.opened_on is not None and today < found.opened_on:
+            return found.opened_on  # type: ignore[no-any-return]
+        return today
 
     def target(self, entity: str, row: Mapping[str, Any]) -> Target:
         """What the edit form of a table row starts from."""

@@ -18,6 +18,9 @@ from zoneinfo import ZoneInfo
 
 from workbench.domain import vocab
 from workbench.domain.quantities import format_grams
+from workbench.services.core import audit_text
+from workbench.services.core.record_names import RecordNames
+from workbench.services.core.unit_of_work import VIA_KEY
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
@@ -59,6 +62,9 @@ class CellFormatter:
     def format(self, kind: str, value: Any, row: Mapping[str, Any] | None = None) -> str:
         if value is None or value == "":
             return ""
+        if kind == "vocab:AUDIT_ACTIONS" and row is not None:  # an undo says it was one
+            via = (row.get("changes_data") or {}).get(VIA_KEY, "")
+            return audit_text.action_text(str(value), str(via or ""), self.lang)
         if kind.startswith("vocab:"):
             labels = getattr(vocab, kind.removeprefix("vocab:"), None)
             return vocab.label(labels, str(value), self.lang) if labels else str(value)
@@ -109,9 +115,26 @@ class CellFormatter:
         whole, part = divmod(int(value), 100)
         return f"{whole}{self.decimal_point}{part:02d}%"
 
+    def _audit_record(self, value: Any, row: Mapping[str, Any]) -> str:
+        """The record an audit entry is about, by its business key (PDS-2019-001-JC01)."""
+        names = row.get("names")
+        if not isinstance(names, RecordNames):
+            return str(value)
+        data = row.get("changes_data") or {}
+        entity = str(row.get("entity") or "")
+        return audit_text.record_name(entity, str(value), data, names.in_language(self.lang))
+
     def _changes(self, value: Any, row: Mapping[str, Any]) -> str:
-        """An audit entry's before/after JSON as "field: old → new; …" for reading in a row."""
+        """An audit entry's changes as "净重: 8,048 克 → 8,050 克; …" for reading in a row:
+        labelled fields, display units, labels, local times, records by name."""
         data = json.loads(value) if isinstance(value, str) else value
+        names = row.get("names")
+        if isinstance(data, dict) and isinstance(names, RecordNames):
+            rows = audit_text.change_rows(
+                str(row.get("entity") or ""), data, self.lang, names.in_language(self.lang),
+                self.zone,
+            )  # fmt: skip
+            return audit_text.rows_text(rows, self.lang)
         if not isinstance(data, dict):
             return str(value)
         before, after = data.get("before"), data.get("after")

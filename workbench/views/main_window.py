@@ -2,8 +2,9 @@
 
 Kept small on purpose: widgets live in their own modules, and other parts of the
 application (forms, undo, search, settings, session lock) attach to the public
-attributes here — ``services``, ``undo_stack``, the four menus, ``case_view`` — rather
-than growing this class. ``apply_changes`` is the one place the window refreshes.
+attributes here — ``services``, ``undo_stacks`` (one undo history per case file), the
+four menus, ``case_view`` — rather than growing this class. ``apply_changes`` is the
+one place the window refreshes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,10 +24,16 @@ from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.views.case_list import CaseListDock
+from workbench.views.case_undo import CaseUndoStacks
 from workbench.views.case_view import CaseView
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import arg, current_language
+from workbench.views.lock_guard import LockGuard
 from workbench.views.session_lock import LockScreen
+from workbench.views.welcome_page import WelcomePage
+
+# Actions (by object name) that still work while the window is locked.
+USABLE_WHILE_LOCKED = frozenset({"action_quit"})
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +57,7 @@ class MainWindow(QMainWindow):
         self.lang = lang or current_language()
         self.zone = zone
         self.services = Services(ctx)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stacks = CaseUndoStacks(self)  # Edit ▸ Undo follows the open case
         self._case: str | None = None
         self._locked = False
 
@@ -60,7 +66,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.case_list)
         self.case_list.case_activated.connect(self.open_case)
 
-        self._empty_page = _message_page(self.tr("Choose a case file from the list."))
+        self.welcome = WelcomePage(self.lang)  # no case open: pick one, or whom to ask
+        self._empty_page: QWidget = self.welcome
         self.lock_screen = LockScreen()
         self.lock_screen.unlocked.connect(self.unlock)
         self._stack = QStackedWidget()
@@ -84,6 +91,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.case_list.toggleViewAction())
 
+        # While locked every other action is off: nothing is created, exported or read.
+        self.lock_guard = LockGuard(self, self.locked, self.unlocked, self._usable_while_locked)
+
         self._status_user = QLabel()
         self.statusBar().addPermanentWidget(self._status_user)
         self._update_title()
@@ -95,6 +105,11 @@ class MainWindow(QMainWindow):
     def current_case_code(self) -> str | None:
         return self._case
 
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open case's undo history (what Edit ▸ Undo acts on)."""
+        return self.undo_stacks.active()
+
     def open_case(self, code: str) -> None:
         """Show case ``code`` (the tab stays where it was). A code the user may not read
         raises PermissionDenied whether or not the case exists (NotFound for an auditor)."""
@@ -102,6 +117,7 @@ class MainWindow(QMainWindow):
             return
         self.services.cases.get(code)  # raises NotFound before anything changes
         self._case = code
+        self.undo_stacks.activate(code)
         self.case_view.set_case(code)
         self.case_list.select(code)
         self._stack.setCurrentWidget(self.case_view)
@@ -125,9 +141,25 @@ class MainWindow(QMainWindow):
         return self.case_view.select_record(entity, record_id)
 
     def reload_cases(self) -> None:
-        self.case_list.set_cases(self.services.cases.list())
+        cases = self.services.cases.list()
+        self.case_list.set_cases(cases)
         if self._case is not None:
             self.case_list.select(self._case)
+        self._update_welcome(bool(cases))
+
+    def _update_welcome(self, has_cases: bool) -> None:
+        """A user with no case file is told why and whom to ask."""
+        if has_cases:
+            self.welcome.show_choose()
+            return
+        ctx = self.services.ctx
+        try:
+            contacts = self.services.access.contacts()
+            role = ctx.role
+            can_create = ctx.can("case.create")
+        except ServiceError:
+            contacts, role, can_create = [], "", False
+        self.welcome.show_no_case(ctx.user, role, contacts, can_create)
 
     def open_import_wizard(self) -> QWidget | None:
         """File ▸ Import…: into the open case; the case view refreshes after the import."""
@@ -188,6 +220,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.locked.emit()
 
+    def _usable_while_locked(self) -> list[QAction]:
+        named = [a for a in self.findChildren(QAction) if a.objectName() in USABLE_WHILE_LOCKED]
+        return [self.file_menu.menuAction(), *named]
+
     def unlock(self, ctx: Context) -> None:
         """Continue with a freshly opened store; the case that was open opens again."""
         self.services = Services(ctx)
@@ -226,13 +262,3 @@ class MainWindow(QMainWindow):
         self._status_user.setText(
             arg(self.tr("%1 (%2) on %3"), ctx.user, role, ctx.store.path.name)
         )
-
-
-def _message_page(text: str) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setEnabled(False)
-    layout.addWidget(label)
-    return page

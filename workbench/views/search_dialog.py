@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.casefile.search import SearchHit
-from workbench.views.i18n import arg
+from workbench.views.i18n import arg, current_language
+from workbench.views.namesakes import identity_text
 
 DEBOUNCE_MS = 180
 LIMIT = 100
@@ -45,7 +46,7 @@ class SearchDialog(QDialog):
         self._search = search
         self._hits: list[SearchHit] = []
         self.setWindowTitle(self.tr("Search all cases"))
-        self.resize(760, 460)
+        self.resize(900, 480)
 
         self.query_edit = QLineEdit()
         self.query_edit.setObjectName("searchQuery")
@@ -67,6 +68,7 @@ class SearchDialog(QDialog):
                 self.tr("Case"),
                 self.tr("Type"),
                 self.tr("Record"),
+                self.tr("Born · ID number · role"),
                 self.tr("Matched"),
                 self.tr("Value"),
             ]
@@ -75,8 +77,12 @@ class SearchDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((11, 6, 12, 8)):  # in ems: code, type, record, field
+        # in ems: code, type, record, (identity), field
+        for column, width in enumerate((10, 5, 8, 0, 6)):
             self.results.setColumnWidth(column, width * em)
+        # what tells two 郭某 apart is read whole: as wide as a long example of it
+        sample = "0000-00-00 · 0000************0X · 上线(供货人)"
+        self.results.setColumnWidth(3, self.fontMetrics().horizontalAdvance(sample) + em)
         self.results.itemActivated.connect(
             lambda item, _col: self.choose(self.results.indexOfTopLevelItem(item))
         )
@@ -146,16 +152,19 @@ class SearchDialog(QDialog):
         fields = self._field_labels()
         items = []
         for hit in self._hits:
+            identity = self.identity(hit)
             item = QTreeWidgetItem(
                 [
                     hit.case_code,
                     entities.get(hit.entity, hit.entity),
                     hit.title,
+                    identity,
                     fields.get(hit.field, hit.field),
                     hit.value,
                 ]
             )
             item.setToolTip(2, hit.title)
+            item.setToolTip(3, identity)
             items.append(item)
         self.results.addTopLevelItems(items)
         if items:
@@ -183,6 +192,10 @@ class SearchDialog(QDialog):
                     self.tr("%n case(s)", "", cases),
                 )
             )
+
+    def identity(self, hit: SearchHit) -> str:
+        """What tells two persons of one name apart: born, ID number (masked), role."""
+        return identity_text(hit.birth_date, hit.id_masked, hit.role, current_language())
 
     def _entity_labels(self) -> dict[str, str]:
         return {

@@ -173,7 +173,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language_combo)
-        form.addRow(self.tr("&Lock after idle:"), self.auto_lock_spin)
+        form.addRow(self.tr("Loc&k after idle:"), self.auto_lock_spin)
         form.addRow(self.tr("&Clear copied ID numbers after:"), self.clipboard_spin)
         note = QLabel(self.tr("A new language takes effect the next time the workbench starts."))
         note.setWordWrap(True)

@@ -27,9 +27,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from workbench.domain.masking import mask_id
 from workbench.services.casefile.tables import Column, TableQuery, TableService
 from workbench.views.formatting import DEFAULT_ZONE, CellFormatter
 from workbench.views.i18n import arg
+from workbench.views.namesakes import cases_text, identity_text
 
 PAGE_SIZE = 256
 MAX_PAGES = 40  # 10,240 rows at most in memory, whatever the table's size
@@ -358,7 +360,7 @@ class RecordTableModel(QAbstractTableModel):
         fmt = self._formatter.format
         cells = [fmt(c.kind, row.get(c.key), row) for c in self._columns]
         if self._flagged:
-            cells.append(", ".join(row.get(FLAG_KEY) or ()))
+            cells.append(self._others_text(row))
         return tuple(cells)
 
     @staticmethod
@@ -421,7 +423,7 @@ class RecordTableModel(QAbstractTableModel):
         flag_col = self._flagged and c == len(self._columns)
         if role == _TOOLTIP:
             if others:
-                return arg(self.tr("Also in case files: %1"), ", ".join(others))
+                return self._others_tip(row)
             text = self._cell(page, i, c, self._format)
             return text if len(text) > _TOOLTIP_CHARS else None
         if role == _BACKGROUND:
@@ -439,6 +441,25 @@ class RecordTableModel(QAbstractTableModel):
         if role == self.RowRole:
             return dict(row)
         return None
+
+    def _others_text(self, row: dict[str, Any]) -> str:
+        """The other cases, with the person's role in each where the row is a person."""
+        roles = row.get("other_roles")
+        if roles:
+            return cases_text(tuple(tuple(r) for r in roles), self._lang)  # type: ignore[misc]
+        return ", ".join(row.get(FLAG_KEY) or ())
+
+    def _others_tip(self, row: dict[str, Any]) -> str:
+        """Where else the person or vehicle is on file and, for a person, what shows it is
+        the same one (birth date, ID number partly masked) rather than a namesake."""
+        text = arg(self.tr("Also in case files: %1"), self._others_text(row))
+        if "other_roles" in row:
+            who = identity_text(
+                row.get("birth_date"), mask_id(row.get("id_number")), "", self._lang
+            )
+            if who:
+                text += "\n" + arg(self.tr("The same person on file: %1"), who)
+        return text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -21,12 +21,14 @@ from workbench.domain import vocab
 from workbench.services.casefile.operations import OperationRunner
 from workbench.services.core.changes import Changes, Operation
 from workbench.services.core.errors import InputRejected, PermissionDenied, ServiceError
+from workbench.views.case_undo import CaseUndoStacks
 from workbench.views.forms.messages import rejection_message, warning_message
 from workbench.views.i18n import arg, current_language
 
 ChangesFn = Callable[[Changes], None]
 RunnerSource = OperationRunner | Callable[[], OperationRunner]
 MessageFn = Callable[[str], None]
+CaseFn = Callable[[], str | None]
 
 
 def _entity_label(entity: str) -> str:
@@ -119,26 +121,30 @@ class OperationCommand(QUndoCommand):
         self._on_warnings = on_warnings
         self.failed: str | None = None  # the message of the run that failed, if one did
         self.values: list[Any] = []  # what each operation of the last redo produced
+        self._done_once = False  # the first redo is the edit itself, later ones are redos
 
     def redo(self) -> None:
-        inverses = self._run(self._todo)
+        inverses = self._run(self._todo, "redo" if self._done_once else None)
+        self._done_once = True
         if inverses is not None:
             self._inverses = inverses
 
     def undo(self) -> None:
-        redo_ops = self._run(list(reversed(self._inverses)))
+        redo_ops = self._run(list(reversed(self._inverses)), "undo")
         if redo_ops is not None:
             self._todo = list(reversed(redo_ops))
 
-    def _run(self, operations: list[Operation]) -> list[Operation] | None:
-        """Run in order; on failure undo the ones already run, report, go obsolete."""
+    def _run(self, operations: list[Operation], via: str | None) -> list[Operation] | None:
+        """Run in order; on failure undo the ones already run, report, go obsolete.
+
+        ``via`` ("undo", "redo") marks the audit entries of an undo or redo as such."""
         inverses: list[Operation] = []
         changes = Changes()
         values: list[Any] = []
         warnings: list[str] = []
         try:
             for op in operations:
-                result = self._resolve().run(op)
+                result = self._resolve().run(op, via=via)
                 if result.inverse is None:
                     raise ServiceError(f"{op.name} cannot be undone")
                 inverses.append(result.inverse)
@@ -167,17 +173,20 @@ class OperationCommand(QUndoCommand):
         changes = Changes()
         for inverse in reversed(inverses):
             try:
-                changes = changes | self._resolve().run(inverse).changes
+                changes = changes | self._resolve().run(inverse, via="undo").changes
             except ServiceError as exc:  # reported together with the first failure
                 self._on_error(str(exc))
         return changes
 
 
 class UndoController(QObject):
-    """The window's undo stack with its runner, and the Edit menu's Undo/Redo actions.
+    """The window's undo histories (one per case) with their runner, and the Edit
+    menu's Undo/Redo actions, which act on the open case's history only.
 
     ``runner`` may be a function returning the current runner: after the window is
-    unlocked the services (and their database connection) are new, the stack is not.
+    unlocked the services (and their database connection) are new, the stacks are not.
+    ``case_of`` names the open case: a push lands on that case's stack (a new case file
+    on its own new stack). Without ``stacks`` the controller keeps one history of its own.
     """
 
     def __init__(
@@ -185,60 +194,98 @@ class UndoController(QObject):
         runner: RunnerSource,
         on_changes: ChangesFn,
         *,
-        stack: QUndoStack | None = None,
+        stacks: CaseUndoStacks | None = None,
+        case_of: CaseFn | None = None,
         on_error: MessageFn | None = None,
         on_warnings: MessageFn | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.stack = stack if stack is not None else QUndoStack(self)
+        self.stacks = stacks if stacks is not None else CaseUndoStacks(self)
+        self.case_of: CaseFn = case_of or (lambda: None)
         self.on_changes = on_changes
         self.on_error = on_error or self._show_error_later
         self.on_warnings = on_warnings
         self.last_error: str | None = None
         self.last_box: QMessageBox | None = None  # the last error shown (tests look at it)
         self._enabled = True
+        group = self.stacks.group
         self.undo_action = QAction(self)
         self.undo_action.setObjectName("action_undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.undo_action.triggered.connect(self.stack.undo)
+        self.undo_action.triggered.connect(self._undo)
         self.redo_action = QAction(self)
         self.redo_action.setObjectName("action_redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(self.stack.redo)
+        self.redo_action.triggered.connect(self._redo)
         for signal in (
-            self.stack.canUndoChanged,
-            self.stack.canRedoChanged,
-            self.stack.undoTextChanged,
-            self.stack.redoTextChanged,
-            self.stack.indexChanged,
+            group.activeStackChanged,
+            group.canUndoChanged,
+            group.canRedoChanged,
+            group.undoTextChanged,
+            group.redoTextChanged,
+            group.indexChanged,
         ):
             signal.connect(self._update_actions)
         self._update_actions()
+
+    @property
+    def stack(self) -> QUndoStack:
+        """The history Undo/Redo act on now: the open case's."""
+        return self.stacks.active()
 
     def set_enabled(self, enabled: bool) -> None:
         """Off while the window is locked: no undo may reach a closed database."""
         self._enabled = enabled
         self._update_actions()
 
+    def _undo(self) -> None:
+        if self._enabled and self._active_is_open_case():
+            self.stack.undo()
+
+    def _redo(self) -> None:
+        if self._enabled and self._active_is_open_case():
+            self.stack.redo()
+
+    def _active_is_open_case(self) -> bool:
+        """The history acted on is the open case's (or, with none open, the last one)."""
+        case = self.case_of()
+        return not case or self.stack is self.stacks.stack_for(case)
+
     def _update_actions(self, *_args: object) -> None:
-        if not shiboken6.isValid(self.stack):  # the stack's destructor emits its signals
-            return
-        undo_text, redo_text = self.stack.undoText(), self.stack.redoText()
+        group = self.stacks.group
+        if not shiboken6.isValid(group) or not shiboken6.isValid(self.undo_action):
+            return  # the group's destructor emits its signals
+        stack = group.activeStack()
+        undo_text = stack.undoText() if stack is not None else ""
+        redo_text = stack.redoText() if stack is not None else ""
         self.undo_action.setText(
             arg(QCoreApplication.translate("undo", "&Undo %1"), undo_text).strip()
         )
         self.redo_action.setText(
             arg(QCoreApplication.translate("undo", "&Redo %1"), redo_text).strip()
         )
-        self.undo_action.setEnabled(self._enabled and self.stack.canUndo())
-        self.redo_action.setEnabled(self._enabled and self.stack.canRedo())
+        self.undo_action.setEnabled(self._enabled and stack is not None and stack.canUndo())
+        self.redo_action.setEnabled(self._enabled and stack is not None and stack.canRedo())
+
+    def target_case(self, operations: Sequence[Operation]) -> str | None:
+        """Whose history a step joins: a new case file's own, else the open case's."""
+        first = operations[0]
+        if first.name == "case.create":
+            return str(first.args.get("code") or "") or None
+        return self.case_of()
 
     def push(
-        self, operations: Operation | Sequence[Operation], subject: str = "", text: str = ""
+        self,
+        operations: Operation | Sequence[Operation],
+        subject: str = "",
+        text: str = "",
+        *,
+        case: str | None = None,
     ) -> OperationCommand | None:
-        """Run the operation(s) as one undoable step; None if they failed (nothing pushed)."""
+        """Run the operation(s) as one undoable step of ``case`` (default: see
+        :meth:`target_case`); None if they failed (nothing pushed)."""
         ops = [operations] if isinstance(operations, Operation) else list(operations)
         if not ops or not self._enabled:
             return None
@@ -251,7 +298,8 @@ class UndoController(QObject):
             self.on_warnings,
         )
         self.last_error = None
-        self.stack.push(command)  # runs command.redo(); Qt drops it if it went obsolete
+        stack = self.stacks.stack_for(case if case is not None else self.target_case(ops))
+        stack.push(command)  # runs command.redo(); Qt drops it if it went obsolete
         return None if self.last_error is not None else command
 
     def _error(self, message: str) -> None:

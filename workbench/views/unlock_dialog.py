@@ -293,7 +293,7 @@ class UnlockDialog(QDialog):
 
         self.user_edit = QLineEdit(user if user is not None else default_user())
         user_form = QFormLayout()
-        user_form.addRow(self.tr("&User name:"), self.user_edit)
+        user_form.addRow(self.tr("User na&me:"), self.user_edit)
 
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(

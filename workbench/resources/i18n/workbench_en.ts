@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>Namesakes</name>
+    <message numerus="yes">
+        <source>Also in %n case file(s) you cannot open.</source>
+        <translation>
+            <numerusform>Also in %n case file you cannot open.</numerusform>
+            <numerusform>Also in %n case files you cannot open.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message numerus="yes">
         <source>%n measure(s) concluded: their deadlines stopped.</source>

@@ -87,8 +87,8 @@
         <translation>✗ 审计链校验失败:%1(最后有效哈希 %2)</translation>
     </message>
     <message>
-        <source>Entry %1 · %2 · %3 · %4 %5</source>
-        <translation>第 %1 条 · %2 · %3 · %4 %5</translation>
+        <source>Entry %1 · %2 · %3 · %4</source>
+        <translation>第 %1 条 · %2 · %3 · %4</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
@@ -110,8 +110,8 @@
         <translation>%1 的成员</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>用户名</translation>
+        <source>&amp;Add:</source>
+        <translation>添加(&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
@@ -130,8 +130,12 @@
         <translation>以下用户可以办理此案：</translation>
     </message>
     <message>
-        <source>Enter a user name.</source>
-        <translation>请输入用户名。</translation>
+        <source>Every active user is a member already</source>
+        <translation>所有有效用户均已是成员</translation>
+    </message>
+    <message>
+        <source>Choose a user to add.</source>
+        <translation>请选择要添加的用户。</translation>
     </message>
     <message>
         <source>Case &amp;members…</source>
@@ -241,6 +245,21 @@
     <message>
         <source>Chain of custody</source>
         <translation>保管交接记录</translation>
+    </message>
+</context>
+<context>
+    <name>CheckListButton</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
     </message>
 </context>
 <context>
@@ -775,6 +794,21 @@
     </message>
 </context>
 <context>
+    <name>Keyboard</name>
+    <message>
+        <source>&amp;Find in table</source>
+        <translation>在表格中筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt tab</source>
+        <translation>下一个标签页(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Suspect (dark outline)</source>
@@ -1093,10 +1127,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Choose a case file from the list.</source>
-        <translation>请从列表中选择案件。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1137,8 +1167,8 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>Settin&amp;gs…</source>
+        <translation>设置(&amp;G)…</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1243,23 @@
     <message>
         <source>Community</source>
         <translation>社群</translation>
+    </message>
+</context>
+<context>
+    <name>Namesakes</name>
+    <message>
+        <source>This ID number is already on file: %1, born %2, ID %3. Saving adds that same person to this case.</source>
+        <translation>该身份证号已在库:%1,出生于 %2,身份证号 %3。保存后将把同一人员加入本案。</translation>
+    </message>
+    <message>
+        <source>On file in: %1.</source>
+        <translation>已见于:%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also in %n case file(s) you cannot open.</source>
+        <translation>
+            <numerusform>另见于您无权查看的 %n 起案件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1701,25 @@
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改?</translation>
+    </message>
+    <message>
+        <source>You changed this form. Close it without saving the changes?</source>
+        <translation>本表单已修改。不保存就关闭吗?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter: words to find in any text column</source>
@@ -1678,6 +1744,10 @@
         <source>Also in case files: %1</source>
         <extracomment>total number of rows matching the current filter changed (after reload/filter)</extracomment>
         <translation>亦见于案件：%1</translation>
+    </message>
+    <message>
+        <source>The same person on file: %1</source>
+        <translation>在库同一人员:%1</translation>
     </message>
     <message>
         <source>Case files in which the same person or vehicle also appears</source>
@@ -1857,6 +1927,10 @@
         <translation>记录</translation>
     </message>
     <message>
+        <source>Born · ID number · role</source>
+        <translation>出生日期 · 身份证号 · 角色</translation>
+    </message>
+    <message>
         <source>Matched</source>
         <translation>匹配项</translation>
     </message>
@@ -1968,8 +2042,8 @@
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle:</source>
-        <translation>空闲自动锁定(&amp;L)：</translation>
+        <source>Loc&amp;k after idle:</source>
+        <translation>空闲后锁定(&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Clear copied ID numbers after:</source>
@@ -2144,16 +2218,24 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Show only some kinds of event</source>
+        <translation>只显示部分类型的事件</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Show only the events and measures of some persons</source>
+        <translation>只显示所选人员的事件和强制措施</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>Fit all</source>
         <translation>全部显示</translation>
-    </message>
-    <message>
-        <source>Show every event (Home)</source>
-        <translation>显示全部事件(Home)</translation>
     </message>
     <message>
         <source>Zoom to selection</source>
@@ -2196,8 +2278,16 @@
         <translation>该事件被事件表的筛选条件隐藏。</translation>
     </message>
     <message>
-        <source>All persons</source>
-        <translation>全部人员</translation>
+        <source>Show everything: events, deadlines and today (Home)</source>
+        <translation>全部显示:事件、期限和今天(Home)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Show or fold away the legend</source>
+        <translation>显示或收起图例</translation>
     </message>
     <message>
         <source>%1 events on %2 lanes, %3 bars, %4 running deadlines (%5 overdue)</source>
@@ -2323,8 +2413,8 @@
         <translation>新建数据库(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M):</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2596,6 +2686,33 @@
     <message>
         <source>Only an administrator manages users.</source>
         <translation>只有管理员可以管理用户。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Start a &amp;new case file…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose a case file from the list.</source>
+        <translation>请从列表中选择案件。</translation>
+    </message>
+    <message>
+        <source>No case file is open to you yet.</source>
+        <translation>您目前还没有可以查看的案件。</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2). Case files are open to their members only: a case lead of the case or an administrator adds you (Tools ▸ Case members…).</source>
+        <translation>您以 %1(%2)身份登录。案件只对其成员开放:需由该案的主办人或管理员将您加入(工具 ▸ 案件成员…)。</translation>
+    </message>
+    <message>
+        <source>Ask one of them:</source>
+        <translation>请联系以下人员:</translation>
+    </message>
+    <message>
+        <source>No case lead or administrator is registered yet.</source>
+        <translation>尚未登记任何主办人或管理员。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ says whether what is drawn can be trusted.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,8 +21,16 @@ from workbench.domain.audit_chain import ChainReport
 from workbench.domain.permissions import AUDIT_READ
 from workbench.models import AuditEntry
 from workbench.services.core.audit import AuditRecord, AuditService, _record
+from workbench.services.core.audit_text import (
+    DEFAULT_ZONE,
+    ReadableEntry,
+    change_rows,
+    preload,
+    readable,
+)
 from workbench.services.core.context import Context
 from workbench.services.core.errors import NotFound
+from workbench.services.core.record_names import RecordNames
 
 # Actions in drawing order (keys of vocab.AUDIT_ACTIONS); an unknown action is appended.
 ACTIONS = tuple(vocab.AUDIT_ACTIONS)
@@ -100,25 +107,21 @@ class AuditTimelineService:
             self.ctx.require(AUDIT_READ, found.case_code, session=s)
             return _record(found)
 
-
-def changes_text(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(field, before, after) rows of an entry's changes, fields in order."""
-    before = changes.get("before") or {}
-    after = changes.get("after") or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return []
-    rows = []
-    for name in sorted(set(before) | set(after)):
-        rows.append((name, _text(before.get(name)), _text(after.get(name))))
-    if not rows:  # bulk imports, sign-ins: their own keys
-        for name in sorted(changes):
-            rows.append((name, "", _text(changes[name])))
-    return rows
+    def readable_entry(
+        self, seq: int, lang: str = "zh_CN", zone: str = DEFAULT_ZONE
+    ) -> ReadableEntry:
+        """One entry as an auditor reads it: labelled fields, display units, local time,
+        records named by their business key, undo/redo marked (services.core.audit_text)."""
+        record = self.entry(seq)
+        with self.ctx.store.session() as s:
+            names = RecordNames(s, lang)
+            preload(names, [(record.entity, record.entity_id, record.changes)])
+            return readable(record, names, lang, zone)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+def changes_text(
+    changes: dict[str, Any], entity: str = "", lang: str = "en"
+) -> list[tuple[str, str, str]]:
+    """(field label, before, after) rows of an entry's changes, values as read (without
+    the database: references show their ids; see AuditTimelineService.readable_entry)."""
+    return [(r.label, r.before, r.after) for r in change_rows(entity, changes, lang)]

@@ -24,6 +24,7 @@ from workbench.services.casefile.vehicles import VehicleService, VehicleSnapshot
 from workbench.services.core.changes import Operation, OpResult
 from workbench.services.core.context import Context
 from workbench.services.core.lookup import case_by_code, get
+from workbench.services.core.unit_of_work import marked_as
 
 
 def _op(name: str, description: str, **args: Any) -> Operation:
@@ -166,12 +167,17 @@ class OperationRunner:
             raise ValueError(f"operations already handled: {', '.join(taken)}")
         self._handlers.update(handlers)
 
-    def run(self, op: Operation) -> OpResult[Any]:
+    def run(self, op: Operation, *, via: str | None = None) -> OpResult[Any]:
+        """Run ``op``; ``via`` ("undo" or "redo") marks its audit entries as an undo or
+        redo of an earlier edit, so the trail tells them from edits made by hand."""
         try:
             handler = self._handlers[op.name]
         except KeyError:
             raise ValueError(f"unknown operation {op.name!r}") from None
-        return handler(op.args)
+        if via is None:
+            return handler(op.args)
+        with marked_as(self.ctx, via):
+            return handler(op.args)
 
     # The inverse of an update is an update back to the values read just before.
     def _before(self, model: type[Any], record_id: int, names: Any, entity: str) -> dict[str, Any]:

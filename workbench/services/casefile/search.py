@@ -5,21 +5,29 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import String, cast, or_, select, true
 
+from workbench.domain.masking import mask_id
 from workbench.models import CaseFile, CaseParty, CaseVehicle, Person, Seizure, Vehicle
 from workbench.services.core.context import Context
 
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One record found. For persons, what tells two 郭某 apart: the ID number partly
+    masked, the birth date, and their role in that case (a PARTY_ROLES key)."""
+
     entity: str  # "person", "vehicle", "seizure"
     record_id: int
     case_code: str
     title: str
     field: str
     value: str
+    id_masked: str = ""
+    birth_date: date | None = None
+    role: str = ""
 
 
 def _normalise(text: str) -> str:
@@ -61,7 +69,7 @@ class SearchService:
             readable = self.ctx.readable_case_ids(s)  # None: every case (auditors)
             scope = CaseFile.id.in_(readable) if readable is not None else true()
             people = s.execute(
-                select(Person, CaseFile.code)
+                select(Person, CaseFile.code, CaseParty.role)
                 .join(CaseParty, CaseParty.person_id == Person.id)
                 .join(CaseFile, CaseFile.id == CaseParty.case_id)
                 .where(
@@ -76,11 +84,25 @@ class SearchService:
                 .order_by(Person.name, CaseFile.code)
                 .limit(limit)
             ).all()
-            for person, code in people:
+            for person, code, role in people:
                 field, value = _matched_field(
                     person, compact if field_is_number(compact) else needle
                 )
-                hits.append(SearchHit("person", person.id, code, person.name, field, value))
+                if field == "id_number":  # the box already holds what was typed
+                    value = mask_id(value) if len(compact) < len(value) else value
+                hits.append(
+                    SearchHit(
+                        "person",
+                        person.id,
+                        code,
+                        person.name,
+                        field,
+                        value,
+                        id_masked=mask_id(person.id_number),
+                        birth_date=person.birth_date,
+                        role=role or "",
+                    )
+                )
             vehicles = s.execute(
                 select(Vehicle, CaseFile.code)
                 .join(CaseVehicle, CaseVehicle.vehicle_id == Vehicle.id)

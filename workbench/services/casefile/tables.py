@@ -24,6 +24,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    literal,
     or_,
     select,
     true,
@@ -52,8 +53,10 @@ from workbench.models import (
     Seizure,
     Vehicle,
 )
+from workbench.services.core.audit_text import preload
 from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected, NotFound
+from workbench.services.core.record_names import RecordNames
 
 ENTITIES = (
     "persons",
@@ -70,7 +73,7 @@ ENTITIES = (
 )
 
 # Column kinds whose stored text is what the user reads, so LIKE can search it.
-_SEARCHABLE = frozenset({"text", "list", "date", "changes"})
+_SEARCHABLE = frozenset({"text", "list", "date", "changes", "audit_record"})
 
 
 @dataclass(frozen=True)
@@ -424,8 +427,8 @@ def _trail_tables() -> dict[str, _Table]:
             _c("at", "时间", "When", "datetime", AuditEntry.at),
             _c("user", "用户", "User", "text", AuditEntry.user),
             _c("action", "操作", "Action", "vocab:AUDIT_ACTIONS", AuditEntry.action),
-            _c("entity", "对象", "Record", "vocab:ENTITY_KINDS", AuditEntry.entity),
-            _c("entity_id", "编号", "ID", "text", AuditEntry.entity_id),
+            _c("entity", "对象类别", "Kind", "vocab:ENTITY_KINDS", AuditEntry.entity),
+            _c("entity_id", "记录", "Record", "audit_record", AuditEntry.entity_id),
             _c("changes", "变更内容", "Changes", "changes", AuditEntry.changes),
         ),
         id_expr=AuditEntry.seq,
@@ -536,6 +539,8 @@ class TableService:
                 _attach_other_cases(
                     conn, rows, "vehicle_id", CaseVehicle, CaseVehicle.vehicle_id, case_
                 )
+            if entity == "audit":
+                _attach_audit_names(conn, rows)
         if entity == "audit":
             for row in rows:
                 row["at"] = _parse_audit_time(row["at"])
@@ -697,6 +702,24 @@ def _case_ref(conn: Connection, code: str) -> _CaseRef:
     return _CaseRef(int(row[0]), str(row[1]))
 
 
+def _attach_audit_names(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Give a page of audit rows what reading them needs: each entry's changes parsed
+    (``changes_data``) and the names of the records they name or point at (``names``,
+    one query per kind of record for the page; see services.core.audit_text)."""
+    names = RecordNames(conn, "zh_CN")
+    for row in rows:
+        row["changes_data"] = json.loads(row["changes"]) if row.get("changes") else {}
+    preload(names, ((r["entity"], r["entity_id"], r["changes_data"]) for r in rows))
+    for row in rows:
+        ident, data = row["entity_id"], row["changes_data"]
+        has_snapshot = isinstance(data.get("before") or data.get("after"), dict)
+        if ident is not None and not has_snapshot and names.name(row["entity"], ident) is None:
+            names.from_trail(row["entity"], ident)  # an update of a record deleted since
+    detached = names.detached()
+    for row in rows:
+        row["names"] = detached
+
+
 def _attach_other_cases(
     conn: Connection,
     rows: list[dict[str, Any]],
@@ -705,21 +728,27 @@ def _attach_other_cases(
     link_col: Any,
     this_case: _CaseRef,
 ) -> None:
-    """Fill ``other_cases`` for one page with one grouped query (codes sorted)."""
+    """Fill ``other_cases`` for one page with one grouped query (codes sorted); for
+    persons also ``other_roles``, their role there (so two 郭某 are told apart)."""
     ids = {row[key] for row in rows}
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[tuple[str, str]]] = {}
     if ids:
-        sep = "\x1f"
+        sep, pair = "\x1f", "\x1e"
+        role = link_model.role if link_model is CaseParty else literal("")
         stmt = (
-            select(link_col, func.group_concat(CaseFile.code, sep))
+            select(link_col, func.group_concat(CaseFile.code + pair + role, sep))
             .join(CaseFile, CaseFile.id == link_model.case_id)
             .where(link_col.in_(ids), link_model.case_id != this_case.id)
             .group_by(link_col)
         )
-        for record_id, codes in conn.execute(stmt):
-            found[int(record_id)] = sorted(str(codes).split(sep))
+        for record_id, joined in conn.execute(stmt):
+            items = (part.partition(pair) for part in str(joined).split(sep))
+            found[int(record_id)] = sorted((code, role) for code, _, role in items)
     for row in rows:
-        row["other_cases"] = found.get(row[key], [])
+        others = found.get(row[key], [])
+        row["other_cases"] = [code for code, _ in others]
+        if link_model is CaseParty:
+            row["other_roles"] = others
 
 
 def _parse_audit_time(text: str) -> datetime:

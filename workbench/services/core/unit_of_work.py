@@ -27,6 +27,22 @@ from workbench.services.core.context import Context
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
 REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
+# An undo or redo is audited like any change, with "via" in its changes saying which.
+VIA_KEY = "via"
+VIA_MARKS = ("undo", "redo")
+
+
+@contextmanager
+def marked_as(ctx: Context, via: str) -> Iterator[None]:
+    """Audit entries written in this block (this thread) carry ``"via": via``."""
+    if via not in VIA_MARKS:
+        raise ValueError(f"unknown audit mark {via!r}; expected one of {VIA_MARKS}")
+    previous = getattr(ctx.local, "via", None)
+    ctx.local.via = via
+    try:
+        yield
+    finally:
+        ctx.local.via = previous
 
 
 @dataclass
@@ -60,6 +76,9 @@ class UnitOfWork:
         elif entity in REGISTRY_ENTITIES and (permissions.REGISTRY_EDIT, "") not in self._allowed:
             self.ctx.require(permissions.REGISTRY_EDIT, session=self.session)
             self._allowed.add((permissions.REGISTRY_EDIT, ""))
+        via = getattr(self.ctx.local, "via", None)
+        if via is not None:
+            changes = {**changes, VIA_KEY: via}
         self._pending.append(
             _Pending(
                 action,

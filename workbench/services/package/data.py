@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.deadlines import MeasureFact, overdue, running_deadlines
+from workbench.domain.masking import MASK, mask_id, mask_phone
 from workbench.domain.profile import JurisdictionProfile, load_profile
 from workbench.domain.quantities import mg_to_grams
 from workbench.domain.tiers import assess, tier_for
@@ -72,26 +73,12 @@ from workbench.services.package.completeness import CompletenessService
 
 # Audit actions that record reading or signing in, not a change to the data.
 NOT_DATA_ACTIONS = NON_DATA_ACTIONS
-MASK = "***"
 
 
 class ChainBroken(ServiceError):
     """The audit trail does not verify: no package may certify it."""
 
     exit_code = 4
-
-
-def mask_id(value: str | None) -> str:
-    """Region prefix and check character stay readable: 4104************2X."""
-    if not value:
-        return ""
-    if len(value) <= 6:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 6) + value[-2:]
-
-
-def mask_phone(value: str) -> str:
-    return value[:3] + "*" * max(len(value) - 7, 0) + value[-4:] if len(value) >= 7 else MASK
 
 
 def redact_picture(picture: ChartPicture) -> ChartPicture:

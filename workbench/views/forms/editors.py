@@ -25,11 +25,10 @@ from PySide6.QtCore import (
     QTime,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
@@ -253,17 +252,52 @@ class IntEditor(Editor):
 
 
 _UNKNOWN = QDateTime(QDate(1900, 1, 1), QTime(0, 0))  # shown as "—" when not known
+_SEPARATORS = frozenset("-/.: ")
+
+
+class TypedDateTimeEdit(QDateTimeEdit):
+    """A date(-time) edit that takes a whole date typed in one go ("2019-03-28 14:30").
+
+    Qt moves to the next section by itself once a section is full (after the four
+    digits of the year), and then also on the separator the user types next — so
+    "2019-03-28" would land the 03 in the day. A separator right after such an automatic
+    move is swallowed. Keyboard focus starts on the first section, so typing replaces
+    the date shown from its beginning.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._advanced = False  # the last key filled a section and Qt moved on
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and text in _SEPARATORS and self._advanced:
+            self._advanced = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._advanced = bool(text) and text.isdigit() and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._advanced = False
+        if event.reason() != Qt.FocusReason.MouseFocusReason and self.sectionCount():
+            self.setCurrentSectionIndex(0)
+            self.setSelectedSection(self.sectionAt(0))
 
 
 class _OptionalEditor(Editor):
     """A date or date-time: required ones are plain edits, optional ones get a check
     box in front (Qt's date edits cannot be empty), so "not known" stays expressible
-    and is shown as "—" rather than as a date nobody entered."""
+    and is shown as "—" rather than as a date nobody entered. Ticking the box shows
+    the default day (today, or a day of the case: :meth:`set_default_day`)."""
 
     def __init__(self, spec: FieldSpec, edit: QDateTimeEdit, default: QDateTime) -> None:
         self.edit = edit
         self.box: QCheckBox | None = None
         self._last = default  # what checking the box brings back
+        self._default = default
         edit.setMinimumDateTime(_UNKNOWN)
         edit.setCalendarPopup(True)
         if spec.required:
@@ -276,7 +310,8 @@ class _OptionalEditor(Editor):
             self._layout.insertWidget(0, self.box)
             self.setFocusProxy(self.box)
             edit.setSpecialValueText("—")
-            self._show_known(False)
+            edit.setDateTime(_UNKNOWN)  # "—" until ticked; then today, never 2000-01-01
+            edit.setEnabled(False)
             self.box.toggled.connect(self._toggled)
         edit.dateTimeChanged.connect(lambda _dt: self.changed.emit())
 
@@ -285,11 +320,20 @@ class _OptionalEditor(Editor):
         if known:
             self.edit.setDateTime(self._last)
         else:
-            if self.edit.dateTime() != _UNKNOWN:
-                self._last = self.edit.dateTime()
+            if self.edit.isEnabled() and self.edit.dateTime() != _UNKNOWN:
+                self._last = self.edit.dateTime()  # a date the user saw, back on re-tick
             self.edit.setDateTime(_UNKNOWN)
         self.edit.setEnabled(known)
         self.edit.blockSignals(False)
+
+    def set_default_day(self, moment: QDateTime) -> None:
+        """What a new record's field starts at (before ``set_value``): a required field
+        shows it at once, an optional one when its box is ticked."""
+        self._default = self._last = moment
+        if self.box is None:
+            self.edit.blockSignals(True)
+            self.edit.setDateTime(moment)
+            self.edit.blockSignals(False)
 
     def _toggled(self, on: bool) -> None:
         self._show_known(on)
@@ -320,9 +364,12 @@ class _OptionalEditor(Editor):
 
 class DateEditor(_OptionalEditor):
     def __init__(self, spec: FieldSpec) -> None:
-        edit = QDateEdit()
+        edit = TypedDateTimeEdit()
         edit.setDisplayFormat("yyyy-MM-dd")
-        super().__init__(spec, edit, QDateTime(QDate.currentDate(), QTime(0, 0)))
+        today = datetime.now(WORKSTATION_ZONE).date()  # the workstation's day, as the times
+        super().__init__(
+            spec, edit, QDateTime(QDate(today.year, today.month, today.day), QTime(0, 0))
+        )
 
     def value(self) -> date | None:
         if not self.known():
@@ -341,7 +388,7 @@ class DateTimeEditor(_OptionalEditor):
     """Entered in the workstation's zone (Asia/Shanghai), returned as aware UTC."""
 
     def __init__(self, spec: FieldSpec) -> None:
-        edit = QDateTimeEdit()
+        edit = TypedDateTimeEdit()
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         now = datetime.now(WORKSTATION_ZONE)
         super().__init__(spec, edit, _qdatetime(now.replace(second=0, microsecond=0)))
@@ -362,6 +409,15 @@ class DateTimeEditor(_OptionalEditor):
             self._set(_qdatetime(aware.astimezone(WORKSTATION_ZONE)))
         else:
             self._set(None)
+
+
+def day_moment(day: date, *, with_time: bool) -> QDateTime:
+    """A default for a date(-time) field on ``day``: the current time of day when it is
+    today, midnight otherwise (a day of an old case)."""
+    now = datetime.now(WORKSTATION_ZONE)
+    if with_time and day == now.date():
+        return _qdatetime(now.replace(second=0, microsecond=0))
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0))
 
 
 def _qdatetime(local: datetime) -> QDateTime:

@@ -9,6 +9,7 @@ builds Operations — the caller pushes them onto the undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,11 +21,21 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.views.forms.editors import Editor, RefEditor, Unparsable, make_editor, translated
+from workbench.views.forms.editors import (
+    DateEditor,
+    DateTimeEditor,
+    Editor,
+    RefEditor,
+    Unparsable,
+    day_moment,
+    make_editor,
+    translated,
+)
 from workbench.views.forms.messages import field_message, warning_message
 from workbench.views.forms.spec import FieldSpec, FormData, FormSpec, Section
 
@@ -35,6 +46,7 @@ if TYPE_CHECKING:
 Key = tuple[str, str]  # (section, field)
 Checker = Callable[[str, Mapping[str, Any]], "Preview"]  # ValidationPreview.check
 Choices = Callable[[str], Sequence[tuple[int, str]]]  # entity kind -> (id, label)
+Notices = Callable[[str, Mapping[str, Any]], list[str]]  # section, values -> sentences
 
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#8a5a00"
@@ -62,10 +74,16 @@ class RecordForm(QDialog):
         initial: Mapping[str, Mapping[str, Any]] | None = None,
         ids: Mapping[str, int] | None = None,
         choices: Choices | None = None,
+        default_day: date | None = None,
+        notices: Notices | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``default_day``: where a new record's dates start (today, or a day of an old
+        case); never Qt's 2000-01-01."""
         super().__init__(parent)
         self.spec = spec
+        self.default_day = default_day
+        self._notices = notices  # more to say about a section's values ("already on file")
         self._check = check
         self.case_code = case_code
         self.ids = dict(ids or {})
@@ -79,6 +97,8 @@ class RecordForm(QDialog):
         self._save_tried = False
         self.errors: dict[Key | str, str] = {}
         self.warnings: list[str] = []
+        # Escape or the window's close button on an edited form asks first (tests answer).
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
 
         title = spec.title_edit if self.editing else spec.title_new
         self.setWindowTitle(translated(title))
@@ -138,6 +158,10 @@ class RecordForm(QDialog):
     ) -> None:
         key = (section.name, field.key)
         editor = make_editor(field)
+        if self.default_day is not None and isinstance(editor, DateEditor | DateTimeEditor):
+            editor.set_default_day(
+                day_moment(self.default_day, with_time=isinstance(editor, DateTimeEditor))
+            )
         self.editors[key] = editor
         if field.kind == "ref" and not field.ref.startswith("@"):
             assert isinstance(editor, RefEditor)
@@ -311,6 +335,8 @@ class RecordForm(QDialog):
                     shown = field_message(problem.message, problem.code, problem.params)
                     errors.setdefault(problem.field, f"{problem.field}: {shown}")
             warnings += [self._labelled(section, w) for w in preview.warnings]
+            if self._notices is not None:
+                warnings += self._notices(section.name, values)
         if self.spec.extra_check is not None:
             for section_name, name, message in self.spec.extra_check(self.values()):
                 key = (section_name, name)
@@ -379,6 +405,37 @@ class RecordForm(QDialog):
         self._save_tried = True
         if self.validate():
             super().accept()
+
+    def is_edited(self) -> bool:
+        """Whether the user changed anything Save would keep (or typed a half value)."""
+        for key in self.touched:
+            try:
+                value = self.editors[key].value()
+            except Unparsable:
+                return True
+            if value != self._initial.get(key):
+                return True
+        return False
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing the window: an edited form asks before discarding."""
+        if self.is_edited() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard changes?"),
+            self.tr("You changed this form. Close it without saving the changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirm_discard")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def operations(self) -> list[Operation]:
         """What Save means, as Operations for the undo stack (empty if nothing changed)."""

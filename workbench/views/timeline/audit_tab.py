@@ -6,7 +6,6 @@ writes down); clicking an entry shows its before/after values below the plot.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -30,12 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain import vocab
-from workbench.services.analysis.audit_timeline import (
-    AuditTimelineData,
-    AuditTimelineService,
-    changes_text,
-)
+from workbench.services.analysis.audit_timeline import AuditTimelineData, AuditTimelineService
+from workbench.services.core.audit_text import ReadableEntry
 from workbench.services.core.context import Context
 from workbench.views.i18n import arg
 from workbench.views.timeline.plot import TimelinePlot, histogram
@@ -66,7 +61,9 @@ class AuditTimelineTab(QWidget):
         self._case_code = case_code
         self.lang = lang
         self._tz = ZoneInfo(zone)
+        self.zone = zone
         self.data: AuditTimelineData | None = None
+        self._readable: dict[int, ReadableEntry] = {}  # by seq: tooltips read each once
 
         self.banner = QLabel()
         self.banner.setObjectName("audit_chain_banner")
@@ -96,7 +93,12 @@ class AuditTimelineTab(QWidget):
                                                 self.tr("After")])  # fmt: skip
         self.details.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.details.verticalHeader().setVisible(False)
-        self.details.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.details.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # labels
+        self.details.setWordWrap(True)
+        # an entry's fields stay readable at 1024×700: at least five rows of them
+        self.details.setMinimumHeight(self.details.fontMetrics().height() * 9)
 
         bar = QHBoxLayout()
         bar.addWidget(self.scope_box)
@@ -109,10 +111,10 @@ class AuditTimelineTab(QWidget):
         lower_layout.addWidget(self.entry_label)
         lower_layout.addWidget(self.details)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plot)
+        splitter.addWidget(self.plot.with_scroll_bar())
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -126,9 +128,19 @@ class AuditTimelineTab(QWidget):
         if self.scope_box.currentIndex() == 0 and self._case_code() is None:
             self.clear()
             return
-        self.data = AuditTimelineService(self._context()).timeline(self.scope(), lang=self.lang)
+        scope = self.scope()
+        if self.data is None or self.data.case_code != scope:
+            self.clear_entry()  # another case: the entry shown belongs to the last one
+        self._readable.clear()  # names may have changed with the edit that refreshed us
+        self.data = AuditTimelineService(self._context()).timeline(scope, lang=self.lang)
         self._draw(self.data)
         self.plot.fit_all()
+
+    def clear_entry(self) -> None:
+        """Empty the detail pane (no entry chosen)."""
+        self.entry_label.setText(self.tr("Click an entry to see what it changed."))
+        self.details.setRowCount(0)
+        self.plot.highlight_points(np.zeros(0, dtype=np.int64))
 
     def clear(self) -> None:
         self.data = None
@@ -138,7 +150,8 @@ class AuditTimelineTab(QWidget):
         self.plot.density.set_bars(empty, empty, empty, empty, np.zeros(0, dtype=np.int64), [])
         self.plot.set_legend([])
         self.banner.clear()
-        self.details.setRowCount(0)
+        self.clear_entry()
+        self._readable.clear()
 
     def _draw(self, d: AuditTimelineData) -> None:
         chain = d.chain
@@ -178,40 +191,42 @@ class AuditTimelineTab(QWidget):
             self.plot.set_time_range(float(d.time.min()), float(d.time.max()), min_pad=60.0)
         self.plot.set_legend([(item, item.name()) for item in self.plot.scatters])
 
+    def readable(self, seq: int) -> ReadableEntry:
+        """Entry ``seq`` as an auditor reads it (read once, then kept until a refresh)."""
+        if seq not in self._readable:
+            service = AuditTimelineService(self._context())
+            self._readable[seq] = service.readable_entry(seq, self.lang, self.zone)
+        return self._readable[seq]
+
     def _tip(self, index: int) -> str:
         d = self.data
         if d is None:
             return ""
-        when = datetime.fromtimestamp(float(d.time[index]), self._tz).strftime("%Y-%m-%d %H:%M:%S")
-        entity = vocab.label(vocab.ENTITY_KINDS, d.entity[index], self.lang)
-        ident = d.entity_id[index]
-        return (
-            f"#{int(d.seq[index])}  {when}\n{d.users[int(d.lane[index])]}: "
-            f"{d.action_labels[int(d.action[index])]} {entity}{' ' + ident if ident else ''}"
-        )
+        entry = self.readable(int(d.seq[index]))
+        lines = [f"#{entry.seq}  {entry.when}", f"{entry.user}: {entry.headline()}"]
+        summary = entry.text(self.lang)
+        if summary:
+            lines.append(summary if len(summary) <= 160 else summary[:159] + "…")
+        return "\n".join(lines)
 
     def show_entry(self, index: int) -> None:
-        """Show the before/after values of the entry drawn at point ``index``."""
+        """Show the entry drawn at point ``index``: who did what to which record, when,
+        and each field before and after, as an auditor reads them."""
         if self.data is None:
             return
         seq = int(self.data.seq[index])
         self.plot.highlight_points(np.array([index]))
-        record = AuditTimelineService(self._context()).entry(seq)
+        entry = self.readable(seq)
         self.entry_label.setText(
-            arg(
-                self.tr("Entry %1 · %2 · %3 · %4 %5"),
-                record.seq,
-                record.user,
-                vocab.label(vocab.AUDIT_ACTIONS, record.action, self.lang),
-                vocab.label(vocab.ENTITY_KINDS, record.entity, self.lang),
-                record.entity_id or "",
-            )
-        )
-        rows = changes_text(record.changes)
-        self.details.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                self.details.setItem(r, c, QTableWidgetItem(text))
+            arg(self.tr("Entry %1 · %2 · %3 · %4"), entry.seq, entry.when, entry.user,
+                entry.headline())
+        )  # fmt: skip
+        self.details.setRowCount(len(entry.changes))
+        for r, row in enumerate(entry.changes):
+            for c, text in enumerate((row.label, row.before, row.after)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.details.setItem(r, c, item)
 
     def _export(self, suffix: str) -> None:
         pattern = (

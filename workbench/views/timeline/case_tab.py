@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QItemSelection, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from workbench.services.analysis.timeline import (
 )
 from workbench.views.i18n import arg
 from workbench.views.table_model import RecordTableModel
+from workbench.views.timeline.check_list import CheckListButton
 from workbench.views.timeline.plot import TimelinePlot
 from workbench.views.timeline.style import (
     CALLS,
@@ -84,9 +85,10 @@ class TimelineTab(QWidget):
         self.data: TimelineData | None = None  # as read, all lanes
         self.shown: TimelineData | None = None  # after the filters
         self._kinds_off: set[str] = set()
+        self._persons_on: set[int] | None = None  # None: every person
         self._syncing = False
 
-        self.plot = TimelinePlot(zone)
+        self.plot = TimelinePlot(zone, spread=True)
         self.plot.point_clicked.connect(self.select_point)
 
         self.mode_box = QComboBox()
@@ -94,15 +96,18 @@ class TimelineTab(QWidget):
         for text in (self.tr("Lanes by entity"), self.tr("Lanes by kind"), self.tr("One lane")):
             self.mode_box.addItem(text)
         self.mode_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.kinds_button = QToolButton()
-        self.kinds_button.setText(self.tr("Kinds"))
-        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.kinds_menu = QMenu(self.kinds_button)
-        self.kinds_button.setMenu(self.kinds_menu)
-        self.person_box = QComboBox()
-        self.person_box.setObjectName("timeline_person")
-        self.person_box.setMinimumContentsLength(8)
-        self.person_box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.mode_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.mode_box.setMinimumContentsLength(9)  # a narrow window still fits the bar
+        self.kinds_button = CheckListButton(self.tr("Kinds"))
+        self.kinds_button.setObjectName("timeline_kinds")
+        self.kinds_button.setToolTip(self.tr("Show only some kinds of event"))
+        self.kinds_button.changed.connect(self._kinds_chosen)
+        self.persons_button = CheckListButton(self.tr("Persons"))
+        self.persons_button.setObjectName("timeline_persons")
+        self.persons_button.setToolTip(self.tr("Show only the events and measures of some persons"))
+        self.persons_button.changed.connect(self._persons_chosen)
         self.dates_check = QCheckBox(self.tr("Dates"))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
@@ -113,7 +118,18 @@ class TimelineTab(QWidget):
             edit.dateChanged.connect(lambda _d: self.apply_filters())
         self.dates_check.toggled.connect(self._dates_toggled)
 
-        fit = self._button(self.tr("Fit all"), self.tr("Show every event (Home)"), self.fit_all)
+        fit = self._button(
+            self.tr("Fit all"),
+            self.tr("Show everything: events, deadlines and today (Home)"),
+            self.fit_all,
+        )
+        self.legend_button = self._button(
+            self.tr("Legend"), self.tr("Show or fold away the legend"), None
+        )
+        self.legend_button.setCheckable(True)
+        self.legend_button.setChecked(True)
+        self.legend_button.clicked.connect(self.plot.show_legend)
+        self.plot.legend_shown.connect(self.legend_button.setChecked)
         zoom_sel = self._button(
             self.tr("Zoom to selection"),
             self.tr("Zoom to the events selected in the table"),
@@ -133,7 +149,7 @@ class TimelineTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.mode_box)
         bar.addWidget(self.kinds_button)
-        bar.addWidget(self.person_box)
+        bar.addWidget(self.persons_button)
         bar.addWidget(self.dates_check)
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel(self.tr("to")))
@@ -144,7 +160,7 @@ class TimelineTab(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        for b in (fit, zoom_sel, self.area_button, export):
+        for b in (fit, zoom_sel, self.area_button, self.legend_button, export):
             bottom.addWidget(b)
 
         self.table = QTableView()
@@ -155,7 +171,7 @@ class TimelineTab(QWidget):
             self.table.hide()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plot)
+        splitter.addWidget(self.plot.with_scroll_bar())
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
@@ -254,8 +270,8 @@ class TimelineTab(QWidget):
         self.plot.set_deadlines(empty, empty, np.zeros(0, dtype=bool), str)
         self.plot.density.set_bars(empty, empty, empty, empty, np.zeros(0, dtype=np.int64), [])
         self.plot.set_legend([])
-        self.person_box.clear()
-        self.kinds_menu.clear()
+        self.persons_button.set_items([], set())
+        self.kinds_button.set_items([], set())
         self.status.clear()
 
     def _fill_filters(self, reset: bool) -> None:
@@ -264,25 +280,18 @@ class TimelineTab(QWidget):
         present = set(np.unique(data.point_kind).tolist())
         if reset:
             self._kinds_off = set()
-        self.kinds_menu.clear()
-        for i, (kind, label) in enumerate(zip(data.kinds, data.kind_labels, strict=True)):
-            if i not in present:
-                continue
-            action = QAction(label, self.kinds_menu)
-            action.setCheckable(True)
-            action.setChecked(kind not in self._kinds_off)
-            action.setData(kind)
-            action.toggled.connect(self._kind_toggled)
-            self.kinds_menu.addAction(action)
-        chosen = self.person_box.currentData()
-        self.person_box.blockSignals(True)
-        self.person_box.clear()
-        self.person_box.addItem(self.tr("All persons"), None)
-        for pid, name in data.person_names.items():
-            self.person_box.addItem(name, pid)
-        found = self.person_box.findData(chosen) if chosen is not None and not reset else 0
-        self.person_box.setCurrentIndex(max(found, 0))
-        self.person_box.blockSignals(False)
+            self._persons_on = None
+        kinds = [
+            (kind, label)
+            for i, (kind, label) in enumerate(zip(data.kinds, data.kind_labels, strict=True))
+            if i in present
+        ]
+        self.kinds_button.set_items(kinds, set(self._kinds_off))
+        persons = list(data.person_names.items())
+        if self._persons_on is not None:  # a person gone from the case is not kept
+            self._persons_on &= set(data.person_names)
+        off = set() if self._persons_on is None else set(data.person_names) - self._persons_on
+        self.persons_button.set_items(persons, off)
         rng = data.time_range()
         if reset and rng is not None:
             for edit, value in ((self.date_from, rng[0]), (self.date_to, rng[1])):
@@ -291,12 +300,18 @@ class TimelineTab(QWidget):
                 edit.setDate(QDate(day.year, day.month, day.day))
                 edit.blockSignals(False)
 
-    def _kind_toggled(self, checked: bool) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            kind = str(action.data())
-            (self._kinds_off.discard if checked else self._kinds_off.add)(kind)
+    def _kinds_chosen(self, chosen: set[object] | None) -> None:
+        every = {str(k) for k in self.kinds_button.item_keys()}
+        self._kinds_off = set() if chosen is None else every - {str(k) for k in chosen}
         self.apply_filters()
+
+    def _persons_chosen(self, chosen: set[object] | None) -> None:
+        self._persons_on = None if chosen is None else {int(str(k)) for k in chosen}
+        self.apply_filters()
+
+    def set_persons(self, persons: set[int] | None) -> None:
+        """Show only the events and measures of ``persons`` (None: everyone)."""
+        self.persons_button.set_chosen(None if persons is None else set(persons))
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -304,14 +319,9 @@ class TimelineTab(QWidget):
         self.apply_filters()
 
     def set_kinds(self, kinds: set[str] | None) -> None:
-        """Show only ``kinds`` (None: all); the Kinds menu follows."""
+        """Show only ``kinds`` (None: all); the Kinds list follows."""
         assert self.data is not None
-        self._kinds_off = set() if kinds is None else set(self.data.kinds) - kinds
-        for action in self.kinds_menu.actions():
-            action.blockSignals(True)
-            action.setChecked(str(action.data()) not in self._kinds_off)
-            action.blockSignals(False)
-        self.apply_filters()
+        self.kinds_button.set_chosen(None if kinds is None else set(kinds))
 
     def _local_day(self, edit: QDateEdit, end: bool) -> float:
         d = edit.date()
@@ -325,18 +335,17 @@ class TimelineTab(QWidget):
             return
         data = self.data
         kinds = set(data.kinds) - self._kinds_off if self._kinds_off else None
-        person = self.person_box.currentData()
         dated = self.dates_check.isChecked()
         self.shown = filter_timeline(
             data,
             kinds=kinds,
-            persons=None if person is None else {int(person)},
+            persons=self._persons_on,
             start=self._local_day(self.date_from, end=False) if dated else None,
             end=self._local_day(self.date_to, end=True) if dated else None,
         )
         self._draw(self.shown)
         if fit:
-            self.plot.fit_all()
+            self.plot.fit_facts()
         self._selection_changed(QItemSelection(), QItemSelection())
 
     # -- drawing -------------------------------------------------------------------
@@ -380,19 +389,27 @@ class TimelineTab(QWidget):
         plot.set_today(d.today)
         calls = (d.calls_day, d.calls_count, CALLS) if len(d.calls_day) else None
         plot.set_density(d.density_day, d.density_count, EVENTS_PER_DAY, extra=calls)
-        rng = d.event_range() or d.time_range()
-        plot.set_time_range(*(rng or (None, None)))
+        first, last = self._facts(d)
+        plot.set_time_range(first, last, also=(d.today,))
         self._legend(d, m)
-        self.status.setText(
-            arg(
-                self.tr("%1 events on %2 lanes, %3 bars, %4 running deadlines (%5 overdue)"),
-                len(np.unique(d.point_event)),
-                len(d.lanes),
-                len(d.span_start),
-                len(d.deadline_time),
-                int(d.deadline_overdue.sum()),
-            )
+        summary = arg(
+            self.tr("%1 events on %2 lanes, %3 bars, %4 running deadlines (%5 overdue)"),
+            len(np.unique(d.point_event)),
+            len(d.lanes),
+            len(d.span_start),
+            len(d.deadline_time),
+            int(d.deadline_overdue.sum()),
         )
+        self.status.setText(summary)
+        self.status.setToolTip(summary)  # a narrow window cuts the line short
+
+    @staticmethod
+    def _facts(d: TimelineData) -> tuple[float | None, float | None]:
+        """The events (with their spans) and the running deadlines: what a case opens on.
+        Measures running for years are left out, so a week of events is not squeezed."""
+        rng = d.event_range() or d.time_range()
+        times = [*(rng or ()), *d.deadline_time.tolist()]
+        return (min(times), max(times)) if times else (None, None)
 
     def _legend(self, d: TimelineData, m: int) -> None:
         entries: list[tuple[object, str]] = [(item, item.name()) for item in self.plot.scatters]

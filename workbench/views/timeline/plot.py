@@ -8,7 +8,8 @@ items does not grow with the number of events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,13 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QKeyEvent, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QWidget
 
 from workbench.views.timeline.items import BarsItem, LaneAxis, TimeViewBox
+from workbench.views.timeline.spread import spread_offsets
 from workbench.views.timeline.style import DUE, HIGHLIGHT, OVERDUE, TODAY
 
 DAY = 86_400.0
@@ -31,6 +33,13 @@ ZOOM_STEP = 0.8
 PRINT_SCALE = 3  # screen pixels to print pixels: ~300 dpi from a 96 dpi window
 DENSITY_HEIGHT = 64
 LEGEND_SAMPLE_PX = 50  # a legend entry's sample and spacing beside its label
+LEGEND_SHARE = 0.2  # of the plot's height: a taller legend is folded away (a button shows it)
+LEGEND_ROW_PX = 22
+MARKER_PX = 10
+RESPREAD_MS = 40  # after a zoom settles, close markers are moved apart again
+RESPREAD_CHANGE = 0.2  # ... once the zoom changed a marker's width in time by a fifth
+SCROLL_STEPS = 100  # scroll bar steps per lane
+TOP, BOTTOM_PAD = -0.7, 0.3  # the lanes' extent: lane 0 at the top, a margin below the last
 
 
 BIN_WIDTHS = (1.0, 10.0, 60.0, 600.0, 3600.0, 6 * 3600.0, DAY, 7 * DAY, 30 * DAY, 365 * DAY)
@@ -55,15 +64,18 @@ def utc_offset(zone: str, when: float | None = None) -> int:
 
 class LocalDateAxis(pg.DateAxisItem):
     """Dates as numbers in the workstation's zone (2019-02-26, 14:30): readable in any
-    language, unlike month-name abbreviations."""
+    language, unlike month-name abbreviations. Day and hour labels carry the year
+    whenever the range shown crosses one."""
 
     def __init__(self, zone: str, **kwargs: Any) -> None:
+        self._crosses_year = False
         super().__init__(utcOffset=utc_offset(zone), **kwargs)
         self._zone = ZoneInfo(zone)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         """pyqtgraph's levels, minus minor ticks crowding a coarser one (a 5-day tick on
         02-28 beside the month tick on 03-01 would print one label over the other)."""
+        self._crosses_year = self._year(minVal) != self._year(maxVal)
         levels: list[Any] = super().tickValues(minVal, maxVal, size)
         taken: list[float] = []
         out = []
@@ -76,6 +88,19 @@ class LocalDateAxis(pg.DateAxisItem):
             taken += keep
         return out
 
+    def setZoomLevelForDensity(self, density: float) -> None:
+        """Room for the year in day and hour labels when the range crosses a year."""
+        super().setZoomLevelForDensity(density)
+        if self._crosses_year:
+            label = self.fontMetrics.boundingRect("2019-12-31 23:59").width() + 10
+            self.minSpacing = max(self.minSpacing, density * label)
+
+    def _year(self, value: float) -> int | None:
+        try:
+            return datetime.fromtimestamp(value, self._zone).year
+        except (OverflowError, OSError, ValueError):
+            return None
+
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 360 * DAY:
             pattern = "%Y"
@@ -87,6 +112,8 @@ class LocalDateAxis(pg.DateAxisItem):
             pattern = "%m-%d %H:%M" if spacing >= 3600 else "%H:%M"
         else:
             pattern = "%H:%M:%S"
+        if self._crosses_year and pattern.startswith("%m-%d"):
+            pattern = "%Y-" + pattern  # 2018-12-30, 2019-01-04: which year is never a guess
         out = []
         for v in values:
             try:
@@ -100,8 +127,10 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
     """Emits ``point_clicked(index)`` with the index of a point as given to set_points."""
 
     point_clicked = Signal(int)
+    legend_shown = Signal(bool)  # the legend was folded away (False) or shown (True)
 
-    def __init__(self, zone: str, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: str, parent: QWidget | None = None, *, spread: bool = False) -> None:
+        """``spread``: move markers that would hide one another apart within their lane."""
         super().__init__(parent)
         self.setObjectName("timeline_plot")
         self.setBackground("w")
@@ -110,10 +139,24 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._tip: Callable[[int], str] = str
         self._deadline_tip: Callable[[int], str] = str
         self._x = np.zeros(0)
-        self._y = np.zeros(0)
-        self._range: tuple[float, float] | None = None
+        self._y = np.zeros(0)  # as drawn (lane plus any spread offset)
+        self._base_y = np.zeros(0)  # as given
+        self._groups: list[np.ndarray] = []  # the point indices of each scatter item
+        self._highlighted = np.zeros(0, dtype=np.int64)
+        self._styles: list[dict[str, Any]] = []
+        self._spread = spread
+        self._spread_width = 0.0
+        self._range: tuple[float, float] | None = None  # the facts: what a case opens on
+        self._everything: tuple[float, float] | None = None  # the facts and today
+        self._fit_scope = "facts"
         self._min_pad = DAY / 2
         self._lanes = 0
+        self._legend_wanted: bool | None = None  # None: shown while it fits
+        self._legend_in_layout = True
+        self._respread_timer = QTimer(self)
+        self._respread_timer.setSingleShot(True)
+        self._respread_timer.setInterval(RESPREAD_MS)
+        self._respread_timer.timeout.connect(self.respread)
 
         self.density_plot = self.addPlot(row=0, col=0, axisItems={"bottom": LocalDateAxis(zone)})
         self.density_plot.setMaximumHeight(DENSITY_HEIGHT)
@@ -162,6 +205,25 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.view_box.sigRangeChangedManually.connect(self._manual)
         self.view_box.sigResized.connect(self._box_resized)
         self.view_box.sigXRangeChanged.connect(self._date_caption)
+        self.view_box.sigXRangeChanged.connect(lambda *_a: self._respread_timer.start())
+        # Lanes that do not fit scroll: a scroll bar beside the plot (see with_scroll_bar).
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
+        self.lane_scroll.setObjectName("timeline_lane_scroll")
+        self.lane_scroll.setSingleStep(SCROLL_STEPS)
+        self.lane_scroll.valueChanged.connect(self._scrolled)
+        self.lane_scroll.hide()
+        self._scrolling = False
+        self.view_box.sigYRangeChanged.connect(self._sync_scroll)
+
+    def with_scroll_bar(self) -> QWidget:
+        """The plot with its lane scroll bar at the right: what a tab lays out."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self, 1)
+        layout.addWidget(self.lane_scroll)
+        return box
 
     # -- data ----------------------------------------------------------------------
 
@@ -169,6 +231,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._lanes = len(labels)
         width = self.lane_axis.set_labels(labels)
         self.density_plot.getAxis("left").setWidth(width)
+        self._sync_scroll()
 
     def set_points(
         self,
@@ -183,27 +246,69 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         for item in self.scatters:
             self.plot.removeItem(item)
         self.scatters = []
-        self._x, self._y, self._tip = x, y, tip
+        self._groups, self._styles = [], []
+        self._x, self._base_y, self._tip = x, y, tip
+        self._spread_width = self._marker_seconds()
+        self._y = y + self._offsets(self._spread_width)
         for g in np.unique(groups).tolist():
             name, colour, symbol = styles[g]
             index = np.flatnonzero(groups == g)
+            style = {
+                "symbol": symbol,
+                "size": MARKER_PX,
+                "pen": pg.mkPen(colour.darker(150), width=1),
+                "brush": pg.mkBrush(colour),
+            }
             item = pg.ScatterPlotItem(
                 x=x[index],
-                y=y[index],
+                y=self._y[index],
                 data=index,
-                symbol=symbol,
-                size=10,
-                pen=pg.mkPen(colour.darker(150), width=1),
-                brush=pg.mkBrush(colour),
                 hoverable=True,
                 tip=self._point_tip,
                 name=name,
+                **style,
             )
             item.setZValue(5)
             item.sigClicked.connect(self._clicked)
             self.plot.addItem(item)
             self.scatters.append(item)
+            self._groups.append(index)
+            self._styles.append(style)
+        self._highlighted = np.zeros(0, dtype=np.int64)
         self.highlight.setData(x=[], y=[])
+
+    def _marker_seconds(self) -> float:
+        """A marker's width in seconds at the current zoom (0 before the first layout)."""
+        (x0, x1), _ = self.view_box.viewRange()
+        width = self.view_box.width()
+        return (x1 - x0) / width * MARKER_PX if width > 0 and x1 > x0 else 0.0
+
+    def _offsets(self, marker_seconds: float) -> np.ndarray:
+        if not self._spread or not len(self._x):
+            return np.zeros(len(self._x))
+        return spread_offsets(self._x, self._base_y, marker_seconds)
+
+    def respread(self) -> None:
+        """Move close markers apart for the current zoom (after a zoom or pan settles)."""
+        if not self._spread or not len(self._x):
+            return
+        width = self._marker_seconds()
+        if width <= 0 or abs(width - self._spread_width) <= RESPREAD_CHANGE * self._spread_width:
+            return
+        self._spread_width = width
+        y = self._base_y + self._offsets(width)
+        if np.array_equal(y, self._y):
+            return
+        self._y = y
+        for item, index, style in zip(self.scatters, self._groups, self._styles, strict=True):
+            if not np.array_equal(item.data["y"], y[index]):  # only kinds whose markers moved
+                item.setData(x=self._x[index], y=y[index], data=index, **style)
+        if len(self._highlighted):  # the rings follow their markers
+            self.highlight.setData(x=self._x[self._highlighted], y=y[self._highlighted])
+
+    def point_positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each point is drawn (x, y), by its index as given to set_points."""
+        return self._x, self._y
 
     def set_deadlines(
         self, x: np.ndarray, y: np.ndarray, overdue: np.ndarray, tip: Callable[[int], str]
@@ -255,35 +360,79 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         metrics = QFontMetrics(self.font())
         widest = max((metrics.horizontalAdvance(label) for _, label in entries), default=0)
         self._legend_column = widest + LEGEND_SAMPLE_PX
+        self._legend_entries = len(entries)
         for item, label in entries:
             self.legend.addItem(item, label)
         self._fit_legend()
 
     def _fit_legend(self) -> None:
-        """As many legend columns as the width holds: a legend wider than the view would
-        widen the whole layout past the window's edge."""
+        """As many legend columns as the width holds (a legend wider than the view would
+        widen the whole layout past the window's edge); a legend taller than a fifth of
+        the plot is folded away unless the user asked for it (``show_legend``)."""
         column = getattr(self, "_legend_column", 0)
         if column <= 0:
             return
         columns = max(1, min(8, int((self.width() - 20) // column)))
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
+        wanted = self._legend_wanted
+        self._place_legend(self.legend_fits() if wanted is None else wanted)
+
+    def legend_fits(self) -> bool:
+        """Whether the legend, at the current width, takes at most LEGEND_SHARE of the height."""
+        column = getattr(self, "_legend_column", 0)
+        entries = getattr(self, "_legend_entries", 0)
+        if column <= 0 or entries == 0:
+            return True
+        columns = max(1, min(8, int((self.width() - 20) // column)))
+        rows = -(-entries // columns)
+        return rows * LEGEND_ROW_PX <= self.height() * LEGEND_SHARE
+
+    def show_legend(self, on: bool | None) -> None:
+        """Show (True) or fold away (False) the legend; None: shown while it fits."""
+        self._legend_wanted = on
+        self._fit_legend()
+
+    def legend_visible(self) -> bool:
+        return self._legend_in_layout
+
+    def _place_legend(self, on: bool) -> None:
+        if on == self._legend_in_layout:
+            return
+        if on:
+            self.addItem(self.legend, row=2, col=0)
+            self.legend.show()
+        else:
+            self.ci.removeItem(self.legend)
+            self.legend.hide()
+        self._legend_in_layout = on
+        self.legend_shown.emit(on)
 
     def resizeEvent(self, ev: Any) -> None:
         super().resizeEvent(ev)
         self._fit_legend()
+        self._sync_scroll()
 
     def set_time_range(
-        self, first: float | None, last: float | None, min_pad: float = DAY / 2
+        self,
+        first: float | None,
+        last: float | None,
+        min_pad: float = DAY / 2,
+        *,
+        also: Sequence[float] = (),
     ) -> None:
-        """What Home fits, with at least ``min_pad`` seconds on either side."""
+        """What a case opens on (``first``…``last``, at least ``min_pad`` seconds on either
+        side); Fit all / Home shows that and the instants in ``also`` (deadlines, today)."""
         self._range = None if first is None or last is None else (first, last)
         self._min_pad = min_pad
+        points = [v for v in (*(self._range or ()), *also) if v is not None and np.isfinite(v)]
+        self._everything = (min(points), max(points)) if points else None
 
     # -- selection -----------------------------------------------------------------
 
     def highlight_points(self, index: np.ndarray) -> None:
-        self.highlight.setData(x=self._x[index], y=self._y[index])
+        self._highlighted = np.asarray(index, dtype=np.int64)
+        self.highlight.setData(x=self._x[self._highlighted], y=self._y[self._highlighted])
 
     def point_count(self) -> int:
         return sum(len(item.data) for item in self.scatters)
@@ -301,14 +450,64 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
     # -- navigation ----------------------------------------------------------------
 
     def fit_all(self) -> None:
-        """Home: every event in time, and all the lanes that fit (see lanes_that_fit)."""
+        """Fit all (Home): everything in time — events, deadlines, today — and all the
+        lanes that fit (see lanes_that_fit)."""
+        self._fit("all")
+
+    def fit_facts(self) -> None:
+        """The case's own facts in time (what a case opens on: a 2019 case is not squeezed
+        into a corner by today's date)."""
+        self._fit("facts")
+
+    def _fit(self, scope: str) -> None:
         self._auto_fit = True
-        if self._range is not None:
-            first, last = self._range
+        self._fit_scope = scope
+        span = self._everything if scope == "all" else self._range
+        if span is not None:
+            first, last = span
             pad = max((last - first) * 0.03, self._min_pad)
             self.view_box.setXRange(first - pad, last + pad, padding=0)
         self.view_box.setLimits(yMin=-1.5, yMax=max(self._lanes, 1) + 0.5)
-        self.view_box.setYRange(-0.7, max(self.lanes_that_fit(), 1) - 0.3, padding=0)
+        self.view_box.setYRange(TOP, max(self.lanes_that_fit(), 1) - BOTTOM_PAD, padding=0)
+
+    def x_range(self) -> tuple[float, float]:
+        (x0, x1), _ = self.view_box.viewRange()
+        return float(x0), float(x1)
+
+    # -- scrolling the lanes ---------------------------------------------------------
+
+    def _sync_scroll(self, *_args: Any) -> None:
+        """The scroll bar shows where the visible lanes are among all of them."""
+        if getattr(self, "_scrolling", True):  # True also while __init__ is still running
+            return
+        _, (y0, y1) = self.view_box.viewRange()
+        visible = y1 - y0
+        total = max(self._lanes, 1) - BOTTOM_PAD - TOP
+        hidden = total - visible
+        self._scrolling = True
+        try:
+            if hidden <= 0.05 or self._lanes <= 1:
+                self.lane_scroll.setRange(0, 0)
+                self.lane_scroll.hide()
+                return
+            self.lane_scroll.setRange(0, round(hidden * SCROLL_STEPS))
+            self.lane_scroll.setPageStep(max(1, round(visible * SCROLL_STEPS)))
+            self.lane_scroll.setValue(round((y0 - TOP) * SCROLL_STEPS))
+            self.lane_scroll.show()
+        finally:
+            self._scrolling = False
+
+    def _scrolled(self, value: int) -> None:
+        if self._scrolling:
+            return
+        _, (y0, y1) = self.view_box.viewRange()
+        top = TOP + value / SCROLL_STEPS
+        self._auto_fit = False  # the user placed the lanes: a resize keeps them
+        self._scrolling = True
+        try:
+            self.view_box.setYRange(top, top + (y1 - y0), padding=0)
+        finally:
+            self._scrolling = False
 
     def _date_caption(self, *_args: Any) -> None:
         """Under three days the ticks show times only: the date goes under the axis."""
@@ -334,7 +533,8 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
 
     def _box_resized(self, *_args: Any) -> None:
         if self._auto_fit:
-            self.fit_all()
+            self._fit(self._fit_scope)
+        self._sync_scroll()
 
     def lanes_that_fit(self) -> int:
         """All lanes if each gets a readable label's height, else as many as do (at least
@@ -390,6 +590,10 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
     def export_png(self, path: Path, scale: int = PRINT_SCALE) -> None:
         """The layout at ``scale`` times the screen's pixel density, on white: the same
         picture, sharper (pyqtgraph's ImageExporter leaves the legend at screen size)."""
+        with self._legend_for_export():
+            self._export_png(path, scale)
+
+    def _export_png(self, path: Path, scale: int) -> None:
         rect = self.ci.sceneBoundingRect()
         image = QImage(
             int(rect.width() * scale), int(rect.height() * scale), QImage.Format.Format_RGB32
@@ -416,6 +620,23 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         (pyqtgraph's SVGExporter rewrites the generator's path data and fails on what
         Qt 6.12 writes; rendering the scene directly needs no rewriting.)
         """
+        with self._legend_for_export():
+            self._export_svg(path)
+
+    @contextmanager
+    def _legend_for_export(self) -> Iterator[None]:
+        """An exported picture always carries its legend, folded away on screen or not."""
+        folded = not self._legend_in_layout
+        if folded:
+            self._place_legend(True)
+            self.ci.layout.activate()
+        try:
+            yield
+        finally:
+            if folded:
+                self._place_legend(False)
+
+    def _export_svg(self, path: Path) -> None:
         rect = self.ci.sceneBoundingRect()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
