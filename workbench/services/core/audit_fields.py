@@ -154,6 +154,12 @@ FIELD_LABELS: Mapping[str, Label] = MappingProxyType(
         "encoding": ("文本编码", "encoding"),
         "mapping": ("列对应", "column mapping"),
         "derived": ("派生记录", "derived records"),
+        "concluded_on": ("办结日期", "concluded on"),
+        "conclusion": ("办结方式", "conclusion"),
+        "solved_on": ("破案日期", "solved on"),
+        "prosecuted_on": ("移送起诉日期", "sent for prosecution on"),
+        "sampled_count": ("抽样包数", "packages sampled"),
+        "police_no": ("警号", "police number"),
     }
 )
 
@@ -202,6 +208,7 @@ _VOCABS: Mapping[tuple[str, str], vocab.Labels] = MappingProxyType(
 )
 _FIELD_VOCABS: Mapping[str, vocab.Labels] = MappingProxyType(
     {
+        "conclusion": vocab.CONCLUSIONS,
         "category": vocab.CASE_CATEGORIES,
         "level": vocab.CASE_LEVELS,
         "task_role": vocab.TASK_ROLES,
