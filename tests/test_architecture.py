@@ -73,6 +73,32 @@ def test_the_circle_check_sees_a_circle(tmp_path: Path) -> None:
     assert circles(import_graph(pkg)) == [["pkg.a", "pkg.b"]]
 
 
+LONGEST_FUNCTION = 80  # lines; issue 10: split along the steps the code already names
+
+
+def long_functions(root: Path) -> list[str]:
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > LONGEST_FUNCTION:
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {node.name} ({lines})")
+    return found
+
+
+def test_no_long_function_below_the_views() -> None:
+    layers = ("services", "domain", "store", "reports", "importers")
+    found = [f for layer in layers for f in long_functions(ROOT / "workbench" / layer)]
+    assert found == [], "functions over 80 lines: " + "; ".join(found)
+
+
+def test_the_length_check_sees_a_long_function(tmp_path: Path) -> None:
+    body = "".join(f"    x{i} = {i}\n" for i in range(LONGEST_FUNCTION))
+    (tmp_path / "m.py").write_text(f"def short():\n    pass\n\n\ndef long():\n{body}")
+    assert long_functions(tmp_path) == ["m.py:5 long (81)"]
+
+
 def test_no_float_columns_for_money_or_weight() -> None:
     from sqlalchemy import Float, Numeric
 

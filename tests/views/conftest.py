@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import time
+
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from workbench.services.casefile.records import RecordService
@@ -23,6 +27,41 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ini = tmp_path / "settings.ini"
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(ini))
     return ini
+
+
+MODAL_PATIENCE_S = 10.0
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialog(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog nobody answers would block the run for ever (it once did in CI: an
+    edited form asked "Discard changes?" when the test closed it). One left open for
+    10 s is closed, and the test fails naming it."""
+    stuck: list[str] = []
+    since: dict[int, float] = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            since.clear()
+            return
+        first = since.setdefault(id(box), time.monotonic())
+        if time.monotonic() - first < MODAL_PATIENCE_S:
+            return
+        text = box.text() if hasattr(box, "text") else ""
+        stuck.append(f"{type(box).__name__} {box.objectName()!r}: {box.windowTitle()} {text}")
+        if isinstance(box, QDialog):
+            box.reject()
+        else:
+            box.close()
+
+    timer = QTimer()
+    timer.setInterval(250)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    assert not stuck, f"a modal dialog was left unanswered: {stuck}"
 
 
 def make_window(qtbot: QtBot, ctx: Context, lang: str = "en") -> MainWindow:

@@ -336,6 +336,7 @@ def test_seizure_form_computes_net_and_rejects_a_wrong_one(qtbot: QtBot, case_ct
     OperationRunner(case_ctx).run(op)
     [row] = TableService(case_ctx).fetch(CASE, "seizures")
     assert row["net_mg"] == 1000000
+    form.confirm_discard = lambda: True  # the test closes the form it filled in
 
 
 def test_quantity_fields_refuse_more_places_than_the_unit(qtbot: QtBot, case_ctx: Context) -> None:
@@ -592,3 +593,4 @@ def test_seizure_form_proposes_the_packages_to_sample(qtbot: QtBot, case_ctx: Co
     sampled.set_value(151)
     form._user_changed(("seizure", "sampled_count"))
     assert not form.save_button.isEnabled()
+    form.confirm_discard = lambda: True  # the test closes the form it filled in

@@ -93,7 +93,6 @@ def suspect_title(n: int, p: PartySection, r: Render) -> str:
 
 
 def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flowable]:
-    w = r.width
     out: list[Flowable] = [
         r.heading(f"suspect:{p.person_id}", suspect_title(n, p, r), level=1),
         r.fields(_particulars(p, r)),
@@ -106,60 +105,9 @@ def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flow
         out.append(r.para(r.t("case_concluded", date=fmt.day(h.concluded_on), how=how)))
     if p.deadlines:
         out.append(r.para(r.t("deadlines"), r.st.h2))
-        rows = [
-            [
-                r.cell(r.t(f"deadline_{d.kind}")),
-                fmt.day(d.due),
-                r.t("passed") if d.overdue else r.t("running"),
-                r.cell(_basis(r, d.kind, d.basis, data.profile_label)),
-            ]
-            for d in p.deadlines
-        ]
-        out.append(
-            r.grid(
-                [r.t("deadline_kind"), r.t("due"), r.t("deadline_state"), r.t("deadline_basis")],
-                rows,
-                [0.22 * w, 0.12 * w, 0.1 * w, 0.56 * w],
-            )
-        )
+        out.append(_deadlines_table(p, data, r))
     out.append(r.para(r.t("attributed"), r.st.h2))
-    if p.seizures:
-        rows = [
-            [
-                s.exhibit_no,
-                r.cell(r.label(vocab.SUBSTANCES, s.drug)),
-                fmt.grams(s.net_mg),
-                r.cell(r.label(vocab.ATTRIBUTION_BASES, s.basis)),
-            ]
-            for s in p.seizures
-        ]
-        out.append(
-            r.grid(
-                [r.t("exhibit_no"), r.t("drug"), r.t("net_g"), r.t("basis")],
-                rows,
-                [0.3 * w, 0.3 * w, 0.2 * w, 0.2 * w],
-                right=(2,),
-            )
-        )
-        drug_rows: list[list[Cell]] = [
-            [
-                r.cell(r.label(vocab.SUBSTANCES, d.drug)),
-                fmt.grams(d.net_mg),
-                r.cell(r.tier_text(d.tier) if d.tier else "—"),
-            ]
-            for d in p.drugs
-        ]
-        out.append(Spacer(1, 4))
-        out.append(
-            r.grid(
-                [r.t("per_drug"), r.t("net_g"), r.t("tier")],
-                drug_rows,
-                [0.4 * w, 0.2 * w, 0.4 * w],
-                right=(1,),
-            )
-        )
-    else:
-        out.append(r.para(r.t("no_records")))
+    out.extend(_attributed(p, r) if p.seizures else [r.para(r.t("no_records"))])
     out.append(Spacer(1, 4))
     out.append(
         r.para(
@@ -175,6 +123,61 @@ def _suspect(n: int, p: PartySection, data: PackageData, r: Render) -> list[Flow
     flags = r.comma.join(r.t(key) for key in p.aggravating) or r.t("none")
     out.append(r.para(f"{r.t('aggravating')}{r.colon}{flags}"))
     return out
+
+
+def _deadlines_table(p: PartySection, data: PackageData, r: Render) -> Flowable:
+    w = r.width
+    rows = [
+        [
+            r.cell(r.t(f"deadline_{d.kind}")),
+            fmt.day(d.due),
+            r.t("passed") if d.overdue else r.t("running"),
+            r.cell(_basis(r, d.kind, d.basis, data.profile_label)),
+        ]
+        for d in p.deadlines
+    ]
+    return r.grid(
+        [r.t("deadline_kind"), r.t("due"), r.t("deadline_state"), r.t("deadline_basis")],
+        rows,
+        [0.22 * w, 0.12 * w, 0.1 * w, 0.56 * w],
+    )
+
+
+def _attributed(p: PartySection, r: Render) -> list[Flowable]:
+    """The exhibits attributed to the suspect, then their totals per drug with the tier."""
+    w = r.width
+    rows = [
+        [
+            s.exhibit_no,
+            r.cell(r.label(vocab.SUBSTANCES, s.drug)),
+            fmt.grams(s.net_mg),
+            r.cell(r.label(vocab.ATTRIBUTION_BASES, s.basis)),
+        ]
+        for s in p.seizures
+    ]
+    drug_rows: list[list[Cell]] = [
+        [
+            r.cell(r.label(vocab.SUBSTANCES, d.drug)),
+            fmt.grams(d.net_mg),
+            r.cell(r.tier_text(d.tier) if d.tier else "—"),
+        ]
+        for d in p.drugs
+    ]
+    return [
+        r.grid(
+            [r.t("exhibit_no"), r.t("drug"), r.t("net_g"), r.t("basis")],
+            rows,
+            [0.3 * w, 0.3 * w, 0.2 * w, 0.2 * w],
+            right=(2,),
+        ),
+        Spacer(1, 4),
+        r.grid(
+            [r.t("per_drug"), r.t("net_g"), r.t("tier")],
+            drug_rows,
+            [0.4 * w, 0.2 * w, 0.4 * w],
+            right=(1,),
+        ),
+    ]
 
 
 def build_suspects(data: PackageData, r: Render) -> list[Flowable]:

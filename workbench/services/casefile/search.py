@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, cast, or_, select, true
+from sqlalchemy import ColumnElement, String, cast, or_, select, true
+from sqlalchemy.orm import Session
 
 from workbench.domain.masking import mask_id
 from workbench.models import CaseFile, CaseParty, CaseVehicle, Person, Seizure, Vehicle
@@ -63,91 +64,103 @@ class SearchService:
         if not needle:
             return []
         compact = needle.replace(" ", "").replace("-", "").replace("·", "")
-        pattern, compact_pattern = _like(needle), _like(compact.upper())
-        hits: list[SearchHit] = []
         with self.ctx.store.session() as s:
             readable = self.ctx.readable_case_ids(s)  # None: every case (auditors)
             scope = CaseFile.id.in_(readable) if readable is not None else true()
-            people = s.execute(
-                select(Person, CaseFile.code, CaseParty.role)
-                .join(CaseParty, CaseParty.person_id == Person.id)
-                .join(CaseFile, CaseFile.id == CaseParty.case_id)
-                .where(
-                    or_(
-                        Person.name.like(pattern, escape="\\"),
-                        cast(Person.aliases, String).like(pattern, escape="\\"),
-                        Person.id_number.like(compact_pattern, escape="\\"),
-                        cast(Person.phones, String).like(_like(compact), escape="\\"),
-                    ),
-                    scope,
-                )
-                .order_by(Person.name, CaseFile.code)
-                .limit(limit)
-            ).all()
-            for person, code, role in people:
-                field, value = _matched_field(
-                    person, compact if field_is_number(compact) else needle
-                )
-                if field == "id_number":  # the box already holds what was typed
-                    value = mask_id(value) if len(compact) < len(value) else value
-                hits.append(
-                    SearchHit(
-                        "person",
-                        person.id,
-                        code,
-                        person.name,
-                        field,
-                        value,
-                        id_masked=mask_id(person.id_number),
-                        birth_date=person.birth_date,
-                        role=role or "",
-                    )
-                )
-            vehicles = s.execute(
-                select(Vehicle, CaseFile.code)
-                .join(CaseVehicle, CaseVehicle.vehicle_id == Vehicle.id)
-                .join(CaseFile, CaseFile.id == CaseVehicle.case_id)
-                .where(
-                    or_(
-                        Vehicle.plate.like(compact_pattern, escape="\\"),
-                        Vehicle.vin.like(compact_pattern, escape="\\"),
-                    ),
-                    scope,
-                )
-                .order_by(Vehicle.plate, CaseFile.code)
-                .limit(limit)
-            ).all()
-            for vehicle, code in vehicles:
-                on_plate = vehicle.plate and compact.upper() in vehicle.plate
-                hits.append(
-                    SearchHit(
-                        "vehicle",
-                        vehicle.id,
-                        code,
-                        vehicle.plate or vehicle.vin or "",
-                        "plate" if on_plate else "vin",
-                        (vehicle.plate if on_plate else vehicle.vin) or "",
-                    )
-                )
-            exhibits = s.execute(
-                select(Seizure, CaseFile.code)
-                .join(CaseFile, CaseFile.id == Seizure.case_id)
-                .where(Seizure.exhibit_no.like(pattern, escape="\\"), scope)
-                .order_by(CaseFile.code, Seizure.exhibit_no)
-                .limit(limit)
-            ).all()
-            for seizure, code in exhibits:
-                hits.append(
-                    SearchHit(
-                        "seizure",
-                        seizure.id,
-                        code,
-                        seizure.exhibit_no,
-                        "exhibit_no",
-                        seizure.exhibit_no,
-                    )
-                )
+            hits = [
+                *_people(s, scope, needle, compact, limit),
+                *_vehicles(s, scope, compact, limit),
+                *_exhibits(s, scope, needle, limit),
+            ]
         return hits[:limit]
+
+
+def _people(
+    s: Session, scope: ColumnElement[bool], needle: str, compact: str, limit: int
+) -> list[SearchHit]:
+    """By name, alias, ID number or phone; each hit says who it is (namesakes)."""
+    pattern, compact_pattern = _like(needle), _like(compact.upper())
+    rows = s.execute(
+        select(Person, CaseFile.code, CaseParty.role)
+        .join(CaseParty, CaseParty.person_id == Person.id)
+        .join(CaseFile, CaseFile.id == CaseParty.case_id)
+        .where(
+            or_(
+                Person.name.like(pattern, escape="\\"),
+                cast(Person.aliases, String).like(pattern, escape="\\"),
+                Person.id_number.like(compact_pattern, escape="\\"),
+                cast(Person.phones, String).like(_like(compact), escape="\\"),
+            ),
+            scope,
+        )
+        .order_by(Person.name, CaseFile.code)
+        .limit(limit)
+    ).all()
+    hits = []
+    for person, code, role in rows:
+        field, value = _matched_field(person, compact if field_is_number(compact) else needle)
+        if field == "id_number":  # the box already holds what was typed
+            value = mask_id(value) if len(compact) < len(value) else value
+        hits.append(
+            SearchHit(
+                "person",
+                person.id,
+                code,
+                person.name,
+                field,
+                value,
+                id_masked=mask_id(person.id_number),
+                birth_date=person.birth_date,
+                role=role or "",
+            )
+        )
+    return hits
+
+
+def _vehicles(s: Session, scope: ColumnElement[bool], compact: str, limit: int) -> list[SearchHit]:
+    compact_pattern = _like(compact.upper())
+    rows = s.execute(
+        select(Vehicle, CaseFile.code)
+        .join(CaseVehicle, CaseVehicle.vehicle_id == Vehicle.id)
+        .join(CaseFile, CaseFile.id == CaseVehicle.case_id)
+        .where(
+            or_(
+                Vehicle.plate.like(compact_pattern, escape="\\"),
+                Vehicle.vin.like(compact_pattern, escape="\\"),
+            ),
+            scope,
+        )
+        .order_by(Vehicle.plate, CaseFile.code)
+        .limit(limit)
+    ).all()
+    hits = []
+    for vehicle, code in rows:
+        on_plate = vehicle.plate and compact.upper() in vehicle.plate
+        hits.append(
+            SearchHit(
+                "vehicle",
+                vehicle.id,
+                code,
+                vehicle.plate or vehicle.vin or "",
+                "plate" if on_plate else "vin",
+                (vehicle.plate if on_plate else vehicle.vin) or "",
+            )
+        )
+    return hits
+
+
+def _exhibits(s: Session, scope: ColumnElement[bool], needle: str, limit: int) -> list[SearchHit]:
+    rows = s.execute(
+        select(Seizure, CaseFile.code)
+        .join(CaseFile, CaseFile.id == Seizure.case_id)
+        .where(Seizure.exhibit_no.like(_like(needle), escape="\\"), scope)
+        .order_by(CaseFile.code, Seizure.exhibit_no)
+        .limit(limit)
+    ).all()
+    return [
+        SearchHit("seizure", seizure.id, code, seizure.exhibit_no, "exhibit_no", seizure.exhibit_no)
+        for seizure, code in rows
+    ]
 
 
 def field_is_number(text: str) -> bool:

@@ -184,9 +184,15 @@ def _endpoint_name(kind_col: Any, id_col: Any) -> Expr:
 
 def _party_tables() -> dict[str, _Table]:
     """Persons in the case, their measures, and vehicles."""
-    owner = aliased(Person, name="owner")
-    t: dict[str, _Table] = {}
-    t["persons"] = _Table(
+    return {
+        "persons": _persons_table(),
+        "measures": _measures_table(),
+        "vehicles": _vehicles_table(),
+    }
+
+
+def _persons_table() -> _Table:
+    return _Table(
         columns=(
             _c("name", "姓名", "Name", "text", Person.name),
             _c("aliases", "绰号/别名", "Aliases", "list", Person.aliases),
@@ -221,7 +227,10 @@ def _party_tables() -> dict[str, _Table]:
         scope=_by_case(CaseParty),
         default_sort="",
     )
-    t["measures"] = _Table(
+
+
+def _measures_table() -> _Table:
+    return _Table(
         columns=(
             _c("person", "人员", "Person", "text", Person.name),
             _c("kind", "措施", "Measure", "vocab:MEASURES", Measure.kind),
@@ -241,7 +250,11 @@ def _party_tables() -> dict[str, _Table]:
         scope=_by_case(Measure),
         default_sort="",
     )
-    t["vehicles"] = _Table(
+
+
+def _vehicles_table() -> _Table:
+    owner = aliased(Person, name="owner")
+    return _Table(
         columns=(
             _c("plate", "号牌", "Plate", "text", Vehicle.plate),
             _c("vin", "车辆识别代号", "VIN", "text", Vehicle.vin),
@@ -263,7 +276,6 @@ def _party_tables() -> dict[str, _Table]:
         scope=_by_case(CaseVehicle),
         default_sort="",
     )
-    return t
 
 
 def _evidence_tables() -> dict[str, _Table]:

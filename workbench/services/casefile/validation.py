@@ -393,6 +393,23 @@ def check_seizure(
     ``propose`` (a form being filled in): an empty "packages sampled" gets the number
     公禁毒〔2016〕511号 asks for, as a derived value the user may change."""
     c = Checked(dict(values))
+    _seizure_fields(c, values)
+    packages = {**complete, **c.values}.get("package_count") or 1
+    if propose and c.values.get("sampled_count") is None and isinstance(packages, int):
+        c.values["sampled_count"] = sample_count(max(packages, 0), load_profile())
+    if c.errors:
+        return c
+    full = {**complete, **c.values}
+    profile = load_profile()
+    _seizure_weights(c, full)
+    _sampling(c, full, profile)
+    _seizure_testing(c, full, profile)
+    _seizure_test_dates(c, full, profile)
+    return c
+
+
+def _seizure_fields(c: Checked, values: Mapping[str, Any]) -> None:
+    """Each field on its own: vocabularies, whole numbers, ranges, dates."""
     if "exhibit_no" in c.values:
         c.required_text("exhibit_no", 64)
     c.in_vocab("drug", vocab.SUBSTANCES, required="drug" in values)
@@ -419,34 +436,35 @@ def check_seizure(
         )
     c.aware("seized_at")
     c.a_date("sent_for_test_on")
-    packages = {**complete, **c.values}.get("package_count") or 1
-    if propose and c.values.get("sampled_count") is None and isinstance(packages, int):
-        c.values["sampled_count"] = sample_count(max(packages, 0), load_profile())
-    if c.errors:
-        return c
-    full = {**complete, **c.values}
+
+
+def _seizure_weights(c: Checked, full: Mapping[str, Any]) -> None:
+    """Net is gross less packaging, to the milligram."""
     gross, tare, net = full.get("gross_mg"), full.get("tare_mg"), full.get("net_mg")
-    if gross is not None and tare is not None:
-        if tare > gross:
-            c.error(
-                "tare_mg",
-                f"packaging {tare} mg is heavier than the gross {gross} mg",
-                "seizure.tare_over_gross",
-                tare_mg=tare,
-                gross_mg=gross,
-            )
-        elif net is not None and net != gross - tare:
-            c.error(
-                "net_mg",
-                f"net {net} mg is not gross {gross} mg − packaging {tare} mg",
-                "seizure.net_mismatch",
-                net_mg=net,
-                gross_mg=gross,
-                tare_mg=tare,
-                expected_mg=gross - tare,
-            )
-    profile = load_profile()
-    _sampling(c, full, profile)
+    if gross is None or tare is None:
+        return
+    if tare > gross:
+        c.error(
+            "tare_mg",
+            f"packaging {tare} mg is heavier than the gross {gross} mg",
+            "seizure.tare_over_gross",
+            tare_mg=tare,
+            gross_mg=gross,
+        )
+    elif net is not None and net != gross - tare:
+        c.error(
+            "net_mg",
+            f"net {net} mg is not gross {gross} mg − packaging {tare} mg",
+            "seizure.net_mismatch",
+            net_mg=net,
+            gross_mg=gross,
+            tare_mg=tare,
+            expected_mg=gross - tare,
+        )
+
+
+def _seizure_testing(c: Checked, full: Mapping[str, Any], profile: JurisdictionProfile) -> None:
+    """Warnings of the weighing profile: a purity test and a fine enough scale."""
     if purity_needed(
         str(full.get("form") or ""), full.get("purity_bp"), death_penalty_possible=False
     ):
@@ -459,7 +477,7 @@ def check_seizure(
                 profile=profile.label,
             )
         )
-    resolution = full.get("scale_resolution_mg")
+    net, resolution = full.get("net_mg"), full.get("scale_resolution_mg")
     if net is not None and resolution is not None and not resolution_ok(net, resolution, profile):
         need = required_resolution_mg(net, profile)
         c.warnings.append(
@@ -474,28 +492,32 @@ def check_seizure(
                 profile=profile.label,
             )
         )
+
+
+def _seizure_test_dates(c: Checked, full: Mapping[str, Any], profile: JurisdictionProfile) -> None:
+    """Sent for testing on or after the seizure, and within the profile's deadline."""
     seized_at, sent = full.get("seized_at"), full.get("sent_for_test_on")
-    if isinstance(seized_at, datetime) and isinstance(sent, date):
-        seized_on = seized_at.date()
-        if sent < seized_on:
-            c.error(
+    if not isinstance(seized_at, datetime) or not isinstance(sent, date):
+        return
+    seized_on = seized_at.date()
+    if sent < seized_on:
+        c.error(
+            "sent_for_test_on",
+            f"{sent} is before the seizure on {seized_on}",
+            "seizure.sent_before_seizure",
+            sent=sent.isoformat(),
+            seized=seized_on.isoformat(),
+        )
+    elif test_is_late(seized_on, sent, profile, complex_case=bool(full.get("complex_case"))):
+        c.warnings.append(
+            FieldWarning(
                 "sent_for_test_on",
-                f"{sent} is before the seizure on {seized_on}",
-                "seizure.sent_before_seizure",
+                f"{sent} is later than the testing deadline ({profile.label})",
+                "seizure.test_late",
                 sent=sent.isoformat(),
-                seized=seized_on.isoformat(),
+                profile=profile.label,
             )
-        elif test_is_late(seized_on, sent, profile, complex_case=bool(full.get("complex_case"))):
-            c.warnings.append(
-                FieldWarning(
-                    "sent_for_test_on",
-                    f"{sent} is later than the testing deadline ({profile.label})",
-                    "seizure.test_late",
-                    sent=sent.isoformat(),
-                    profile=profile.label,
-                )
-            )
-    return c
+        )
 
 
 def _sampling(c: Checked, full: Mapping[str, Any], profile: JurisdictionProfile) -> None:
