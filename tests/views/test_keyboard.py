@@ -90,7 +90,10 @@ def test_while_locked_nothing_can_be_created_or_exported(qtbot: QtBot, window: M
     for keys in ("Ctrl+Shift+N", "Ctrl+E", "Ctrl+N", "Ctrl+K"):
         qtbot.keyClick(window, keys[-1], _modifiers(keys))
     assert QApplication.activeModalWidget() is None
-    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)] == []
+    opened = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm) and w.isVisible()
+    ]
+    assert opened == []
     assert getattr(window, "export_dialog", None) is None
 
     window.lock_screen.passphrase_edit.setText(PASSPHRASE)

@@ -50,7 +50,7 @@ def test_a_user_with_no_case_is_told_why_and_whom_to_ask(qtbot: QtBot, team_db: 
         assert page.isVisible() and "No case file is open to you yet" in page.title.text()
         assert "xiaoli (investigator)" in page.explanation.text()
         contacts = [page.contacts.item(i).text() for i in range(page.contacts.count())]
-        assert "tester — administrator" in contacts
+        assert "郝明 (tester) — administrator" in contacts
         assert "赵建国 (zhao) — case lead" in contacts
         assert all(NEW not in c for c in contacts)  # investigators cannot grant
         assert page.new_case_button.isVisible()  # an investigator may start a case file
@@ -66,9 +66,9 @@ def test_granting_access_picks_from_the_users_with_their_roles(qtbot: QtBot, tea
         qtbot.addWidget(dialog)
         offered = [dialog.user_combo.itemText(i) for i in range(dialog.user_combo.count())]
         assert "李晓 (xiaoli) — investigator" in offered
-        assert "tester — administrator" not in offered  # a member already
+        assert "郝明 (tester) — administrator" not in offered  # a member already
         members = [dialog.members.item(i).text() for i in range(dialog.members.count())]
-        assert members == ["tester — administrator"]
+        assert members == ["郝明 (tester) — administrator"]
         dialog.user_combo.setCurrentIndex(dialog.candidates().index(NEW))
         dialog.grant_button.click()
         assert NEW in dialog.names() and NEW not in dialog.candidates()

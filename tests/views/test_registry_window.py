@@ -126,6 +126,7 @@ def test_a_decision_before_its_finding_keeps_save_disabled(window: MainWindow) -
         set_field(form, "decision", "term_days", 10)
         seen["ok"] = form.validate()
         seen["errors"] = dict(form.errors)
+        form.confirm_discard = lambda: True  # cancelling what was typed
         form.reject()
 
     driving(registry, drive)
@@ -219,6 +220,7 @@ def test_add_a_decision_and_a_handover_through_the_forms(window: MainWindow) -> 
         set_field(form, "handover", "kind", "release_filing")
         set_field(form, "handover", "handed_on", date(2019, 4, 8))
         seen["ok"] = form.validate()
+        form.confirm_discard = lambda: True  # cancelling what was typed
         form.reject()
 
     driving(registry, hand_over)

@@ -317,7 +317,7 @@ def test_persons_of_another_case_are_flagged(demo_ctx: Context) -> None:
     flagged = [r for r in range(model.rowCount()) if model.index(r, flag).data(Display)]
     assert len(flagged) == 1
     row = flagged[0]
-    assert model.index(row, flag).data(Display) == CASE
+    assert model.index(row, flag).data(Display) == f"{CASE} (principal)"  # with the role there
     assert CASE in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     background = model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QBrush) and background.color() == FLAG_BACKGROUND

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.views.conftest import CASE, make_window
+from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.records import RecordService
 from workbench.services.core.context import Context
 from workbench.views.main_window import MainWindow
@@ -26,6 +27,10 @@ ZONE = "Asia/Shanghai"
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_ctx: Context) -> MainWindow:
+    return timeline_window(qtbot, demo_ctx)
+
+
+def timeline_window(qtbot: QtBot, demo_ctx: Context) -> MainWindow:
     w = make_window(qtbot, demo_ctx)
     install_timeline(w)
     w.resize(*SMALL)
@@ -61,8 +66,15 @@ def test_a_case_whose_lanes_fit_has_no_scroll_bar(window: MainWindow) -> None:
     assert not tab.plot.lane_scroll.isVisible()
 
 
-def test_fit_all_includes_the_deadlines_and_today(window: MainWindow) -> None:
-    tab = tab_of(window)
+@pytest.fixture
+def running_case(qtbot: QtBot, demo_ctx: Context) -> MainWindow:
+    """The demo case as it stood before it was sent for prosecution: its deadlines run."""
+    CaseService(demo_ctx).update(CASE, concluded_on=None, conclusion="")
+    return timeline_window(qtbot, demo_ctx)
+
+
+def test_fit_all_includes_the_deadlines_and_today(running_case: MainWindow) -> None:
+    tab = tab_of(running_case)
     shown = tab.shown
     assert shown is not None and len(shown.deadline_time)
     opened = tab.plot.x_range()  # the case opens on its own facts

@@ -203,6 +203,8 @@ class UndoController(QObject):
         super().__init__(parent)
         self.runner = runner
         self.stacks = stacks if stacks is not None else CaseUndoStacks(self)
+        if stacks is None:
+            self.stacks.active()  # its one history is the group's active stack from the start
         self.case_of: CaseFn = case_of or (lambda: None)
         self.on_changes = on_changes
         self.on_error = on_error or self._show_error_later

@@ -2057,8 +2057,8 @@
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <source>S&amp;tatistics…</source>
-        <translation>统计(&amp;T)…</translation>
+        <source>Stat&amp;istics…</source>
+        <translation>统计(&amp;I)…</translation>
     </message>
     <message>
         <source>Statistics</source>

@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench.services.core.changes import Operation, OpResult
 from workbench.services.core.context import Context
+from workbench.services.core.unit_of_work import marked_as
 from workbench.services.registry.entries import RegistryService, RemovedDecision, RemovedFinding
 
 
@@ -87,12 +88,16 @@ class RegistryOperationRunner:
             "registry.handover.restore": self._handover_restore,
         }
 
-    def run(self, op: Operation) -> OpResult[Any]:
+    def run(self, op: Operation, *, via: str | None = None) -> OpResult[Any]:
+        """``via`` ("undo" or "redo") marks the audit entries as the case runner's do."""
         try:
             handler = self._handlers[op.name]
         except KeyError:
             raise ValueError(f"unknown operation {op.name!r}") from None
-        return handler(op.args)
+        if via is None:
+            return handler(op.args)
+        with marked_as(self.ctx, via):
+            return handler(op.args)
 
     def _finding_add(self, a: Mapping[str, Any]) -> OpResult[Any]:
         result = self.service.add_finding(

@@ -9,7 +9,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -84,16 +84,20 @@ class LinkChartTab(QWidget):
         self.svg_action = self.export_menu.addAction(self.tr("SVG drawing…"))
         self.export_button.setMenu(self.export_menu)
 
-        bar = QHBoxLayout()
+        # A tool bar, not a row: on a narrow window what does not fit goes behind its »
+        # button instead of widening the whole window.
+        bar = QToolBar()
+        bar.setObjectName("linkchart_bar")
         bar.addWidget(QLabel(self.tr("Layout")))
         bar.addWidget(self.layout_box)
-        bar.addWidget(self.layout_button)
-        bar.addWidget(self.pin_button)
-        bar.addWidget(self.unpin_button)
-        bar.addWidget(self.merge_check)
-        bar.addStretch(1)
+        for widget in (self.layout_button, self.pin_button, self.unpin_button, self.merge_check):
+            bar.addWidget(widget)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.export_button)
+        self.bar = bar
 
         self.message = QLabel()
         self.message.setObjectName("linkchart_empty")
@@ -142,7 +146,7 @@ class LinkChartTab(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 

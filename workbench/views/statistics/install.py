@@ -45,7 +45,7 @@ class StatisticsLauncher:
 
 def install_statistics(window: Any) -> StatisticsLauncher:
     launcher = StatisticsLauncher(window)
-    action = QAction(QCoreApplication.translate("StatisticsWindow", "S&tatistics…"), window)
+    action = QAction(QCoreApplication.translate("StatisticsWindow", "Stat&istics…"), window)
     action.setObjectName("action_statistics")
 
     def refresh() -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -96,10 +97,8 @@ class TimelineTab(QWidget):
         for text in (self.tr("Lanes by entity"), self.tr("Lanes by kind"), self.tr("One lane")):
             self.mode_box.addItem(text)
         self.mode_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.mode_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.mode_box.setMinimumContentsLength(9)  # a narrow window still fits the bar
+        # Whole names: on a narrow window the tool bar folds what does not fit
+        self.mode_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kinds_button = CheckListButton(self.tr("Kinds"))
         self.kinds_button.setObjectName("timeline_kinds")
         self.kinds_button.setToolTip(self.tr("Show only some kinds of event"))
@@ -146,15 +145,16 @@ class TimelineTab(QWidget):
         export_menu.addAction(self.tr("SVG drawing…"), self._svg)
         export.setMenu(export_menu)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.mode_box)
-        bar.addWidget(self.kinds_button)
-        bar.addWidget(self.persons_button)
-        bar.addWidget(self.dates_check)
+        # A tool bar, not a row: on a narrow window what does not fit goes behind its »
+        # button instead of widening the whole window.
+        bar = QToolBar()
+        bar.setObjectName("timeline_bar")
+        for widget in (self.mode_box, self.kinds_button, self.persons_button, self.dates_check):
+            bar.addWidget(widget)
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel(self.tr("to")))
         bar.addWidget(self.date_to)
-        bar.addStretch(1)
+        self.bar = bar
         self.status = QLabel()
         self.status.setObjectName("timeline_status")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -177,7 +177,7 @@ class TimelineTab(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
