@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,75 @@ def test_mapping_preset_dry_run_and_bad_file(db: Path, tmp_path: Path) -> None:
     assert (bad.returncode, bad.stderr) == (5, "error: empty.csv: the file is empty\n")
     missing = run("import", "--db", str(db), "--case", "C-1", "--kind", "calls", "nope.csv")
     assert missing.returncode == 2
+
+
+# A file the import cannot read is refused in the user's language: --lang, else the locale
+# (importers/file_messages.py). Exit 5, one error line naming the file and the place.
+_WIDE = ",".join(f"列{i}" for i in range(1, 1002)) + "\n"
+REFUSED_ZH = {
+    "empty": ("空.csv", b"", "文件 空.csv 是空的(0 字节),没有可导入的内容"),
+    "not an xlsx": (
+        "名单.xlsx",
+        "名字,证件号码\n刘某,11010519491231002X\n".encode(),
+        "文件 名单.xlsx 不是 Excel .xlsx 工作簿",
+    ),
+    "mixed GBK and UTF-8": (
+        "混合.csv",
+        "名字,证件号码\n刘某,11010519491231002X\n".encode("gbk")
+        + "毛某,440524188001010014\n".encode(),
+        "文件 混合.csv 第 3 行是 UTF-8 编码的文本,而它前面的行是 GBK/GB18030 编码"
+        "(同一个文件混用了两种文本编码):请把整个文件另存为同一种编码后重新导入",
+    ),
+    "too many columns": (
+        "宽.csv",
+        ("名字,证件号码\n刘某,11010519491231002X\n" + _WIDE).encode(),
+        "文件 宽.csv 第 3 行有 1,001 列,最多 1,000 列(列数上限)",
+    ),
+    "cell too long": (
+        "长.csv",
+        ("名字,证件号码,备注\n刘某,11010519491231002X," + "禁" * 32_768 + "\n").encode(),
+        "文件 长.csv 第 2 行 C 列(第 3 列)的单元格超过 32,767 个字符(单元格长度上限)",
+    ),
+    "header column without a name": (
+        "表头.csv",
+        "名字,,证件号码\n刘某,x,11010519491231002X\n".encode(),
+        "文件 表头.csv 表头 B 列(第 2 列)没有列名:请填写列名或删除该列",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def refusing_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("zh") / "cli.db"
+    ok("init", "--db", str(path))
+    ok("case", "new", "--db", str(path), "--code", "C-1", "--title", "导入")
+    return path
+
+
+def _import(
+    db: Path, path: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    args = ("import", "--db", str(db), "--case", "C-1", "--kind", "persons", str(path), *extra)
+    return run(*args, env={"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", **(env or {})})
+
+
+@pytest.mark.parametrize("case", list(REFUSED_ZH))
+def test_a_refused_file_is_named_in_chinese(refusing_db: Path, tmp_path: Path, case: str) -> None:
+    name, data, expected = REFUSED_ZH[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = _import(refusing_db, path, "--lang", "zh_CN")
+    assert (result.returncode, result.stderr) == (5, f"error: {expected}\n")
+
+
+def test_the_locale_chooses_the_language_and_lang_overrides_it(
+    refusing_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    chinese = _import(refusing_db, path, env={"LANG": "zh_CN.UTF-8"})
+    assert chinese.stderr == "error: 文件 empty.csv 是空的(0 字节),没有可导入的内容\n"
+    english = _import(refusing_db, path, "--lang", "en", env={"LC_ALL": "zh_CN.UTF-8"})
+    assert english.stderr == "error: empty.csv: the file is empty\n"
+    plain = _import(refusing_db, path)
+    assert plain.stderr == "error: empty.csv: the file is empty\n"

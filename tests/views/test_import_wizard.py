@@ -238,3 +238,35 @@ def test_wizard_pages_in_chinese(
         wizard.reject()
     finally:
         remove_translators()
+
+
+def test_a_refused_file_is_named_in_chinese(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, qapp: QCoreApplication
+) -> None:
+    """A file-level refusal (here: GBK lines, then a UTF-8 one) reads in Chinese with the
+    file and its line; the English particulars stay in the tooltip."""
+    mixed = tmp_path / "话单.csv"
+    mixed.write_bytes((HEADER + ROWS[0] + ROWS[1]).encode("gbk") + ROWS[2].encode("utf-8"))
+    install_translators("zh_CN")
+    try:
+        wizard = ImportWizard(window.services, CASE, "zh_CN", window)
+        qtbot.addWidget(wizard)
+        wizard.file_page.path_edit.setText(str(mixed))
+        kinds = wizard.file_page.kind_combo
+        kinds.setCurrentIndex(kinds.findData("calls"))
+        wizard.show()
+        wizard.next()
+        assert wizard.currentPage() is wizard.file_page
+        message = wizard.file_page.message
+        assert message.text() == (
+            "文件 话单.csv 第 4 行是 UTF-8 编码的文本,而它前面的行是 GBK/GB18030 编码"
+            "(同一个文件混用了两种文本编码):请把整个文件另存为同一种编码后重新导入"
+        )
+        assert message.toolTip().startswith("话单.csv: line 4 is UTF-8 text but the lines")
+        data = [CASE, str(tmp_path), "话单.csv", "UTF-8", "GB18030/GBK", "IMEI"]
+        assert untranslated(visible_texts(wizard), data) == []
+        qtbot.waitUntil(lambda: message.height() > 1.5 * message.fontMetrics().height())  # wrapped
+        _shot(wizard, "zh-5-refused-file")
+        wizard.reject()
+    finally:
+        remove_translators()

@@ -26,6 +26,11 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--report-csv", metavar="CSV", help="also write the rejected rows and warnings here"
     )
+    p.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        help="language of the reason a file is refused (default: the locale)",
+    )
 
 
 def report_lines(report: ImportReport) -> list[str]:

@@ -39,6 +39,7 @@ from workbench.cli.base import (
     Registrar,
     UsageError,
 )
+from workbench.cli.session import lang
 from workbench.logs import configure_logging
 from workbench.services.core.errors import ServiceError
 from workbench.store import StoreError, locks
@@ -115,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The kind of failure only: its message may quote case content (a rejected cell,
         # a case title), and the log file is plain text (the person sees the message).
         log.info("command %s failed: %s (exit %d)", args.command, type(exc).__name__, code)
-        _fail(args, str(exc))
+        # A coded refusal (a file that cannot be imported) in the language of --lang or
+        # the locale; every other message as it is.
+        _fail(args, exc.message_in(lang(args)) if isinstance(exc, ServiceError) else str(exc))
         return code
     except (sa_exc.DatabaseError, dbapi2.DatabaseError) as exc:
         log.exception("database error")

@@ -77,9 +77,7 @@ def _line_class(line: bytes) -> str | None:
 
 def mixed(name: str, line: int, found: str, before: str) -> ImportFileError:
     return ImportFileError(
-        f"{name}: line {line} is {label(found)} text but the lines before it are "
-        f"{label(before)} (the file mixes text encodings): save the whole file in one "
-        "encoding and import it again"
+        "encoding.mixed", file=name, line=line, found=label(found), before=label(before)
     )
 
 
@@ -91,8 +89,12 @@ def undecodable(
     other = GB if encoding in (UTF8, "utf-8-sig") else UTF8 if encoding == GB else None
     if text_before and other is not None and _line_class(line) == other:
         return mixed(name, number, other, encoding)
-    reason = "the file mixes text encodings" if text_before else "choose the file's encoding"
-    return ImportFileError(f"{name}: line {number} is not valid {label(encoding)} text ({reason})")
+    return ImportFileError(
+        "encoding.invalid_line_mixed" if text_before else "encoding.invalid_line",
+        file=name,
+        line=number,
+        encoding=label(encoding),
+    )
 
 
 def first_misfit(sample: bytes, name: str, *, complete: bool) -> ImportFileError | None:
@@ -137,7 +139,7 @@ def detect(sample: bytes, name: str, *, complete: bool) -> str:
     matches = from_bytes(sample)
     best = matches.best()
     if best is None:
-        raise ImportFileError(f"{name}: cannot tell the text encoding; is it a text table?")
+        raise ImportFileError("encoding.undetected", file=name)
     return normalise(best.encoding)
 
 

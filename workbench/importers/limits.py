@@ -40,17 +40,6 @@ _BLOCK = 4 << 20
 _CELL_TAGS = (b"<c ", b"<c>", b"<c/>")
 
 
-def count(n: int) -> str:
-    return f"{n:,}"
-
-
-def size(n: int) -> str:
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
-
-
 @dataclass(frozen=True)
 class XlsxParts:
     """What the package scan found: the sheet parts and their cell counts."""
@@ -64,13 +53,12 @@ def check_xlsx(path: Path) -> XlsxParts:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
+        raise ImportFileError("xlsx.unreadable", file=name, detail=str(exc)) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > XLSX_MAX_PARTS:
             raise ImportFileError(
-                f"{name}: the workbook has {count(len(infos))} parts; at most "
-                f"{count(XLSX_MAX_PARTS)} (the parts limit)"
+                "xlsx.too_many_parts", file=name, parts=len(infos), limit=XLSX_MAX_PARTS
             )
         for info in infos:
             _check_declared(name, info)
@@ -97,14 +85,16 @@ def _check_declared(name: str, info: zipfile.ZipInfo) -> None:
     packed = max(info.compress_size, 1)
     if info.file_size >= XLSX_RATIO_FROM and info.file_size / packed > XLSX_MAX_RATIO:
         raise ImportFileError(
-            f"{name}: the part {info.filename} unpacks {info.file_size // packed:,} times its "
-            f"packed size; at most {XLSX_MAX_RATIO} times (the zip-bomb ratio limit)"
+            "xlsx.zip_ratio",
+            file=name,
+            part=info.filename,
+            ratio=info.file_size // packed,
+            limit=XLSX_MAX_RATIO,
         )
     limit = _part_limit(info.filename)
     if info.file_size > limit:
         raise ImportFileError(
-            f"{name}: the part {info.filename} unpacks to {count(info.file_size)} bytes; at "
-            f"most {count(limit)} ({size(limit)}: the unpacked part size limit)"
+            "xlsx.part_too_large", file=name, part=info.filename, size=info.file_size, limit=limit
         )
 
 
@@ -113,7 +103,9 @@ def _blocks(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Itera
         with archive.open(info) as fh:
             yield from iter(lambda: fh.read(_BLOCK), b"")
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ImportFileError(f"{name}: the part {info.filename} is damaged ({exc})") from None
+        raise ImportFileError(
+            "xlsx.part_damaged", file=name, part=info.filename, detail=str(exc)
+        ) from None
 
 
 class _PartScan:
@@ -152,8 +144,7 @@ class _PartScan:
     def _check_run(self) -> None:
         if self.run > _MAX_TEXT_RUN:
             raise ImportFileError(
-                f"{self.name}: the part {self.part} holds a cell longer than "
-                f"{count(MAX_CELL_CHARS)} characters (the cell size limit)"
+                "xlsx.part_cell_too_long", file=self.name, part=self.part, limit=MAX_CELL_CHARS
             )
 
     def _cells(self, body: bytes) -> None:
@@ -166,8 +157,7 @@ class _PartScan:
         self._check_row()
         if self.rows > XLSX_MAX_ROWS:
             raise ImportFileError(
-                f"{self.name}: the sheet {self.part} holds more than {count(XLSX_MAX_ROWS)} "
-                "rows (the rows limit)"
+                "xlsx.too_many_rows", file=self.name, part=self.part, limit=XLSX_MAX_ROWS
             )
 
     def _elements(self, body: bytes) -> None:
@@ -177,9 +167,10 @@ class _PartScan:
         others = self.elements - self.rows - 8 * (self.cells + self.row_cells)
         if others > XLSX_MAX_OTHER_ELEMENTS:
             raise ImportFileError(
-                f"{self.name}: the sheet {self.part} holds more than "
-                f"{count(XLSX_MAX_OTHER_ELEMENTS)} elements besides its rows and cells "
-                "(merged cells, links, formats: the elements limit)"
+                "xlsx.too_many_elements",
+                file=self.name,
+                part=self.part,
+                limit=XLSX_MAX_OTHER_ELEMENTS,
             )
 
     def _end_row(self) -> None:
@@ -187,15 +178,17 @@ class _PartScan:
         self.cells += self.row_cells
         if self.cells > XLSX_MAX_CELLS:
             raise ImportFileError(
-                f"{self.name}: the sheet {self.part} holds more than {count(XLSX_MAX_CELLS)} "
-                "cells (the cells limit)"
+                "xlsx.too_many_cells", file=self.name, part=self.part, limit=XLSX_MAX_CELLS
             )
 
     def _check_row(self) -> None:
         if self.row_cells > XLSX_MAX_ROW_CELLS:
             raise ImportFileError(
-                f"{self.name}: row {count(self.rows)} of the sheet {self.part} holds more than "
-                f"{count(XLSX_MAX_ROW_CELLS)} cells (the cells-per-row limit)"
+                "xlsx.row_too_many_cells",
+                file=self.name,
+                part=self.part,
+                row=self.rows,
+                limit=XLSX_MAX_ROW_CELLS,
             )
 
 
@@ -216,34 +209,34 @@ def _scan_part(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, sh
 def check_declared_sheet(name: str, rows: int | None, columns: int | None) -> None:
     """A sheet's ``<dimension>``: what it declares is refused before a row is read."""
     if rows is not None and rows > XLSX_MAX_ROWS:
-        raise ImportFileError(
-            f"{name}: the sheet declares {count(rows)} rows; at most {count(XLSX_MAX_ROWS)} "
-            "(the rows limit)"
-        )
+        raise ImportFileError("xlsx.declared_rows", file=name, rows=rows, limit=XLSX_MAX_ROWS)
     if columns is not None and columns > XLSX_MAX_ROW_CELLS:
         raise ImportFileError(
-            f"{name}: the sheet declares {count(columns)} columns; at most "
-            f"{count(XLSX_MAX_ROW_CELLS)} (the columns limit)"
+            "xlsx.declared_columns", file=name, columns=columns, limit=XLSX_MAX_ROW_CELLS
         )
 
 
 def too_many_rows(name: str, line: int, limit: int) -> ImportFileError:
-    return ImportFileError(
-        f"{name}: line {count(line)} is beyond the last row that can be imported, "
-        f"{count(limit + 1)} (the rows limit: {count(limit)} data rows after the header)"
-    )
+    return ImportFileError("limit.too_many_rows", file=name, line=line, last=limit + 1, limit=limit)
 
 
 def too_many_columns(name: str, line: int, columns: int) -> ImportFileError:
     return ImportFileError(
-        f"{name}: line {count(line)} has {count(columns)} columns; at most "
-        f"{count(MAX_COLUMNS)} (the columns limit)"
+        "limit.too_many_columns", file=name, line=line, columns=columns, limit=MAX_COLUMNS
     )
 
 
-def cell_too_long(name: str, line: int, column: str | None) -> ImportFileError:
-    where = f"line {count(line)}" + (f", column {column}" if column else "")
+def cell_too_long(
+    name: str, line: int, column: int | None, *, letter: bool = False
+) -> ImportFileError:
+    """``column`` 1-based; the English names a sheet's column by letter, a text file's by
+    number (the Chinese always by letter, as a spreadsheet heads it)."""
+    if column is None:
+        return ImportFileError("limit.cell_too_long", file=name, line=line, limit=MAX_CELL_CHARS)
     return ImportFileError(
-        f"{name}: {where}: a cell is longer than {count(MAX_CELL_CHARS)} characters "
-        "(the cell size limit)"
+        "limit.cell_too_long_cell" if letter else "limit.cell_too_long_column",
+        file=name,
+        line=line,
+        column=column,
+        limit=MAX_CELL_CHARS,
     )

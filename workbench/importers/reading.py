@@ -68,16 +68,13 @@ def inspect_file(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(f"{name}: cannot open ({exc.strerror})") from None
+        raise ImportFileError("file.cannot_open", file=name, reason=exc.strerror) from None
     if not path.is_file():
-        raise ImportFileError(f"{name}: is not a file")
+        raise ImportFileError("file.not_a_file", file=name)
     if size == 0:
-        raise ImportFileError(f"{name}: the file is empty")
+        raise ImportFileError("file.empty", file=name)
     if size > max_bytes:
-        raise ImportFileError(
-            f"{name}: the file is {limits.size(size)}; at most {limits.size(max_bytes)} can be "
-            "imported at once (the file size limit) — split it into smaller files"
-        )
+        raise ImportFileError("file.too_large", file=name, size=size, limit=max_bytes)
     suffix = path.suffix.lower()
     if suffix in EXCEL_FORMATS:
         return _inspect_excel(path, size, suffix)
@@ -95,7 +92,7 @@ def _inspect_excel(path: Path, size: int, suffix: str) -> Source:
     fmt = suffix.lstrip(".").replace("xlsm", "xlsx")
     if fmt == "xlsx":
         if not head.startswith(b"PK"):
-            raise ImportFileError(f"{path.name}: is not an Excel .xlsx workbook")
+            raise ImportFileError("xlsx.not_xlsx", file=path.name)
         limits.check_xlsx(path)
     return Source(path, size, digest.hexdigest(), fmt, None, "", 0)
 
@@ -113,15 +110,12 @@ def _inspect_text(
         sample = fh.read(_SAMPLE)
     nul = sample.find(b"\x00")
     if nul >= 0:
-        raise ImportFileError(
-            f"{name}: contains binary data (a NUL byte at offset {nul}); "
-            "this is not a CSV text table"
-        )
+        raise ImportFileError("text.binary", file=name, offset=nul)
     if encoding:
         try:
             chosen = normalise(encoding)
         except LookupError:
-            raise ImportFileError(f"{name}: unknown encoding {encoding!r}") from None
+            raise ImportFileError("encoding.unknown", file=name, encoding=encoding) from None
     else:
         chosen = detect(sample, name, complete=size <= len(sample))
     scan = scan_text(path, size, separator, chosen, progress, cancelled)
@@ -140,21 +134,17 @@ _PARSER_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _PARSER_EOF = re.compile(r"EOF inside string starting at row (\d+)")
 
 
-def _parser_message(source: Source, exc: Exception) -> str:
-    text = str(exc)
+def _parser_error(source: Source, exc: Exception) -> ImportFileError:
+    name, text = source.path.name, str(exc)
     m = _PARSER_FIELDS.search(text)
     if m:
-        return (
-            f"{source.path.name}: line {m[2]} has {m[3]} cells but the header has {m[1]} "
-            "(an unquoted separator or a stray quote?)"
+        return ImportFileError(
+            "table.cell_count", file=name, line=int(m[2]), cells=int(m[3]), expected=int(m[1])
         )
     m = _PARSER_EOF.search(text)
     if m:
-        return (
-            f"{source.path.name}: a quoted cell starting in row {int(m[1]) + 1} is never "
-            "closed (unbalanced quote)"
-        )
-    return f"{source.path.name}: cannot read as a table: {text.strip().splitlines()[-1]}"
+        return ImportFileError("table.unclosed_quote", file=name, line=int(m[1]) + 1)
+    return ImportFileError("table.unreadable", file=name, detail=text.strip().splitlines()[-1])
 
 
 def read_chunks(source: Source, chunksize: int = 50_000) -> Iterator[pd.DataFrame]:
@@ -183,9 +173,9 @@ def read_chunks(source: Source, chunksize: int = 50_000) -> Iterator[pd.DataFram
                 _check_header(source, frame.columns)
                 yield frame
     except pd.errors.EmptyDataError:
-        raise ImportFileError(f"{source.path.name}: the file has no header row") from None
+        raise ImportFileError("table.no_header", file=source.path.name) from None
     except pd.errors.ParserError as exc:
-        raise ImportFileError(_parser_message(source, exc)) from None
+        raise _parser_error(source, exc) from None
 
 
 def read_header(source: Source) -> list[str]:
@@ -203,7 +193,7 @@ def _check_header(source: Source, columns: pd.Index) -> None:
     for i, column in enumerate(columns, start=1):
         label = str(column)
         if label.startswith("Unnamed: "):
-            raise ImportFileError(f"{source.path.name}: column {i} of the header has no name")
+            raise ImportFileError("header.unnamed_column", file=source.path.name, column=i)
 
 
 def _cell_text(value: object) -> str:
@@ -236,7 +226,7 @@ def _excel_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
         # data_only=False: a formula arrives as its text ("=…") and is refused, never run.
         book = load_workbook(source.path, read_only=True, data_only=False)
     except Exception as exc:  # zipfile/XML errors of a damaged workbook
-        raise ImportFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
+        raise ImportFileError("xlsx.unreadable", file=name, detail=str(exc)) from None
     try:
         sheet = book.worksheets[0]
         limits.check_declared_sheet(name, sheet.max_row, sheet.max_column)
@@ -261,7 +251,7 @@ def _excel_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
     except ImportFileError:
         raise
     except (ValueError, KeyError, TypeError, OSError, EOFError) as exc:  # damaged XML
-        raise ImportFileError(f"{name}: not a readable .xlsx workbook ({exc})") from None
+        raise ImportFileError("xlsx.unreadable", file=name, detail=str(exc)) from None
     finally:
         book.close()
 
@@ -277,7 +267,7 @@ def _row_values(name: str, line: int, cells: list[dict[str, object]]) -> list[ob
         if column > limits.MAX_COLUMNS:
             raise limits.too_many_columns(name, line, column)
         if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
-            raise limits.cell_too_long(name, line, _column_letter(column))
+            raise limits.cell_too_long(name, line, column, letter=True)
         found[column] = value
     if not found:
         return []
@@ -287,20 +277,11 @@ def _row_values(name: str, line: int, cells: list[dict[str, object]]) -> list[ob
     return values
 
 
-def _column_letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(column))
-
-
 def _xls_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
     try:
         import xlrd  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
-        raise ImportFileError(
-            f"{source.path.name}: old Excel .xls files need the xlrd reader, which is "
-            "not installed here; save the sheet as .xlsx or CSV and import that"
-        ) from None
+        raise ImportFileError("xls.no_reader", file=source.path.name) from None
     book = xlrd.open_workbook(str(source.path))
     sheet = book.sheet_by_index(0)
     for r in range(sheet.nrows):
@@ -313,13 +294,13 @@ def _excel_chunks(source: Source, chunksize: int) -> Iterator[pd.DataFrame]:
     while first is not None and all(v in (None, "") for v in first[1]):
         first = next(rows, None)
     if first is None:
-        raise ImportFileError(f"{source.path.name}: the workbook's first sheet is empty")
+        raise ImportFileError("xlsx.empty_sheet", file=source.path.name)
     header = [_cell_text(v).strip() for v in first[1]]
     while header and not header[-1]:
         header.pop()
     for i, label in enumerate(header, start=1):
         if not label:
-            raise ImportFileError(f"{source.path.name}: column {i} of the header has no name")
+            raise ImportFileError("header.unnamed_column", file=source.path.name, column=i)
     width = len(header)
     batch: list[list[str]] = []
     lines: list[int] = []

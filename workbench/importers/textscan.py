@@ -84,9 +84,7 @@ class _ScannedBytes(io.RawIOBase):
         nul = block.find(b"\x00")
         if nul >= 0:
             line = self.lines + block.count(b"\n", 0, nul) + 1
-            raise ImportFileError(
-                f"{self.name}: contains binary data near line {line}; this is not a CSV text table"
-            )
+            raise ImportFileError("text.binary_near_line", file=self.name, line=line)
         try:
             self.decoder.decode(block)
         except UnicodeDecodeError as exc:
@@ -118,8 +116,7 @@ class _ScannedBytes(io.RawIOBase):
             self.decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"{self.name}: the last line is cut in the middle of a "
-                f"{label(self.encoding)} character"
+                "encoding.cut_character", file=self.name, encoding=label(self.encoding)
             ) from None
         if self.watch is not None:
             self.watch.finish()
@@ -176,7 +173,7 @@ class _UnquotedShape:
                 if len(cell) > limits.MAX_CELL_CHARS:
                     text = cell.decode(self.encoding, errors="replace").rstrip("\r")
                     if len(text) > limits.MAX_CELL_CHARS:
-                        raise limits.cell_too_long(self.name, self.line + i, f"{j}")
+                        raise limits.cell_too_long(self.name, self.line + i, j)
 
 
 def scan_text(
@@ -221,7 +218,7 @@ def _check_rows(reader: Any, name: str) -> None:  # csv.reader (its type is priv
         if "field larger than field limit" in str(exc):
             raise limits.cell_too_long(name, row_start, None) from None
         raise ImportFileError(
-            f"{name}: line {reader.line_num}: cannot read as a table ({exc})"
+            "table.unreadable_line", file=name, line=reader.line_num, detail=str(exc)
         ) from None
     finally:
         csv.field_size_limit(previous)

@@ -39,6 +39,11 @@ class FieldWarning(str):
 class ServiceError(Exception):
     exit_code = 1
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` ("zh_CN" or "en") where the error has one; else the
+        English (a subclass with coded reasons overrides this)."""
+        return str(self)
+
 
 class InputRejected(ServiceError):
     """Validation failed; nothing was written."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.domain.permissions import CASE_IMPORT, CASE_READ, REGISTRY_EDIT
+from workbench.importers.file_messages import FILE_MESSAGES, file_message
 from workbench.importers.kinds import KINDS, KindSpec
 from workbench.importers.mapping import check_mapping, guess_mapping
 from workbench.importers.reading import (
@@ -60,9 +61,31 @@ AUDIT_ENTITY = {
 
 
 class BadImportFile(ServiceError):
-    """The file cannot be read as a table (empty, binary, too large, mixed encodings …)."""
+    """The file cannot be read as a table (empty, binary, too large, mixed encodings …).
+
+    ``code`` and ``params`` are the reader's (``importers/file_messages.py``): the message
+    is the English, ``message_in(lang)`` says it in the user's language."""
 
     exit_code = 5
+
+    def __init__(
+        self, message: str, code: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+
+    def __reduce__(self) -> tuple[object, ...]:  # copy and pickle keep code and values
+        return (type(self), (str(self), self.code, self.params))
+
+    @classmethod
+    def of(cls, exc: ImportFileError) -> BadImportFile:
+        return cls(str(exc), exc.code, exc.params)
+
+    def message_in(self, lang: str) -> str:
+        if self.code in FILE_MESSAGES:
+            return file_message(self.code, self.params, lang)
+        return str(self)
 
 
 class ImportRejected(InputRejected):
@@ -118,7 +141,7 @@ class ImportService:
         try:
             return inspect_file(path, encoding=encoding)
         except ImportFileError as exc:
-            raise BadImportFile(str(exc)) from None
+            raise BadImportFile.of(exc) from None
 
     def preview(
         self, path: Path | str, kind: str, *, encoding: str | None = None, rows: int = 20
@@ -128,7 +151,7 @@ class ImportService:
         try:
             frame = read_preview(source, rows)
         except ImportFileError as exc:
-            raise BadImportFile(str(exc)) from None
+            raise BadImportFile.of(exc) from None
         headers = [str(c) for c in frame.columns]
         return Preview(
             source,
@@ -214,7 +237,7 @@ class ImportService:
         except _Rollback:
             pass
         except ImportFileError as exc:
-            raise BadImportFile(str(exc)) from None
+            raise BadImportFile.of(exc) from None
         if report.errors:
             report.errors.sort(key=lambda i: i.line or 0)
             raise ImportRejected(report)
@@ -239,7 +262,7 @@ def _open_source(
         source = inspect_file(path, encoding=encoding, progress=scan_progress, cancelled=cancelled)
         return source, read_header(source)
     except ImportFileError as exc:
-        raise BadImportFile(str(exc)) from None
+        raise BadImportFile.of(exc) from None
     except ImportCancelled:
         raise Cancelled("cancelled while reading the file; nothing written") from None
 

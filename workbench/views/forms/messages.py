@@ -19,7 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from workbench.domain import vocab
 from workbench.domain.quantities import bp_to_percent, format_cny, format_grams
 from workbench.importers.report import Issue
-from workbench.services.core.errors import FieldError, FieldWarning, InputRejected
+from workbench.services.core.errors import FieldError, FieldWarning, InputRejected, ServiceError
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import current_language
 
@@ -507,6 +507,15 @@ def warning_message(warning: str) -> str:
 def issue_message(issue: Issue) -> str:
     """An import report's reason in the user's language (the English when it has no code)."""
     return coded_message(issue.code, issue.params, issue.message)
+
+
+def service_error_message(exc: object) -> str:
+    """A service's refusal in the user's language where it carries a coded reason (a file
+    the import cannot read: importers/file_messages.py, shared with the command line);
+    otherwise its own words."""
+    if isinstance(exc, ServiceError):
+        return exc.message_in(_language())
+    return str(exc)
 
 
 def rejection_message(exc: InputRejected) -> str:

@@ -42,7 +42,7 @@ from workbench.services.imports.importing import (
     ImportService,
     Preview,
 )
-from workbench.views.forms.messages import issue_message
+from workbench.views.forms.messages import issue_message, service_error_message
 from workbench.views.i18n import arg
 from workbench.views.import_wizard.jobs import JobPanel
 from workbench.views.import_wizard.presets import PresetStore
@@ -121,6 +121,7 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.message.clear()
+        self.message.setToolTip("")
         try:
             self.w.preview = self.w.service.preview(
                 Path(self.path_edit.text().strip()),
@@ -128,7 +129,8 @@ class FilePage(QWizardPage):
                 encoding=self.encoding() or None,
             )
         except ServiceError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_error_message(exc))
+            self.message.setToolTip(str(exc))  # the English particulars, as for a row
             return False
         self.w.mapping = dict(self.w.preview.mapping)
         return True
@@ -328,7 +330,7 @@ class CheckPage(QWizardPage):
         elif isinstance(error, ImportRejected):
             report = error.report
         if report is None:
-            self.summary.setText(str(error))
+            self.summary.setText(service_error_message(error) if error else "")
             self.job.status.clear()
             return
         self.report = report
@@ -411,7 +413,7 @@ class RunPage(QWizardPage):
         elif isinstance(error, Cancelled):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
         else:
-            self.summary.setText(str(error))
+            self.summary.setText(service_error_message(error) if error else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
