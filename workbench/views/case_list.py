@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -189,6 +190,7 @@ class CaseListDock(QDockWidget):
         header.setStretchLastSection(False)
         for hidden in ("level", "persons"):
             self.view.setColumnHidden(CaseListModel.COLUMNS.index(hidden), True)
+        self.view.viewport().installEventFilter(self)
 
         self.filter_edit.textChanged.connect(self._apply)
         self.status_combo.currentIndexChanged.connect(self._apply)
@@ -209,10 +211,37 @@ class CaseListDock(QDockWidget):
         self.setWidget(body)
         self._update_count()
 
+    # Shown while the title keeps this many characters' width; a narrow dock drops them
+    # (the last first) rather than pushing the title out of sight.
+    OPTIONAL_COLUMNS = ("status", "suspects")
+    TITLE_CHARS = 9
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        room = self.view.viewport().width()
+        code = CaseListModel.COLUMNS.index("code")
+        used = header.sectionSize(code) + self.fontMetrics().horizontalAdvance(
+            "案" * self.TITLE_CHARS
+        )
+        for key in self.OPTIONAL_COLUMNS:
+            column = CaseListModel.COLUMNS.index(key)
+            width = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            fits = used + width <= room
+            if fits:
+                used += width
+            if self.view.isColumnHidden(column) == fits:
+                self.view.setColumnHidden(column, not fits)
+
     def set_cases(self, rows: Sequence[CaseRow]) -> None:
         current = self.selected_code()
         self.model.set_rows(rows)
         self._update_count()
+        self._fit_columns()
         if current:
             self.select(current)
 
