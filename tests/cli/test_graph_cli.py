@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli.test_cli import run
+from tests.conftest import PASSPHRASE
 from workbench.demo.cases import demo_cases
 
 AS_TESTER = {"WORKBENCH_USER": "tester"}
@@ -138,3 +142,24 @@ def test_bad_requests_use_the_documented_exit_codes(demo_db: Path) -> None:
     assert code == 2 and "--to" in err
     help_text = run("graph", "--help").stdout
     assert "metrics" in help_text and "path" in help_text
+
+
+def test_a_reader_that_stops_early_is_not_an_error(demo_db: Path) -> None:
+    """`workbench audit log --json | head -c 10`: the pipe closes under a long output."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    env |= {
+        "WORKBENCH_LOG_DIR": os.environ["WORKBENCH_LOG_DIR"],
+        "WORKBENCH_KDF_PROFILE": os.environ["WORKBENCH_KDF_PROFILE"],
+        "WORKBENCH_USER": "tester",
+        "WORKBENCH_PASSPHRASE": PASSPHRASE,
+    }
+    command = [sys.executable, "-m", "workbench", "audit", "log", "--db", str(demo_db), "--json"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10)
+        process.stdout.close()  # the reader goes away with most of the output unread
+        errors = process.stderr.read().decode()
+        code = process.wait(timeout=300)
+    assert (code, errors) == (0, "")

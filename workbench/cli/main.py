@@ -139,6 +139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail(args, "interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`workbench graph metrics | head`): not an error of ours.
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: say so, keep the traceback in the log
         log.exception("unexpected failure")
         _fail(args, f"internal error: {exc!r} (details in the log; --debug shows them)")
