@@ -233,12 +233,31 @@ def hierarchy_layout(graph: GraphData) -> np.ndarray:
         frontier = nxt
     bottom = max(layers, default=0) + 1
     layers = [layer if layer >= 0 else bottom for layer in layers]
+    proper, proper_layers = _one_layer_edges(g, layers)
     with seeded_igraph():
-        coords = g.layout_sugiyama(layers=layers, hgap=1, vgap=1, maxiter=100)
+        coords = proper.layout_sugiyama(layers=proper_layers, hgap=1, vgap=1, maxiter=100)
     xy = np.asarray(coords.coords, dtype=np.float64)[: g.vcount()]
     xy[:, 0] = (xy[:, 0] - xy[:, 0].mean()) * LINK_LENGTH * 0.8
     xy[:, 1] = xy[:, 1] * LINK_LENGTH * 0.75
     return xy
+
+
+def _one_layer_edges(g: ig.Graph, layers: list[int]) -> tuple[ig.Graph, list[int]]:
+    """The graph with every link that spans several layers cut by a bend point on each
+    layer between (what Sugiyama's method does itself). igraph 1.0's own cutting reads
+    past the end of a matrix (valgrind: sugiyama.c:508-509) and crashed the process now
+    and then; handed a graph that needs no cutting, it never runs that code."""
+    edges: list[tuple[int, int]] = []
+    layers = list(layers)
+    for a, b in g.get_edgelist():
+        top, low = (a, b) if layers[a] <= layers[b] else (b, a)
+        for layer in range(layers[top] + 1, layers[low]):
+            bend = len(layers)
+            layers.append(layer)
+            edges.append((top, bend))
+            top = bend
+        edges.append((top, low))
+    return ig.Graph(n=len(layers), edges=edges), layers
 
 
 # -- circle and peacock -------------------------------------------------------------
