@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -29,7 +29,7 @@ from workbench.services.casefile.records import RecordService
 from workbench.services.casefile.tables import TableService
 from workbench.services.core.context import Context
 from workbench.views.linkchart.controller import LinkChartController
-from workbench.views.linkchart.link_layer import LinkLayer
+from workbench.views.linkchart.link_layer import DRAWN_BY_VIEW, LinkLayer
 from workbench.views.linkchart.node_item import NodeItem
 from workbench.views.main_window import MainWindow
 from workbench.views.table_model import RecordTableModel
@@ -330,6 +330,68 @@ def test_antialiasing_is_off_while_panning(window: MainWindow, qtbot: QtBot) -> 
     view.zoom(1.25)
     assert not view.smooth()
     qtbot.waitUntil(view.smooth, timeout=2000)
+
+
+def _differing(a: QImage, b: QImage) -> int:
+    """Pixels of two same-sized images differing by more than a rounding error
+    (a dashed hairline's dashes start where Qt clips it, which is not the same place)."""
+
+    def rgb(image: QImage) -> np.ndarray:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        raw = np.frombuffer(image.constBits(), np.uint8)
+        rows = raw.reshape(image.height(), image.bytesPerLine() // 4, 4)
+        return rows[:, : image.width(), :3].astype(np.int16)
+
+    return int((np.abs(rgb(a) - rgb(b)).max(axis=2) > 8).sum())
+
+
+def test_links_come_from_the_views_picture_and_exports_draw_them_whole(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    c = chart(window)
+    view, scene = c.tab.view, c.tab.scene
+    view.fit_all()
+    view.zoom(2.0)
+    qtbot.waitUntil(view.smooth, timeout=2000)
+
+    def shot() -> QImage:
+        return view.grab().toImage()
+
+    smooth = shot()
+    renders = view.links.renders
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 20)
+    shot()
+    assert view.links.renders == renders  # a pan blits the same picture
+    bar.setValue(bar.value() - 20)
+    assert shot() == smooth  # and pixel for pixel where it was
+    view.zoom(1.25)
+    shot()
+    assert view.links.renders == renders  # moving: drawn scaled for a moment
+    qtbot.waitUntil(view.smooth, timeout=2000)
+    shot()
+    assert view.links.renders == renders + 1  # stopped: painted again, sharp
+    scene.relink()  # the links changed (a drag, a filter): painted again at once
+    shot()
+    assert view.links.renders == renders + 2
+    # Without the view's picture the layer items draw the same links themselves.
+    view.zoom(0.8)
+    qtbot.waitUntil(view.smooth, timeout=2000)
+    cached = shot()
+    view.viewport().setProperty(DRAWN_BY_VIEW, False)
+    view.links.draw = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    view.viewport().update()
+    direct = shot()
+    assert _differing(direct, cached) < direct.width() * direct.height() // 500
+    # An export has no viewport: the layers draw every link at full quality.
+    png = tmp_path / "links.png"
+    assert c.export(png, "png") == ""
+    links = [layer for layer in scene.layers.values() if layer.link_count]
+    image = QImage(str(png))
+    drawn = {
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
+    assert any(QColor(p) == links[0].colour for p in drawn)
 
 
 def test_hover_tips_say_evidence_and_period(window: MainWindow) -> None:

@@ -26,6 +26,8 @@ ARROW = 7.0  # arrowhead length in chart units at width 1
 _MIN_ARROW_PX = 2.5
 _MIN_LABEL_PX = 5.0
 MAX_LABELS_DRAWN = 600  # more link labels in view than this: none (unreadable anyway)
+# A viewport with this property set draws the link layers itself (link_cache.LinkCache).
+DRAWN_BY_VIEW = "linkchart_links_drawn_by_view"
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,53 @@ def heads_path(heads: np.ndarray) -> QPainterPath:
     )
 
 
+def clip_segments(seg: np.ndarray, rect: QRectF, period: float = 0.0) -> np.ndarray:
+    """The parts of segments ``seg`` ((m, 4)) inside ``rect`` (Liang–Barsky). With a
+    dash ``period``, a cut start moves back to a whole number of periods from the
+    segment's own start, so its dashes fall where they fall uncut."""
+    if len(seg) == 0:
+        return seg
+    x0, y0, x1, y1 = seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3]
+    dx, dy = x1 - x0, y1 - y0
+    lo = np.zeros(len(seg))
+    hi = np.ones(len(seg))
+    keep = np.ones(len(seg), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in (
+            (-dx, x0 - rect.left()),
+            (dx, rect.right() - x0),
+            (-dy, y0 - rect.top()),
+            (dy, rect.bottom() - y0),
+        ):
+            parallel = p == 0
+            keep &= ~(parallel & (q < 0))
+            t = q / p
+            entering = p < 0
+            lo = np.where(~parallel & entering, np.maximum(lo, t), lo)
+            hi = np.where(~parallel & ~entering, np.minimum(hi, t), hi)
+    keep &= lo <= hi
+    lo, hi = lo[keep], hi[keep]
+    x0, y0, dx, dy = x0[keep], y0[keep], dx[keep], dy[keep]
+    if period > 0:
+        length = np.maximum(np.hypot(dx, dy), 1e-12)
+        lo = np.floor(lo * length / period) * period / length
+    return np.stack([x0 + lo * dx, y0 + lo * dy, x0 + hi * dx, y0 + hi * dy], axis=1)
+
+
+def heads_within(heads: np.ndarray, rect: QRectF) -> np.ndarray:
+    """The arrowheads ((h, 3, 2)) whose tip lies in ``rect``."""
+    if len(heads) == 0:
+        return heads
+    tip = heads[:, 0, :]
+    inside = (
+        (tip[:, 0] >= rect.left())
+        & (tip[:, 0] <= rect.right())
+        & (tip[:, 1] >= rect.top())
+        & (tip[:, 1] <= rect.bottom())
+    )
+    return heads[inside]
+
+
 def nearest_link(geometry: LinkGeometry, x: float, y: float, tolerance: float) -> int | None:
     """The link whose drawn line passes closest to (x, y), within ``tolerance``."""
     seg = geometry.seg
@@ -147,10 +196,16 @@ def nearest_link(geometry: LinkGeometry, x: float, y: float, tolerance: float) -
 
 
 class LinkLayer(QGraphicsItem):
-    """All links of one style: a path of lines and a path of arrowheads."""
+    """All links of one style: a path of lines and a path of arrowheads.
 
-    def __init__(self, colour: QColor, width: float, dashed: bool, z: float = 0.0) -> None:
+    ``by_view``: a chart view paints this layer from its picture of the links (see
+    link_cache), so the item paints nothing in a viewport marked ``DRAWN_BY_VIEW``."""
+
+    def __init__(
+        self, colour: QColor, width: float, dashed: bool, z: float = 0.0, *, by_view: bool = False
+    ) -> None:
         super().__init__()
+        self.by_view = by_view
         pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if dashed:
@@ -160,13 +215,23 @@ class LinkLayer(QGraphicsItem):
         self.hairline.setWidthF(0)  # 0: a cosmetic one-pixel line
         self.colour = colour
         self.width = width
+        self.dashed = dashed
         self.lines = QPainterPath()
         self.heads = QPainterPath()
+        self.seg = np.zeros((0, 4))  # what ``lines`` and ``heads`` were built from
+        self.head_pts = np.zeros((0, 3, 2))
         self.link_count = 0
         self._bounds = QRectF()
         self.setZValue(z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+
+    def set_segments(self, seg: np.ndarray, heads: np.ndarray, links: int) -> None:
+        """Lines ``seg`` ((m, 4) x0, y0, x1, y1) and arrowheads ``heads`` ((h, 3, 2),
+        NaN rows for none) of ``links`` links."""
+        self.seg = seg
+        self.head_pts = heads[~np.isnan(heads[:, 0, 0])] if len(heads) else np.zeros((0, 3, 2))
+        self.set_paths(lines_path(seg), heads_path(self.head_pts), links)
 
     def set_paths(self, lines: QPainterPath, heads: QPainterPath, links: int) -> None:
         self.prepareGeometryChange()
@@ -188,15 +253,36 @@ class LinkLayer(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.by_view and widget is not None and widget.property(DRAWN_BY_VIEW):
+            return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        if lod * self.width < 1.0:  # thinner than a pixel: a cosmetic hairline, drawn fast
-            painter.setPen(self.hairline)
-        else:
-            painter.setPen(self.pen)
+        self.draw(painter, lod)
+
+    def draw(self, painter: QPainter, lod: float, area: QRectF | None = None) -> None:
+        """The lines and arrowheads at level of detail ``lod`` (screen pixels per unit).
+
+        ``area`` (chart units): only what can show there is needed. When it holds only
+        part of the layer, the lines are cut to it first: Qt strokes (and dashes) a
+        whole path before clipping it, which close up costs seconds for lines running
+        thousands of pixels off screen."""
+        hairline = lod * self.width < 1.0  # thinner than a pixel: cosmetic, drawn fast
+        painter.setPen(self.hairline if hairline else self.pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.lines)
-        if lod * ARROW >= _MIN_ARROW_PX and not self.heads.isEmpty():
-            painter.fillPath(self.heads, self.colour)
+        lines, heads = self.lines, self.heads
+        if area is not None and len(self.seg) and not area.contains(self._bounds):
+            pad = self.width + ARROW * 2
+            rect = area.adjusted(-pad, -pad, pad, pad)
+            # A hairline's dashes run on from one segment to the next, so cutting one
+            # would move the dashes of all that follow: those lines are left whole (Qt
+            # clips hairlines cheaply). A wide pen's dashes start again on each segment:
+            # cut whole dash periods only, and they stay in place.
+            if not (self.dashed and hairline):
+                dash = sum(self.pen.dashPattern()) * self.width if self.dashed else 0.0
+                lines = lines_path(clip_segments(self.seg, rect, dash))
+            heads = heads_path(heads_within(self.head_pts, rect))
+        painter.drawPath(lines)
+        if lod * ARROW >= _MIN_ARROW_PX and not heads.isEmpty():
+            painter.fillPath(heads, self.colour)
 
 
 class LinkLabels(QGraphicsItem):

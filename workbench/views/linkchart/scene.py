@@ -23,8 +23,6 @@ from workbench.views.linkchart.link_layer import (
     LinkLabels,
     LinkLayer,
     NodeDots,
-    heads_path,
-    lines_path,
     link_geometry,
     nearest_link,
     parallel_offsets,
@@ -59,6 +57,7 @@ class ChartScene(QGraphicsScene):
         self.addItem(self.path_layer)
         self.addItem(self.dots)
         self.geometry: LinkGeometry | None = None
+        self.links_revision = 0  # counts changes of the link layers (views cache them)
         self._offsets = np.zeros(0)
         self._directed = np.zeros(0, dtype=bool)
         self._widths = np.zeros(0)
@@ -82,6 +81,7 @@ class ChartScene(QGraphicsScene):
             self.removeItem(layer)
         self.blockSignals(False)
         self.items_, self.layers, self.order = [], {}, []
+        self.links_revision += 1
         self.graph = graph
         self.xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
         self._placing = True
@@ -124,13 +124,16 @@ class ChartScene(QGraphicsScene):
         codes = codes.reshape(-1).astype(np.int64)
         self._style, self._style_keys = codes, list(keys)
         for key in self._style_keys:
-            layer = LinkLayer(QColor(key[0]), key[1], key[2], z=1 if not key[2] else 0.5)
+            layer = LinkLayer(
+                QColor(key[0]), key[1], key[2], z=1 if not key[2] else 0.5, by_view=True
+            )
             self.layers[key] = layer
             self.addItem(layer)
 
     def relink(self) -> None:
         """Rebuild every link path from the current positions."""
         self._relink_pending = False
+        self.links_revision += 1
         graph = self.graph
         if graph is None:
             return
@@ -142,15 +145,13 @@ class ChartScene(QGraphicsScene):
         seg_style = self._style[geo.seg_link] if len(geo.seg_link) else np.zeros(0, np.int64)
         for code, key in enumerate(self._style_keys):
             links = self._style == code
-            self.layers[key].set_paths(
-                lines_path(geo.seg[seg_style == code]),
-                heads_path(geo.heads[links]),
-                int(links.sum()),
+            self.layers[key].set_segments(
+                geo.seg[seg_style == code], geo.heads[links], int(links.sum())
             )
         if self.overview:
             self._update_dots()
         on_path = np.isin(geo.seg_link, self._path_links)
-        self.path_layer.set_paths(lines_path(geo.seg[on_path]), heads_path(np.zeros((0, 3, 2))), 0)
+        self.path_layer.set_segments(geo.seg[on_path], np.zeros((0, 3, 2)), 0)
         if len(self.labels.texts) == len(geo.mid):
             self.labels.set_labels(geo.mid, self.labels.texts, self._lengths())
 
@@ -224,6 +225,10 @@ class ChartScene(QGraphicsScene):
             self._drag_start = {it.index: (it.pos().x(), it.pos().y()) for it in moving}
         else:
             self._drag_start = {}
+
+    def dragging(self) -> bool:
+        """Whether a drag of nodes is under way."""
+        return bool(self._drag_start)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
