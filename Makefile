@@ -5,7 +5,8 @@ DB ?= demo.db
 DEMO_PASSPHRASE ?= demo-passphrase
 DEMO_USER ?= demo
 
-.PHONY: setup run demo test lint bench clean translations package deb smoke torture
+.PHONY: setup run demo test lint bench clean translations package deb smoke torture \
+	server-demo server-demo-stop
 
 setup:
 	@bash scripts/setup.sh
@@ -31,6 +32,28 @@ run: setup
 demo: setup
 	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
 		$(VENV)/bin/workbench demo --db $(DB) --force
+
+# A throwaway local PostgreSQL cluster (Debian's postgresql: initdb/pg_ctl, run as the
+# postgres user when invoked as root) holding the demo cases; prints the URL to use.
+# `make server-demo-stop` stops it and removes its files.
+SERVER_DEMO_STATE ?= .server-demo/cluster.json
+server-demo: setup
+	@set -e; su=$$($(PY) -m tests.pgcluster start --state $(SERVER_DEMO_STATE)); \
+	port=$$($(PY) -c "import json,sys; print(json.load(open(sys.argv[1]))['port'])" \
+		$(SERVER_DEMO_STATE)); \
+	url="postgresql://127.0.0.1:$$port/workbench"; \
+	$(PY) -c "import psycopg,sys; c=psycopg.connect(sys.argv[1], autocommit=True); \
+		c.execute('CREATE DATABASE workbench')" "$$su"; \
+	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench server init --url "$${su%/postgres}/workbench" >/dev/null; \
+	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench demo --db "$$url" >/dev/null; \
+	echo "server-demo: the demo cases are on $$url (user $(DEMO_USER), passphrase $(DEMO_PASSPHRASE))"; \
+	echo "  e.g. WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) $(VENV)/bin/workbench cases --db $$url --user $(DEMO_USER)"; \
+	echo "  stop it with: make server-demo-stop"
+
+server-demo-stop:
+	@$(PY) -m tests.pgcluster stop --state $(SERVER_DEMO_STATE)
 
 lint: setup
 	$(VENV)/bin/ruff check workbench tests benchmarks packaging scripts

@@ -328,6 +328,15 @@ def initialize(owner_url: str, admin: str, passphrase: str) -> str:
             raise NotAWorkbenchDatabase(
                 where, f"{where} has schema {current}, newer than this workbench understands"
             )
+        if current is not None:
+            with engine.connect() as conn:
+                names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM app_user")]
+            if names and admin not in names:
+                raise StoreError(
+                    where,
+                    f"{where} already has workbench users; {admin!r} is not one of them "
+                    "(an admin adds users with 'workbench user add')",
+                )
         migrate.upgrade(engine, "head")
         with engine.begin() as conn:
             from workbench.store import server_access

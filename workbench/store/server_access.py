@@ -14,7 +14,8 @@
   has no member yet, to everyone (the moment between creating a case and adding its
   creator as first member). Audit entries of a case follow the case; entries of no
   case (sign-ins, users) are visible to all.
-- **Helper functions** (SECURITY DEFINER, fixed search_path): the signed-in user's role
+- **Helper functions** (SECURITY DEFINER, fixed search_path; inside them current_user
+  is their owner, so they ask for ``session_user``, the login role): the user's role
   and member cases (what the policies ask), and the chain head and links
   (``workbench_audit_head``, ``workbench_audit_links``: seq and hashes only, never
   content), so every writer extends one global chain and anyone can verify it.
@@ -69,18 +70,18 @@ ALL_GROUPS = (*WRITERS, "workbench_auditor")
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION workbench_role() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT role FROM app_user WHERE name = current_user AND active
+  SELECT role FROM app_user WHERE name = session_user AND active
 $$;
 CREATE OR REPLACE FUNCTION workbench_member_cases() RETURNS integer[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
   SELECT coalesce(array_agg(a.case_id), '{}') FROM case_access a
-  JOIN app_user u ON u.id = a.user_id WHERE u.name = current_user AND u.active
+  JOIN app_user u ON u.id = a.user_id WHERE u.name = session_user AND u.active
 $$;
 CREATE OR REPLACE FUNCTION workbench_member_codes() RETURNS text[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
   SELECT coalesce(array_agg(c.code), '{}') FROM case_access a
   JOIN app_user u ON u.id = a.user_id JOIN case_file c ON c.id = a.case_id
-  WHERE u.name = current_user AND u.active
+  WHERE u.name = session_user AND u.active
 $$;
 CREATE OR REPLACE FUNCTION workbench_case_unclaimed(cid integer) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$

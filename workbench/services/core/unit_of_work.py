@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from workbench.domain import permissions
@@ -24,6 +24,7 @@ from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, js
 from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
+from workbench.store.server import AUDIT_LOCK_KEY
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
 REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
@@ -131,9 +132,7 @@ class UnitOfWork:
     def _write_audit(self) -> None:
         if not self._pending:
             return
-        last = self.session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
+        last = _chain_head(self.session)
         seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
         at = self.ctx.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         rows = []
@@ -154,6 +153,24 @@ class UnitOfWork:
             rows.append(fields)
         self.session.execute(insert(AuditEntry), rows)
         self._pending.clear()
+
+
+def _chain_head(session: Session) -> Any:
+    """The last audit entry's (seq, hash), taking the right to append after it.
+
+    SQLite: the write transaction already holds the database's one write lock. The
+    server: one global chain (one sequence to verify, as in the file; a chain per case
+    would let cases append in parallel but splits the proof and the copy between
+    stores), so writers queue on a transaction-scoped advisory lock taken here, just
+    before commit, and held until it; the head comes from a function that sees every
+    entry (row-level security hides other cases' entries from this user)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+        row = session.execute(text("SELECT seq, hash FROM workbench_audit_head()")).first()
+        return None if row is None or row[0] is None else row
+    return session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
 
 
 @contextmanager
