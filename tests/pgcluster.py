@@ -85,8 +85,9 @@ class Cluster:
         if not (self.data / "postmaster.pid").exists():
             return
         subprocess.run(
-            _as_server_user([find_binary("pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                             "-w", "stop"]),
+            _as_server_user(
+                [find_binary("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+            ),
             check=False,
             capture_output=True,
         )
@@ -97,8 +98,9 @@ class Cluster:
 
     def save(self, path: Path) -> None:
         path.write_text(
-            json.dumps({"directory": str(self.directory), "port": self.port,
-                        "password": self.password})
+            json.dumps(
+                {"directory": str(self.directory), "port": self.port, "password": self.password}
+            )
         )
 
     @classmethod
@@ -133,8 +135,18 @@ def start(directory: Path | None = None, *, durable: bool = False) -> Cluster:
     cluster = Cluster(directory, free_port(), password)
     run = subprocess.run(
         _as_server_user(
-            [initdb, "-D", str(cluster.data), "-U", SUPERUSER, f"--pwfile={pwfile}",
-             "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]
+            [
+                initdb,
+                "-D",
+                str(cluster.data),
+                "-U",
+                SUPERUSER,
+                f"--pwfile={pwfile}",
+                "--auth=scram-sha-256",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
         ),
         capture_output=True,
         text=True,
@@ -154,8 +166,19 @@ def start(directory: Path | None = None, *, durable: bool = False) -> Cluster:
     _chown(log)
     run = subprocess.run(
         _as_server_user(
-            [pg_ctl, "-D", str(cluster.data), "-l", str(log), "-o", options, "-w", "-t", "30",
-             "start"]
+            [
+                pg_ctl,
+                "-D",
+                str(cluster.data),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "30",
+                "start",
+            ]
         ),
         capture_output=True,
         text=True,

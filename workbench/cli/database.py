@@ -15,8 +15,8 @@ from workbench.cli.session import (
     signed_in,
     user_name,
 )
-from workbench.services.casefile.cases import CaseService
 from workbench.services.accounts.users import UserService, create_database
+from workbench.services.casefile.cases import CaseService
 from workbench.store.backup import backup_database
 from workbench.store.check import check_store
 

@@ -21,8 +21,10 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     emit(
         args,
         {"url": users_url, "admin": user, "owner": display_url(args.url)},
-        lambda: f"the workbench schema is ready at {users_url}; {user} is its administrator "
-        f"(sign in with --db {users_url} --user {user})",
+        lambda: (
+            f"the workbench schema is ready at {users_url}; {user} is its administrator "
+            f"(sign in with --db {users_url} --user {user})"
+        ),
     )
     return EXIT_OK
 

@@ -30,9 +30,7 @@ Progress = Callable[[int, int], None]
 DEMO_OFFICER = ("郝明", "410827")
 
 
-def load_demo(
-    ctx: Context, progress: Progress | None = None, *, history: bool = True
-) -> list[str]:
+def load_demo(ctx: Context, progress: Progress | None = None, *, history: bool = True) -> list[str]:
     """The three article cases (the user is their member), the 3·28 persons' registry
     records, and the generated history of the city's other units that completes the
     article's figures (cases no demo user is a member of: they count in the statistics

@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import workbench.store.migrate as migrate
+import workbench.store.server_access as server_access
 from workbench.store.errors import (
     DatabaseInUse,
     NotAWorkbenchDatabase,
@@ -339,14 +340,10 @@ def initialize(owner_url: str, admin: str, passphrase: str) -> str:
                 )
         migrate.upgrade(engine, "head")
         with engine.begin() as conn:
-            from workbench.store import server_access
-
             server_access.apply(conn)  # again: tables added since 0009 get their rules
             dbapi = conn.connection.dbapi_connection
             assert dbapi is not None
-            exists = dbapi.execute(
-                "SELECT 1 FROM pg_roles WHERE rolname = %s", (admin,)
-            ).fetchone()
+            exists = dbapi.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (admin,)).fetchone()
             dbapi.execute(
                 sql.SQL("{} ROLE {} LOGIN PASSWORD {}").format(
                     sql.SQL("ALTER" if exists else "CREATE"),

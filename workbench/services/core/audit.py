@@ -117,9 +117,7 @@ class AuditService:
         return query.where(or_(AuditEntry.case_code.is_(None), AuditEntry.case_code.in_(codes)))
 
 
-def _merged(
-    links: Iterable[Any], readable: Iterator[dict[str, Any]]
-) -> Iterator[dict[str, Any]]:
+def _merged(links: Iterable[Any], readable: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Every link in seq order: the readable entry in full where there is one."""
     pending = next(readable, None)
     for seq, prev_hash, hash_ in links:

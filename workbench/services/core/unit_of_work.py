@@ -24,6 +24,7 @@ from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, js
 from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
+from workbench.services.core.versions import check_expected
 from workbench.store.server import AUDIT_LOCK_KEY
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
@@ -112,6 +113,7 @@ class UnitOfWork:
         diff_before = {k: v for k, v in before.items() if after.get(k) != v}
         if not diff_before:
             return False
+        check_expected(self.ctx, self.session, entity, _pk(obj))  # the UPDATE locked the row
         diff_after = {k: after[k] for k in diff_before}
         self.audit(
             "update", entity, _pk(obj), case_code, {"before": diff_before, "after": diff_after}
@@ -123,6 +125,7 @@ class UnitOfWork:
         pk = _pk(obj)
         self.session.delete(obj)
         self.session.flush()
+        check_expected(self.ctx, self.session, entity, pk)  # the DELETE locked the row
         self.audit("delete", entity, pk, case_code, {"before": before})
 
     @property

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from workbench.store import server_access
+import workbench.store.server_access as server_access
 
 revision: str = "0009"
 down_revision: str | None = "0008"
