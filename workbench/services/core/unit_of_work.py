@@ -24,7 +24,7 @@ from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, js
 from workbench.models import AuditEntry
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
-from workbench.services.core.versions import check_expected
+from workbench.services.core.versions import check_expected, expects
 from workbench.store.server import AUDIT_LOCK_KEY
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
@@ -112,6 +112,11 @@ class UnitOfWork:
         after = snapshot(obj)
         diff_before = {k: v for k, v in before.items() if after.get(k) != v}
         if not diff_before:
+            # Nothing to write, but a save from an old version is refused all the same
+            # (its values were meant for that version): lock the row, then check.
+            if expects(self.ctx, entity, _pk(obj)):
+                _lock_row(self.session, obj)
+                check_expected(self.ctx, self.session, entity, _pk(obj))
             return False
         check_expected(self.ctx, self.session, entity, _pk(obj))  # the UPDATE locked the row
         diff_after = {k: after[k] for k in diff_before}
@@ -211,6 +216,17 @@ def snapshot(obj: object) -> dict[str, Any]:
             continue
         out[attr.key] = jsonable(getattr(obj, attr.key))
     return out
+
+
+def _lock_row(session: Session, obj: object) -> None:
+    """SELECT … FOR UPDATE of the object's row (SQLite: its write lock is held already)."""
+    state = inspect(obj)
+    table = state.mapper.local_table
+    keys = state.mapper.primary_key
+    query = select(*keys).with_for_update()
+    for column, value in zip(keys, state.identity or (), strict=True):
+        query = query.where(column == value)
+    session.execute(query.select_from(table))
 
 
 def column_values(obj: Any) -> dict[str, Any]:

@@ -110,6 +110,11 @@ def expecting(ctx: Context, entity: str, entity_id: object, version: int) -> Ite
         ctx.local.expected = previous
 
 
+def expects(ctx: Context, entity: str, entity_id: object) -> bool:
+    expected: dict[tuple[str, str], int] | None = getattr(ctx.local, "expected", None)
+    return expected is not None and (entity, str(entity_id)) in expected
+
+
 def check_expected(ctx: Context, session: Session, entity: str, entity_id: object) -> None:
     """Called by the unit of work once the row is locked (after its UPDATE or DELETE)."""
     expected: dict[tuple[str, str], int] | None = getattr(ctx.local, "expected", None)
