@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -304,6 +304,20 @@ __all__ = [
     "set_login_group",
     "set_password",
 ]
+
+
+def copied_login(conn: Connection, user: str, role: str, *, active: bool) -> None:
+    """A login role for a user arriving with a copied database (``workbench copy``): in
+    their role's group, with no password until an admin gives them one."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    name = sql.Identifier(user)
+    if not raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone():
+        raw.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(name))
+    raw.execute(sql.SQL("ALTER ROLE {} {}").format(name, sql.SQL("LOGIN" if active else "NOLOGIN")))
+    raw.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[role]), name))
+    if role == "admin":
+        _admin_powers(raw, user)  # type: ignore[arg-type]
 
 
 # -- setting a server up ---------------------------------------------------------------
