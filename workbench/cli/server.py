@@ -44,9 +44,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
             "entries": report.entries,
             "head_hash": report.head_hash,
         },
-        lambda: f"copied {report.source} to {report.target}: {report.entries} audit entries "
-        f"verified on arrival (head {report.head_hash}); other users need a passphrase "
-        "from an admin there ('workbench user passwd NAME')",
+        lambda: (
+            f"copied {report.source} to {report.target}: {report.entries} audit entries "
+            f"verified on arrival (head {report.head_hash}); other users need a passphrase "
+            "from an admin there ('workbench user passwd NAME')"
+        ),
     )
     return EXIT_OK
 
