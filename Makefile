@@ -66,14 +66,17 @@ test: lint
 
 # Release check: the fault suite (tests/faults, also part of `make test` at a small scale)
 # with 100 kill -9 per operation (import, edit, rekey, user remove, backup), 1,000 damaged
-# files and 200 fuzzed files per importer kind. Counts print at the end; about 20-30 min.
+# files and 200 fuzzed files per importer kind, and a minute of 20 concurrent users on
+# the server (tests/server/test_soak.py). Counts print at the end; about 20-30 min.
 TORTURE_KILLS ?= 100
 TORTURE_FLIPS ?= 1000
 TORTURE_EXAMPLES ?= 200
+TORTURE_SOAK_SECONDS ?= 60
 torture: setup
 	WORKBENCH_FAULTS_KILLS=$(TORTURE_KILLS) WORKBENCH_FAULTS_FLIPS=$(TORTURE_FLIPS) \
 		WORKBENCH_FAULTS_EXAMPLES=$(TORTURE_EXAMPLES) QT_QPA_PLATFORM=offscreen \
-		$(PY) -m pytest -q tests/faults tests/importers/test_limits.py
+		WORKBENCH_SERVER_SOAK_SECONDS=$(TORTURE_SOAK_SECONDS) \
+		$(PY) -m pytest -q tests/faults tests/importers/test_limits.py tests/server/test_soak.py
 
 # Refresh the Qt .ts catalogues from every tr()/translate() in the views and app.py, then
 # compile the .qm files that ship in the package. English is the source language: its
