@@ -15,8 +15,25 @@ from tests.server.conftest import Server
 
 def test_cases_users_and_audit(location: str, tmp_path: Path) -> None:
     ok("case", "new", "--db", location, "--code", "C-1", "--title", "测试案件")
+    persons = tmp_path / "人员名单.csv"
+    persons.write_bytes(
+        "名字,证件号码,手机\n刘某,11010519491231002X,13800001111\n毛某,440524188001010014,13900002222\n".encode(
+            "gbk"
+        )
+    )
+    calls = tmp_path / "calls.csv"
+    calls.write_text(
+        "caller,callee,start,duration\n13800001111,13900002222,2019-03-01 10:00:00,60\n"
+    )
+    ok("import", "--db", location, "--case", "C-1", "--kind", "persons", str(persons))
+    imported = json.loads(
+        ok(
+            "import", "--db", location, "--case", "C-1", "--kind", "calls", str(calls), "--json"
+        ).stdout
+    )
+    assert imported["added"] == 1
     shown = json.loads(ok("case", "show", "--db", location, "C-1", "--json").stdout)
-    assert shown["code"] == "C-1" and shown["counts"]["persons"] == 0
+    assert shown["code"] == "C-1" and shown["counts"]["persons"] == 2
     secret = tmp_path / "new.txt"
     secret.write_text("zhang's passphrase\n")
     ok(
