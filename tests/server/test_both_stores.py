@@ -116,3 +116,36 @@ def test_concurrent_writers_keep_one_chain(lead: Context, location: str) -> None
     report = AuditService(lead).verify()
     assert report.ok, report.problem
     assert CaseService(lead).summary("T-1").counts["locations"] == 20
+
+
+def test_read_paths_of_the_window(lead: Context) -> None:
+    """The queries behind the window's tabs (paged tables, timeline, overview, link
+    chart, communications) run on both stores; SQLite-only SQL has a server version."""
+    from datetime import UTC, date, datetime
+
+    from workbench.services.analysis.communications import CommunicationsService
+    from workbench.services.analysis.network import NetworkService
+    from workbench.services.analysis.overview import OverviewService
+    from workbench.services.analysis.timeline import TimelineService
+    from workbench.services.casefile.persons import PersonService
+    from workbench.services.casefile.tables import _TABLES, TableService
+
+    for code in ("T-1", "T-2"):
+        CaseService(lead).create(code, "测试案件")
+        PersonService(lead).add_to_case(
+            code, {"name": "刘某", "id_number": "11010519491231002X", "phones": ["13800001111"]}
+        )
+    RecordService(lead).add("T-1", "location", name="宾馆")
+    RecordService(lead).add(
+        "T-1", "event", kind="tip", title="线索", occurred_at=datetime(2019, 1, 1, tzinfo=UTC)
+    )
+    tables = TableService(lead)
+    for entity in _TABLES:
+        assert len(tables.fetch("T-1", entity, limit=5)) == tables.count("T-1", entity)
+    persons = tables.fetch("T-1", "persons")
+    assert persons[0]["other_cases"]  # the same person in T-2
+    TimelineService(lead).case_timeline("T-1")
+    OverviewService(lead).overview("T-1", date(2019, 6, 1))
+    CommunicationsService(lead).digest("T-1")
+    graph = NetworkService(lead).graph("T-1", "zh_CN")
+    NetworkService(lead).expand("T-1", graph.nodes[0].id, 2)

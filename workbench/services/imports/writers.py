@@ -355,9 +355,7 @@ class _Calls(Writer):
             self.sql = f"INSERT OR IGNORE INTO call_record ({names}) VALUES ({marks})"
         else:  # the server (psycopg): the same by ON CONFLICT, counted by rowcount
             marks = ", ".join("%s" for _ in self.COLUMNS)
-            self.sql = (
-                f"INSERT INTO call_record ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
-            )
+            self.sql = f"INSERT INTO call_record ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
 
     def _changes(self) -> int:
         return int(self.connection.execute(text("SELECT total_changes()")).scalar_one())
