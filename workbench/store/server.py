@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -275,6 +275,11 @@ def _admin_powers(conn: psycopg.Connection[Any], user: str) -> None:
                 sql.Identifier(group), sql.Identifier(user)
             )
         )
+
+
+def login_roles(session: Session) -> set[str]:
+    """The roles that may log in (pg_roles is readable by every role)."""
+    return set(session.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
 
 
 def set_password(session: Session, user: str, passphrase: str) -> None:

@@ -325,16 +325,15 @@ class UserService:
             return list(s.scalars(select(User).order_by(User.name)))
 
     def rows(self) -> builtins.list[UserRow]:
+        """``has_slot``: on a file, the user holds a key slot; on the server, a login role
+        that may log in."""
         slots = self.ctx.store.slots
+        keys: set[str] = set(slots.slots) if slots is not None else set()
+        if isinstance(self.ctx.store, ServerStore):
+            with self.ctx.store.session() as s:
+                keys = server.login_roles(s)
         return [
-            UserRow(
-                u.name,
-                u.role,
-                u.display_name,
-                u.active,
-                slots is not None and u.name in slots.slots,
-                u.police_no,
-            )
+            UserRow(u.name, u.role, u.display_name, u.active, u.name in keys, u.police_no)
             for u in self.list()
         ]
 
