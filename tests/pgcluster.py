@@ -65,11 +65,87 @@ def _chown(path: Path) -> None:
         shutil.chown(path, RUN_AS, RUN_AS)
 
 
+def make_ca(directory: Path, name: str) -> tuple[Path, object, object]:
+    """A self-signed CA certificate (written as ``name``.crt) and its key."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    path = directory / f"{name}.crt"
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return path, cert, key
+
+
+def _server_certificate(directory: Path) -> Path:
+    """A site CA and a server certificate for 127.0.0.1 signed by it (in ``directory``,
+    the key readable by the server's user only). Returns the CA certificate's path."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    ca_path, ca_cert, ca_key = make_ca(directory, "site-ca")
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_cert.subject)  # type: ignore[attr-defined]
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    crt, pem = directory / "server.crt", directory / "server.key"
+    crt.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    pem.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    pem.chmod(0o600)
+    for path in (crt, pem, ca_path):
+        _chown(path)
+    return ca_path
+
+
 @dataclass
 class Cluster:
     directory: Path
     port: int
     password: str
+
+    @property
+    def ca(self) -> Path:
+        """The site CA that signed the server's certificate (TLS is on, not required)."""
+        return self.directory / "site-ca.crt"
 
     @property
     def data(self) -> Path:
@@ -155,9 +231,12 @@ def start(directory: Path | None = None, *, durable: bool = False) -> Cluster:
     pwfile.unlink()
     if run.returncode != 0:
         raise ClusterUnavailable(f"initdb failed: {run.stderr.strip() or run.stdout.strip()}")
+    _server_certificate(directory)
     options = (
         f"-p {cluster.port} -c listen_addresses=127.0.0.1 "
-        f"-c unix_socket_directories={cluster.data} -c max_connections=100"
+        f"-c unix_socket_directories={cluster.data} -c max_connections=100 "
+        f"-c ssl=on -c ssl_cert_file={directory / 'server.crt'} "
+        f"-c ssl_key_file={directory / 'server.key'}"
     )
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"

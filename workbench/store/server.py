@@ -94,6 +94,27 @@ def _classify_connect_failure(where: str, user: str, exc: BaseException) -> Stor
     return StoreError(where, f"cannot reach the server {where}: {text.strip()}")
 
 
+class ConnectionLost(StoreError):
+    """The server went away in the middle of a change (restarted, killed, network)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            where,
+            f"lost the connection to {where} during a change: the server rolls back what it "
+            "had not committed; if it went while saving, see whether the change is there "
+            "('workbench audit log')",
+        )
+
+
+def _connection_lost(exc: BaseException | None) -> bool:
+    if isinstance(exc, psycopg.errors.AdminShutdown | psycopg.errors.CrashShutdown):
+        return True
+    return isinstance(exc, psycopg.OperationalError) and (
+        "server closed the connection" in str(exc) or "connection" in str(exc).lower()
+        and "lost" in str(exc).lower()
+    )
+
+
 class ServerStore:
     """An open connection pool to a workbench schema on a PostgreSQL server."""
 
@@ -188,6 +209,14 @@ class ServerStore:
                     f"{self.path}: another session held the records this change needs for "
                     f"longer than {LOCK_TIMEOUT_MS / 1000:.0f} s; nothing was changed",
                 ) from None
+            if isinstance(exc.orig, psycopg.errors.DeadlockDetected):
+                raise DatabaseInUse(
+                    self.path,
+                    f"{self.path}: this change and another session's waited for each other; "
+                    "the server cancelled this one and nothing of it was changed: try again",
+                ) from None
+            if exc.connection_invalidated or _connection_lost(exc.orig):
+                raise ConnectionLost(self.path) from None
             raise
         finally:
             session.close()
