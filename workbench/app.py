@@ -32,6 +32,7 @@ from workbench.services.accounts.users import sign_in
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.store import PassphraseKey, StoreError
+from workbench.store.server import is_server_url
 from workbench.views.app_font import install_app_font
 from workbench.views.i18n import current_language, install_translators
 from workbench.views.main_window import MainWindow
@@ -94,7 +95,7 @@ def _platform_failed() -> None:
     os._exit(EXIT_NO_PLATFORM)
 
 
-def open_context(db: Path, key: PassphraseKey | str, user: str) -> Context:
+def open_context(db: Path | str, key: PassphraseKey | str, user: str) -> Context:
     """Sign ``user`` in through their key slot (the role comes from the database); the
     store is closed again on failure."""
     passphrase = key if isinstance(key, str) else key.material()
@@ -273,7 +274,7 @@ def _show(window: MainWindow, case: str | None, view: str | None) -> QWidget | N
 
 
 def run_gui(
-    db: Path | None,
+    db: Path | str | None,
     key: PassphraseKey | None,
     user: str | None,
     *,
@@ -307,7 +308,7 @@ def run_gui(
 
 
 def run_screenshot(
-    db: Path,
+    db: Path | str,
     key: PassphraseKey,
     user: str,
     case: str | None,
@@ -399,6 +400,13 @@ def _print_json(facts: dict[str, object]) -> None:
     print(json.dumps(facts, ensure_ascii=False, indent=2))
 
 
+def _location(value: str | None) -> Path | str | None:
+    """``--db``: a database file, or a server's postgresql:// URL (kept as text)."""
+    if not value:
+        return None
+    return value if is_server_url(value) else Path(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m workbench.app``: exit codes as the command line's (DESIGN.md)."""
     args = _parser().parse_args(argv)
@@ -406,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging()
     try:
         key = _key(args)
-        db = Path(args.db) if args.db else None
+        db = _location(args.db)
         if args.screenshot:
             if db is None or key is None or not args.user:
                 print(

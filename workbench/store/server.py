@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -75,6 +76,38 @@ def display_url(url: URL | str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class ServerAddress:
+    """What a person types to reach a server (the unlock dialog's "Server" tab)."""
+
+    host: str
+    port: int = 5432
+    database: str = "workbench"
+    sslmode: str = "verify-full"  # verify-full | require | prefer | disable
+    sslrootcert: str = ""  # the site CA (verify-full)
+
+    def url(self) -> str:
+        query = {"sslmode": self.sslmode} if self.sslmode else {}
+        if self.sslrootcert:
+            query["sslrootcert"] = self.sslrootcert
+        built = URL.create(
+            "postgresql", host=self.host, port=self.port, database=self.database, query=query
+        )
+        return built.render_as_string(hide_password=False)
+
+    @classmethod
+    def of(cls, url: str) -> ServerAddress:
+        parsed = parse_url(url)
+        query = {k: v if isinstance(v, str) else v[0] for k, v in parsed.query.items()}
+        return cls(
+            parsed.host or "",
+            parsed.port or 5432,
+            parsed.database or "",
+            query.get("sslmode", ""),
+            query.get("sslrootcert", ""),
+        )
+
+
 def libpq_conninfo(url: URL) -> str:
     """The URL as a libpq connection string (for raw psycopg connections)."""
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -110,8 +143,8 @@ def _connection_lost(exc: BaseException | None) -> bool:
     if isinstance(exc, psycopg.errors.AdminShutdown | psycopg.errors.CrashShutdown):
         return True
     return isinstance(exc, psycopg.OperationalError) and (
-        "server closed the connection" in str(exc) or "connection" in str(exc).lower()
-        and "lost" in str(exc).lower()
+        "server closed the connection" in str(exc)
+        or ("connection" in str(exc).lower() and "lost" in str(exc).lower())
     )
 
 
@@ -329,6 +362,7 @@ def disable_login(session: Session, user: str) -> None:
 __all__ = [
     "AUDIT_LOCK_KEY",
     "GROUP_ROLES",
+    "ServerAddress",
     "ServerStore",
     "create_login",
     "disable_login",
