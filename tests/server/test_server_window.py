@@ -62,3 +62,56 @@ def test_server_tab_connects_and_the_window_opens(
     qtbot.addWidget(again)
     assert again.mode() == UnlockDialog.SERVER
     assert again.host_edit.text() == address.host and again.tls_combo.currentIndex() == 1
+
+
+def test_second_save_in_the_window_is_refused_and_offers_to_reload(
+    qtbot: QtBot, server_url: str
+) -> None:
+    """Two investigators edit the same location: the window's save, made from the
+    version its form opened at, is refused naming who saved first; the person reloads
+    and saves on the record as it is now."""
+    from tests.server.conftest import add_user, signed_in_as
+    from tests.views.test_editing import driving, line, retype
+    from workbench.services.accounts.access import AccessService
+    from workbench.services.casefile.records import RecordService
+    from workbench.services.casefile.tables import TableService
+    from workbench.views.editing import install_editing
+    from workbench.views.forms import RecordForm
+
+    ctx = signed_in_as(server_url, ADMIN)
+    CaseService(ctx).create("W-1", "窗口测试")
+    loc = RecordService(ctx).add("W-1", "location", name="宾馆").value
+    add_user(ctx, "wang", "investigator")
+    AccessService(ctx).grant("W-1", "wang")
+    wang = signed_in_as(server_url, "wang")
+    window = MainWindow(ctx, lang="en")
+    qtbot.addWidget(window)
+    controller = install_editing(window)
+    window.open_case("W-1")
+    window.show_view("locations")
+    window.show()
+    asked: list[str] = []
+    controller.ask_reload = lambda text: asked.append(text) or len(asked) == 1
+    names = iter(["宾馆 (lead)", "宾馆 (lead, reloaded)"])
+    seen: list[str] = []
+
+    def drive(form: RecordForm) -> None:
+        seen.append(str(form.peek("location", "name")))
+        if len(seen) == 1:  # while the form is open, wang saves the same record
+            RecordService(wang).update("location", loc, name="宾馆 (王)")
+        retype(qtbot, line(form, "location", "name"), next(names))
+        form.accept()
+
+    try:
+        driving(qtbot, controller, drive)
+        view = window.case_view.table_view("locations")
+        view.selectRow(0)
+        assert controller.edit_row("locations")
+        assert seen == ["宾馆", "宾馆 (王)"]  # reloaded: the form showed wang's save
+        assert len(asked) == 1 and "wang" in asked[0] and "changed by" in asked[0]
+        rows = TableService(ctx).fetch("W-1", "locations")
+        assert rows[0]["name"] == "宾馆 (lead, reloaded)"
+    finally:
+        window.close()
+        wang.store.close()
+        ctx.store.close()

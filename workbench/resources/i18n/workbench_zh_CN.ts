@@ -430,6 +430,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Open the record as it is now?</source>
+        <translation>是否打开该记录的最新内容？</translation>
+    </message>
+    <message>
         <source>Your role (%1) may not change this case file.</source>
         <translation>您的角色（%1）不能修改此案卷。</translation>
     </message>

@@ -13,7 +13,7 @@ save goes through as before (the command line, imports).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -102,8 +102,16 @@ def _local(at: str, zone: str) -> str:
 def expecting(ctx: Context, entity: str, entity_id: object, version: int) -> Iterator[None]:
     """Saves of ``entity`` ``entity_id`` in this block (this thread) must find it still
     at ``version``; nested blocks add expectations."""
+    with expecting_all(ctx, {(entity, entity_id): version}):
+        yield
+
+
+@contextmanager
+def expecting_all(ctx: Context, versions: Mapping[tuple[str, object], int]) -> Iterator[None]:
+    """:func:`expecting` for every ``(entity, id): version`` of a form at once."""
     previous: dict[tuple[str, str], int] | None = getattr(ctx.local, "expected", None)
-    ctx.local.expected = {**(previous or {}), (entity, str(entity_id)): version}
+    added = {(entity, str(entity_id)): v for (entity, entity_id), v in versions.items()}
+    ctx.local.expected = {**(previous or {}), **added}
     try:
         yield
     finally:
@@ -139,5 +147,21 @@ class VersionService:
         with self.ctx.store.session() as s:
             return current_version(s, entity, entity_id)
 
+    def of_many(
+        self, records: Iterable[tuple[str, object]], case_code: str | None = None
+    ) -> dict[tuple[str, object], int]:
+        """The versions of the records a form edits together (a person and their role)."""
+        if case_code is not None:
+            self.ctx.require(CASE_READ, case_code)
+        with self.ctx.store.session() as s:
+            return {(e, i): current_version(s, e, i).seq for e, i in records}
 
-__all__ = ["EditConflict", "Version", "VersionService", "current_version", "expecting"]
+
+__all__ = [
+    "EditConflict",
+    "Version",
+    "VersionService",
+    "current_version",
+    "expecting",
+    "expecting_all",
+]
