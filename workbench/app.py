@@ -102,11 +102,18 @@ def open_context(db: Path | str, key: PassphraseKey | str, user: str) -> Context
     return sign_in(db, user, passphrase)
 
 
+def _attach_live_refresh(window: MainWindow) -> None:
+    from workbench.views.live_refresh import install_live_refresh
+
+    install_live_refresh(window)
+
+
 def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWindow:
     """The main window with the parts other modules contribute attached.
 
     ``interactive`` adds what only a person at the screen needs: the idle lock, the
-    settings dialog, saved window layout. Screenshots and tests leave it off.
+    settings dialog, saved window layout, live refresh on a server. Screenshots and
+    tests leave it off.
     """
     window = MainWindow(ctx, lang)
     _attach_editing(window)
@@ -126,6 +133,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     window.addAction(lock_action)
     if interactive:
         _attach_session(window)
+        _attach_live_refresh(window)  # the server: other sessions' changes show at once
     window.file_menu.addSeparator()
     quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
     quit_action.setObjectName("action_quit")  # the one action still usable while locked
@@ -303,6 +311,9 @@ def run_gui(
     try:
         return app.exec()
     finally:
+        live = getattr(window, "live", None)
+        if live is not None:
+            live.stop()
         if not window.is_locked():
             window.services.ctx.store.close()
 

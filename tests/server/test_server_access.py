@@ -143,3 +143,28 @@ def test_user_management_on_the_server(pg: Server, server_url: str, server_lead:
     with pytest.raises(psycopg.OperationalError):
         pg.connect_as(server_url, "outsider")
     assert AuditService(server_lead).verify().ok
+
+
+def test_change_feed_announces_readable_cases_only(server_url: str, server_lead: Context) -> None:
+    from workbench.services.core.changefeed import ChangeFeed
+
+    member, outsider = signed_in_as(server_url, "member"), signed_in_as(server_url, "outsider")
+    feeds = {
+        name: ChangeFeed(c)
+        for name, c in (("member", member), ("outsider", outsider), ("lead", server_lead))
+    }
+    try:
+        RecordService(server_lead).add("T-1", "location", name="新据点")
+        got = feeds["member"].wait(5.0)
+        assert got is not None
+        assert got.cases == {"T-1"} and "location" in got.entities
+        assert feeds["outsider"].wait(0.5) is None  # T-1's id is dropped: not readable
+        assert feeds["lead"].wait(0.5) is None  # one's own changes are applied already
+        RecordService(member).add("T-1", "location", name="成员添加")
+        lead_got = feeds["lead"].wait(5.0)
+        assert lead_got is not None and lead_got.cases == {"T-1"}
+    finally:
+        for feed in feeds.values():
+            feed.close()
+        member.store.close()
+        outsider.store.close()

@@ -115,3 +115,38 @@ def test_second_save_in_the_window_is_refused_and_offers_to_reload(
         window.close()
         wang.store.close()
         ctx.store.close()
+
+
+def test_window_refreshes_when_another_session_changes_its_case(
+    qtbot: QtBot, server_url: str
+) -> None:
+    from tests.server.conftest import add_user, signed_in_as
+    from workbench.services.accounts.access import AccessService
+    from workbench.services.casefile.records import RecordService
+    from workbench.views.live_refresh import install_live_refresh
+
+    ctx = signed_in_as(server_url, ADMIN)
+    CaseService(ctx).create("L-1", "实时刷新")
+    add_user(ctx, "zhou", "investigator")
+    AccessService(ctx).grant("L-1", "zhou")
+    zhou = signed_in_as(server_url, "zhou")
+    window = MainWindow(ctx, lang="en")
+    qtbot.addWidget(window)
+    live = install_live_refresh(window)
+    try:
+        window.open_case("L-1")
+        window.show_view("locations")
+        window.show()
+        model = window.case_view.table_view("locations").model()
+        assert model.rowCount() == 0
+        RecordService(zhou).add("L-1", "location", name="周某添加的地点")
+        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)  # no Refresh pressed
+        window.lock()  # the feed stops with the session ...
+        assert live.thread is None
+        window.unlock(signed_in_as(server_url, ADMIN))  # ... and starts with the new one
+        assert live.thread is not None and live.thread.isRunning()
+    finally:
+        live.stop()
+        window.close()
+        zhou.store.close()
+        window.services.ctx.store.close()

@@ -12,6 +12,7 @@ services use of a file :class:`~workbench.store.Store`: ``engine``, ``session()`
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,6 +51,9 @@ GROUP_ROLES = {
 # lock (pg_advisory_xact_lock), taken just before the chain head is read and released at
 # commit, so two sessions never both extend the same head. The value is "TFWB".
 AUDIT_LOCK_KEY = 0x54465742
+# Committed changes are announced on this channel (pg_notify in the writing transaction,
+# delivered at commit): case ids and entity kinds, never codes or content.
+NOTIFY_CHANNEL = "workbench_changes"
 # How long a statement waits for a row or the audit lock before giving up ("in use").
 LOCK_TIMEOUT_MS = 15_000
 
@@ -108,11 +112,6 @@ class ServerAddress:
         )
 
 
-def libpq_conninfo(url: URL) -> str:
-    """The URL as a libpq connection string (for raw psycopg connections)."""
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def _classify_connect_failure(where: str, user: str, exc: BaseException) -> StoreError:
     text = str(getattr(exc, "orig", exc))
     lowered = text.lower()
@@ -167,6 +166,8 @@ class ServerStore:
         self.path = display_url(self.url)
         self.user = user
         self._closed = False
+        # Tells this session's own announcements from other sessions' (NOTIFY_CHANNEL).
+        self.session_id = secrets.token_hex(8)
         self.engine: Engine = create_engine(
             self.url,
             pool_size=4,
@@ -265,6 +266,13 @@ class ServerStore:
     def closed(self) -> bool:
         return self._closed
 
+    def listener(self) -> Listener:
+        """A connection of its own that waits for other sessions' announcements."""
+        if self._closed:
+            raise StoreClosed(self.path, f"{self.path} is closed (the session ended)")
+        args, kwargs = self.engine.dialect.create_connect_args(self.url)
+        return Listener(*args, **kwargs)
+
     def close(self) -> None:
         if self._closed:
             return
@@ -276,6 +284,35 @@ class ServerStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Listener:
+    """LISTEN on ``NOTIFY_CHANNEL``: waits on the socket, no polling of tables."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The arguments psycopg.connect takes (the store's own, from its URL)."""
+        kwargs.update(autocommit=True, connect_timeout=10, application_name="workbench")
+        self._conn = psycopg.connect(*args, **kwargs)
+        self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
+
+    def wait(self, timeout: float) -> list[str]:
+        """The payloads that arrive within ``timeout`` seconds (as soon as one does, with
+        any that follow it at once); [] when none did."""
+        got = [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+        if got:
+            got += [n.payload for n in self._conn.notifies(timeout=0.05)]
+        return got
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def announce(session: Session, payload: str) -> None:
+    """Tell listening sessions, when this transaction commits, what it changed."""
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": NOTIFY_CHANNEL, "payload": payload},
+    )
 
 
 # -- login roles (run inside the caller's transaction, on its connection) ---------------

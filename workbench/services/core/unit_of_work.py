@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.domain import permissions
 from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, jsonable
 from workbench.models import AuditEntry
+from workbench.services.core.changefeed import announce_changes
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 from workbench.services.core.versions import check_expected, expects
@@ -195,6 +196,7 @@ def unit_of_work(ctx: Context) -> Iterator[UnitOfWork]:
             yield uow
             session.flush()
             uow._write_audit()
+            announce_changes(session, ctx.store, uow.cases, uow.entities)  # the server
         finally:
             ctx.local.uow = None
 
