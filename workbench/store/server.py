@@ -255,13 +255,6 @@ class ServerStore:
         finally:
             session.close()
 
-    @contextmanager
-    def raw_connection(self) -> Iterator[psycopg.Connection[Any]]:
-        with self.engine.connect() as conn:
-            dbapi_conn = conn.connection.dbapi_connection
-            assert dbapi_conn is not None
-            yield dbapi_conn  # type: ignore[misc]
-
     @property
     def closed(self) -> bool:
         return self._closed
