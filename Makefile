@@ -5,7 +5,8 @@ DB ?= demo.db
 DEMO_PASSPHRASE ?= demo-passphrase
 DEMO_USER ?= demo
 
-.PHONY: setup run demo test lint bench clean translations package deb smoke torture
+.PHONY: setup run demo test lint bench clean translations package deb smoke torture \
+	server-demo server-demo-stop
 
 setup:
 	@bash scripts/setup.sh
@@ -32,6 +33,28 @@ demo: setup
 	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
 		$(VENV)/bin/workbench demo --db $(DB) --force
 
+# A throwaway local PostgreSQL cluster (Debian's postgresql: initdb/pg_ctl, run as the
+# postgres user when invoked as root) holding the demo cases; prints the URL to use.
+# `make server-demo-stop` stops it and removes its files.
+SERVER_DEMO_STATE ?= .server-demo/cluster.json
+server-demo: setup
+	@set -e; su=$$($(PY) -m tests.pgcluster start --state $(SERVER_DEMO_STATE)); \
+	port=$$($(PY) -c "import json,sys; print(json.load(open(sys.argv[1]))['port'])" \
+		$(SERVER_DEMO_STATE)); \
+	url="postgresql://127.0.0.1:$$port/workbench"; \
+	$(PY) -c "import psycopg,sys; c=psycopg.connect(sys.argv[1], autocommit=True); \
+		c.execute('CREATE DATABASE workbench')" "$$su"; \
+	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench server init --url "$${su%/postgres}/workbench" >/dev/null; \
+	WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) WORKBENCH_USER=$(DEMO_USER) \
+		$(VENV)/bin/workbench demo --db "$$url" >/dev/null; \
+	echo "server-demo: the demo cases are on $$url (user $(DEMO_USER), passphrase $(DEMO_PASSPHRASE))"; \
+	echo "  e.g. WORKBENCH_PASSPHRASE=$(DEMO_PASSPHRASE) $(VENV)/bin/workbench cases --db $$url --user $(DEMO_USER)"; \
+	echo "  stop it with: make server-demo-stop"
+
+server-demo-stop:
+	@$(PY) -m tests.pgcluster stop --state $(SERVER_DEMO_STATE)
+
 lint: setup
 	$(VENV)/bin/ruff check workbench tests benchmarks packaging scripts
 	$(VENV)/bin/ruff format --check workbench tests benchmarks packaging scripts
@@ -43,14 +66,17 @@ test: lint
 
 # Release check: the fault suite (tests/faults, also part of `make test` at a small scale)
 # with 100 kill -9 per operation (import, edit, rekey, user remove, backup), 1,000 damaged
-# files and 200 fuzzed files per importer kind. Counts print at the end; about 20-30 min.
+# files and 200 fuzzed files per importer kind, and a minute of 20 concurrent users on
+# the server (tests/server/test_soak.py). Counts print at the end; about 20-30 min.
 TORTURE_KILLS ?= 100
 TORTURE_FLIPS ?= 1000
 TORTURE_EXAMPLES ?= 200
+TORTURE_SOAK_SECONDS ?= 60
 torture: setup
 	WORKBENCH_FAULTS_KILLS=$(TORTURE_KILLS) WORKBENCH_FAULTS_FLIPS=$(TORTURE_FLIPS) \
 		WORKBENCH_FAULTS_EXAMPLES=$(TORTURE_EXAMPLES) QT_QPA_PLATFORM=offscreen \
-		$(PY) -m pytest -q tests/faults tests/importers/test_limits.py
+		WORKBENCH_SERVER_SOAK_SECONDS=$(TORTURE_SOAK_SECONDS) \
+		$(PY) -m pytest -q tests/faults tests/importers/test_limits.py tests/server/test_soak.py
 
 # Refresh the Qt .ts catalogues from every tr()/translate() in the views and app.py, then
 # compile the .qm files that ship in the package. English is the source language: its

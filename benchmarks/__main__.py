@@ -14,6 +14,7 @@ from benchmarks import (
     bench_linkchart,
     bench_network,
     bench_pdf,
+    bench_server,
     bench_startup,
     bench_stats,
     bench_store,
@@ -36,6 +37,7 @@ def main() -> int:
         bench_stats,
         bench_startup,
         bench_faults,
+        bench_server,
     ):
         for result in bench.run():
             print(result.line(), flush=True)

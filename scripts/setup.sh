@@ -46,6 +46,10 @@ need=()
 fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || need+=(fonts-wqy-microhei fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# PostgreSQL's server (initdb, pg_ctl): the test suite and `make server-demo` start a
+# throwaway cluster with it (the app itself needs only a reachable server).
+{ command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } \
+    || need+=(postgresql)
 ldconfig -p 2>/dev/null | grep -q libEGL.so.1 || need+=(libegl1)
 ldconfig -p 2>/dev/null | grep -q libxkbcommon.so.0 || need+=(libxkbcommon0)
 ldconfig -p 2>/dev/null | grep -q libfontconfig.so.1 || need+=(libfontconfig1)

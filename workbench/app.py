@@ -32,6 +32,7 @@ from workbench.services.accounts.users import sign_in
 from workbench.services.core.context import Context
 from workbench.services.core.errors import ServiceError
 from workbench.store import PassphraseKey, StoreError
+from workbench.store.server import is_server_url
 from workbench.views.app_font import install_app_font
 from workbench.views.i18n import current_language, install_translators
 from workbench.views.main_window import MainWindow
@@ -94,18 +95,25 @@ def _platform_failed() -> None:
     os._exit(EXIT_NO_PLATFORM)
 
 
-def open_context(db: Path, key: PassphraseKey | str, user: str) -> Context:
+def open_context(db: Path | str, key: PassphraseKey | str, user: str) -> Context:
     """Sign ``user`` in through their key slot (the role comes from the database); the
     store is closed again on failure."""
     passphrase = key if isinstance(key, str) else key.material()
     return sign_in(db, user, passphrase)
 
 
+def _attach_live_refresh(window: MainWindow) -> None:
+    from workbench.views.live_refresh import install_live_refresh
+
+    install_live_refresh(window)
+
+
 def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWindow:
     """The main window with the parts other modules contribute attached.
 
     ``interactive`` adds what only a person at the screen needs: the idle lock, the
-    settings dialog, saved window layout. Screenshots and tests leave it off.
+    settings dialog, saved window layout, live refresh on a server. Screenshots and
+    tests leave it off.
     """
     window = MainWindow(ctx, lang)
     _attach_editing(window)
@@ -125,6 +133,7 @@ def build_window(ctx: Context, lang: str, *, interactive: bool = True) -> MainWi
     window.addAction(lock_action)
     if interactive:
         _attach_session(window)
+        _attach_live_refresh(window)  # the server: other sessions' changes show at once
     window.file_menu.addSeparator()
     quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
     quit_action.setObjectName("action_quit")  # the one action still usable while locked
@@ -273,7 +282,7 @@ def _show(window: MainWindow, case: str | None, view: str | None) -> QWidget | N
 
 
 def run_gui(
-    db: Path | None,
+    db: Path | str | None,
     key: PassphraseKey | None,
     user: str | None,
     *,
@@ -302,12 +311,15 @@ def run_gui(
     try:
         return app.exec()
     finally:
+        live = getattr(window, "live", None)
+        if live is not None:
+            live.stop()
         if not window.is_locked():
             window.services.ctx.store.close()
 
 
 def run_screenshot(
-    db: Path,
+    db: Path | str,
     key: PassphraseKey,
     user: str,
     case: str | None,
@@ -399,6 +411,13 @@ def _print_json(facts: dict[str, object]) -> None:
     print(json.dumps(facts, ensure_ascii=False, indent=2))
 
 
+def _location(value: str | None) -> Path | str | None:
+    """``--db``: a database file, or a server's postgresql:// URL (kept as text)."""
+    if not value:
+        return None
+    return value if is_server_url(value) else Path(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m workbench.app``: exit codes as the command line's (DESIGN.md)."""
     args = _parser().parse_args(argv)
@@ -406,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging()
     try:
         key = _key(args)
-        db = Path(args.db) if args.db else None
+        db = _location(args.db)
         if args.screenshot:
             if db is None or key is None or not args.user:
                 print(

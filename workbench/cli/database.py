@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.base import EXIT_OK, IntegrityFailure, Registrar
-from workbench.cli.session import db_path, emit, emit_json, passphrase_text, signed_in, user_name
+from workbench.cli.base import EXIT_OK, IntegrityFailure, Registrar, UsageError
+from workbench.cli.session import (
+    db_location,
+    db_path,
+    emit,
+    emit_json,
+    passphrase_text,
+    signed_in,
+    user_name,
+)
 from workbench.services.accounts.users import UserService, create_database
+from workbench.services.casefile.cases import CaseService
 from workbench.store.backup import backup_database
 from workbench.store.check import check_store
 
@@ -28,6 +37,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.demo.load import load_demo
 
+    if isinstance(db_location(args), str):
+        return _demo_on_server(args)
     path = db_path(args)
     passphrase = passphrase_text(args, confirm=True)
     if path.exists() and args.force:
@@ -47,8 +58,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo_on_server(args: argparse.Namespace) -> int:
+    """The demo cases into a server set up with 'workbench server init' (as its admin)."""
+    from workbench.demo.load import load_demo
+
+    if args.force:
+        raise UsageError("--force replaces a database file; a server's cases stay")
+    with signed_in(args) as ctx:
+        if CaseService(ctx).list():
+            raise UsageError(f"{ctx.store.path} already holds cases; the demo needs none")
+        codes = load_demo(ctx, history=False)
+    emit(
+        args,
+        {"db": str(ctx.store.path), "cases": codes},
+        lambda: f"loaded the demo cases {', '.join(codes)} into {ctx.store.path}",
+    )
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Reads only: no sign-in entry, no tidying, no upgrade (README, "The database")."""
+    db_path(args)  # a file: a server checks its own pages (data_checksums, amcheck)
     with signed_in(args, read_only=True) as ctx:
         report = check_store(ctx.store)
         if report.ok:  # the user's account is read once the file is known sound
@@ -65,6 +95,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    db_path(args)  # a file; a server is backed up with pg_dump / PITR (README)
     with signed_in(args) as ctx:
         report = backup_database(ctx.store, Path(args.out))
     emit(

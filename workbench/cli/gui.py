@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from workbench.cli.base import Registrar, UsageError
-from workbench.cli.session import db_path, emit_json, passphrase, user_name
+from workbench.cli.session import db_location, emit_json, passphrase, user_name
+from workbench.store.server import is_server_url
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -18,7 +19,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     try:
         if args.screenshot:
             return app.run_screenshot(
-                db_path(args),
+                db_location(args),
                 passphrase(args),
                 user_name(args),
                 args.case,
@@ -31,8 +32,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         # the unlock dialog asks (never a terminal prompt for a windowed program).
         noninteractive = args.passphrase_file or os.environ.get("WORKBENCH_PASSPHRASE")
         key = passphrase(args) if db_value and noninteractive else None
+        location = None if not db_value else db_value if is_server_url(db_value) else Path(db_value)
         return app.run_gui(
-            Path(db_value) if db_value else None,
+            location,
             key,
             args.user or os.environ.get("WORKBENCH_USER"),
             lang=args.lang,

@@ -26,6 +26,7 @@ from workbench.cli import (
     gui,
     imports,
     registry,
+    server,
     stats,
     users,
 )
@@ -51,7 +52,11 @@ log = logging.getLogger("workbench.cli")
 def _common_options(
     p: argparse.ArgumentParser, default: Any, flag_default: Any
 ) -> argparse.ArgumentParser:
-    p.add_argument("--db", default=default, help="database file (default: $WORKBENCH_DB)")
+    p.add_argument(
+        "--db",
+        default=default,
+        help="database file or postgresql://HOST:PORT/DB server URL (default: $WORKBENCH_DB)",
+    )
     p.add_argument("--passphrase-file", default=default, help="read the passphrase from this file")
     p.add_argument(
         "--user", default=default, help="user name (default: $WORKBENCH_USER or login name)"
@@ -87,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(r)
     audit.register(r)
     database.register_maintenance(r)
+    server.register(r)
     imports.register(r)
     export.register(r)
     graph.register(r)

@@ -19,13 +19,27 @@ from workbench.services.accounts.users import SignInNotes, sign_in
 from workbench.services.core.context import Context
 from workbench.store import PassphraseKey
 from workbench.store.accounts import require_database_file
+from workbench.store.server import is_server_url
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_location(args: argparse.Namespace) -> Path | str:
+    """``--db`` (or WORKBENCH_DB): a database file's path, or a server's
+    ``postgresql://`` URL (kept as text)."""
     value = args.db or os.environ.get("WORKBENCH_DB")
     if not value:
         raise UsageError("no database: give --db PATH or set WORKBENCH_DB")
-    return Path(value)
+    return value if is_server_url(value) else Path(value)
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """A database file's path, for the commands that work on a file only."""
+    location = db_location(args)
+    if isinstance(location, str):
+        raise UsageError(
+            f"'workbench {args.command}' works on a database file, not on a server "
+            "(set a server up with 'workbench server init'; back it up with pg_dump)"
+        )
+    return location
 
 
 def _read_secret(
@@ -110,8 +124,9 @@ def signed_in(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[
 
 def _open(args: argparse.Namespace, read_only: bool) -> Context:
     """Sign in through the user's key slot; the role comes from the database, always."""
-    path = db_path(args)
-    require_database_file(path)  # before asking for a passphrase
+    path = db_location(args)
+    if isinstance(path, Path):
+        require_database_file(path)  # before asking for a passphrase
     notes = SignInNotes()
     ctx = sign_in(
         path, user_name(args), passphrase_text(args), notes=notes, sleep=_wait, read_only=read_only

@@ -8,6 +8,7 @@ from workbench.cli.base import EXIT_OK, Registrar
 from workbench.cli.session import add_lang_option, emit, lang, new_passphrase, signed_in
 from workbench.domain import vocab
 from workbench.services.accounts.users import UserService
+from workbench.store.server import is_server_url
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -44,12 +45,13 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     ]
 
     language = lang(args)
+    key = "login" if is_server_url(str(ctx.store.path)) else "key slot"
 
     def text() -> str:
         return "\n".join(
             f"{r.name:<16} {vocab.label(vocab.USER_ROLES, r.role, language):<13} "
             f"{'active' if r.active else 'removed':<8} "
-            f"{'key slot' if r.has_slot else 'no key slot'}  {r.display_name}"
+            f"{key if r.has_slot else 'no ' + key}  {r.display_name}"
             + (f" ({r.police_no})" if r.police_no else "")
             for r in rows
         )

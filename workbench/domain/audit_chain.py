@@ -68,6 +68,9 @@ class ChainReport:
     count: int
     head_hash: str
     problem: ChainProblem | None
+    # Entries the verifier may not read (on the server, another case's): their links
+    # were checked, their content hashes could not be recomputed by this user.
+    hidden: int = 0
 
     @property
     def ok(self) -> bool:
@@ -75,10 +78,15 @@ class ChainReport:
 
 
 def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
-    """Walk entries in storage order; name the first one that was edited, removed or moved."""
+    """Walk entries in storage order; name the first one that was edited, removed or moved.
+
+    An entry marked ``"hidden": True`` carries only seq, prev_hash and hash (the server
+    shows a user the links of entries they may not read): its link is checked, its
+    content hash is not, and the report counts it in ``hidden``."""
     prev_hash = GENESIS
     expected_seq = 1
     count = 0
+    hidden = 0
     for entry in entries:
         seq = int(entry["seq"])
         if seq != expected_seq:
@@ -92,12 +100,15 @@ def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
                 msg = f"{missing} removed: the chain jumps from {expected_seq - 1} to {seq}"
             else:
                 msg = f"entry {seq} is out of order (expected {expected_seq})"
-            return ChainReport(count, prev_hash, ChainProblem(seq, kind, msg))
-        if entry["hash"] != entry_hash(entry):
+            return ChainReport(count, prev_hash, ChainProblem(seq, kind, msg), hidden)
+        if entry.get("hidden"):
+            hidden += 1
+        elif entry["hash"] != entry_hash(entry):
             return ChainReport(
                 count,
                 prev_hash,
                 ChainProblem(seq, "edited", f"entry {seq} was edited: its hash does not match"),
+                hidden,
             )
         if entry["prev_hash"] != prev_hash:
             return ChainReport(
@@ -109,8 +120,9 @@ def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
                     f"entry {seq} does not follow entry {seq - 1}: entries were replaced or "
                     "reordered",
                 ),
+                hidden,
             )
         prev_hash = str(entry["hash"])
         expected_seq += 1
         count += 1
-    return ChainReport(count, prev_hash, None)
+    return ChainReport(count, prev_hash, None, hidden)

@@ -305,6 +305,7 @@ AUDIT_ACTIONS: Labels = _vocab(
     ("revoke", "撤销授权", "case access revoked"),
     ("rekey", "更换数据库密钥", "new database key"),
     ("convert", "转为个人密钥槽", "converted to personal key slots"),
+    ("copy", "复制数据库", "database copied"),
 )
 
 # Audit actions that change no case's content (who may open it, who signed in, what left
@@ -318,6 +319,7 @@ NON_DATA_ACTIONS: tuple[str, ...] = (
     "revoke",
     "rekey",
     "convert",
+    "copy",
 )
 
 USER_ROLES: Labels = _vocab(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.models.base import Base
@@ -31,6 +31,8 @@ class AuditEntry(Base):
     """
 
     __tablename__ = "audit_entry"
+    # A record's last change (its version for optimistic concurrency), migration 0009.
+    __table_args__ = (Index("ix_audit_entry_entity_entity_id", "entity", "entity_id", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(40))

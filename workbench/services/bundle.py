@@ -22,6 +22,7 @@ from workbench.services.casefile.search import SearchService
 from workbench.services.casefile.vehicles import VehicleService
 from workbench.services.core.audit import AuditService
 from workbench.services.core.context import Context
+from workbench.services.core.versions import VersionService
 from workbench.services.registry.entries import RegistryService
 from workbench.services.registry.operations import RegistryOperationRunner
 from workbench.services.registry.reading import RegistryReader
@@ -53,6 +54,10 @@ class Services:
     @cached_property
     def users(self) -> UserService:
         return UserService(self.ctx)
+
+    @cached_property
+    def versions(self) -> VersionService:
+        return VersionService(self.ctx)
 
     @cached_property
     def audit(self) -> AuditService:

@@ -8,7 +8,7 @@ database except through ``UndoController.push``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol, cast
 
@@ -21,6 +21,7 @@ from workbench.domain import vocab
 from workbench.services.casefile import operations as ops
 from workbench.services.core.changes import Operation
 from workbench.services.core.errors import ServiceError
+from workbench.services.core.versions import EditConflict, expecting_all
 from workbench.views.attachments_panel import AttachmentsPanel, install_attachments
 from workbench.views.forms import FORMS, RecordForm
 from workbench.views.forms.choices import case_choices
@@ -42,6 +43,14 @@ TABLE_FORMS = {
     "events": "event",
     "links": "link",
     "custody": "custody",
+}
+# A Target's id keys -> the audit entity whose last entry is that record's version.
+AUDIT_ENTITY_OF_ID = {
+    "person_id": "person",
+    "party_id": "party",
+    "vehicle_id": "vehicle",
+    "case_vehicle_id": "case_vehicle",
+    "case_id": "case",
 }
 RECORD_TABLES = ("measures", "seizures", "assets", "locations", "events", "links", "custody")
 # What names a row in a confirmation or the undo text.
@@ -82,6 +91,9 @@ class Target:
 
     initial: dict[str, dict[str, Any]]
     ids: dict[str, int]
+    # The version of each record the form edits, read with its values (optimistic
+    # concurrency: a save from an older version is refused, the form offers to reload).
+    versions: dict[tuple[str, object], int] = field(default_factory=dict)
 
 
 class EditingController(QObject):
@@ -104,6 +116,9 @@ class EditingController(QObject):
         )
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.confirm: Callable[[str], bool] = self._ask
+        self.ask_reload: Callable[[str], bool] = self._ask_reload
+        self.conflict: EditConflict | None = None  # the last save refused as a conflict
+        self.reload_requested = False
         self.attachments: AttachmentsPanel | None = None
         self._denied: dict[tuple[int, str], str] = {}
         # Says "read only" and why, for as long as the open case may not be changed.
@@ -300,7 +315,16 @@ class EditingController(QObject):
         return today
 
     def target(self, entity: str, row: Mapping[str, Any]) -> Target:
-        """What the edit form of a table row starts from."""
+        """What the edit form of a table row starts from, with the versions it edits."""
+        found = self._target(entity, row)
+        if "record_id" in found.ids:
+            records = [(TABLE_FORMS[entity], found.ids["record_id"])]
+        else:
+            records = [(AUDIT_ENTITY_OF_ID[key], value) for key, value in found.ids.items()]
+        versions = self.window.services.versions.of_many(records)
+        return Target(found.initial, found.ids, versions)
+
+    def _target(self, entity: str, row: Mapping[str, Any]) -> Target:
         if entity == "persons":
             return Target(
                 {
@@ -327,19 +351,49 @@ class EditingController(QObject):
     def case_target(self) -> Target:
         case = self.window.services.cases.get(self.window.current_case_code())
         fields = [f.key for f in FORMS["case"].sections[0].fields]
-        return Target({"case": {k: getattr(case, k) for k in fields}}, {"case_id": case.id})
+        versions = self.window.services.versions.of_many([("case", case.id)])
+        return Target(
+            {"case": {k: getattr(case, k) for k in fields}}, {"case_id": case.id}, versions
+        )
 
-    def submit(self, form: RecordForm) -> bool:
-        """Push what an accepted form means; False if it failed (the error is shown)."""
+    def submit(self, form: RecordForm, target: Target | None = None) -> bool:
+        """Push what an accepted form means; False if it failed (the error is shown).
+
+        An edit saves from the versions its ``target`` was read at: if somebody saved
+        one of those records since, nothing is written, and the person is told who and
+        when and offered the record as it is now (``conflict_reload``)."""
         operations = form.operations()
         if not operations:
             return True
-        return self.undo.push(operations, form.subject()) is not None
+        if target is None or not target.versions:
+            return self.undo.push(operations, form.subject()) is not None
+        failures: list[str] = []
+        ctx = self.window.services.ctx
+        with self.undo.reporting_to(failures.append), expecting_all(ctx, target.versions):
+            pushed = self.undo.push(operations, form.subject()) is not None
+        conflict = self.undo.last_failure
+        if isinstance(conflict, EditConflict):
+            self.conflict = conflict
+            if self.ask_reload(conflict.message(current_language())):
+                self.reload_requested = True
+            return False
+        for message in failures:
+            self.undo.on_error(message)
+        return pushed
 
-    def open_and_submit(self, form: RecordForm) -> bool:
+    def open_and_submit(self, form: RecordForm, target: Target | None = None) -> bool:
         if self.run_dialog(form) != QDialog.DialogCode.Accepted:
             return False
-        return self.submit(form)
+        return self.submit(form, target)
+
+    def _edit_again(self, edit: Callable[[], bool]) -> bool:
+        """Run an edit; after a conflict the person chose to reload, open it afresh."""
+        self.reload_requested = False
+        done = edit()
+        while not done and self.reload_requested:
+            self.reload_requested = False
+            done = edit()
+        return done
 
     # -- actions ---------------------------------------------------------------------
 
@@ -367,8 +421,12 @@ class EditingController(QObject):
         if not self.window.current_case_code():
             return False
         if entity == "overview":
-            return self.open_and_submit(self.form("case", self.case_target()))
+            return self._edit_again(self._edit_case)
         return self.edit_row(entity)
+
+    def _edit_case(self) -> bool:
+        target = self.case_target()
+        return self.open_and_submit(self.form("case", target), target)
 
     def edit_row(self, entity: str, index: QModelIndex | None = None) -> bool:
         if entity not in TABLE_FORMS or not self.window.current_case_code():
@@ -376,8 +434,12 @@ class EditingController(QObject):
         rows = self.selected_rows(entity)
         if not rows:
             return False
-        form = self.form(TABLE_FORMS[entity], self.target(entity, rows[0]))
-        return self.open_and_submit(form)
+
+        def edit() -> bool:
+            target = self.target(entity, rows[0])
+            return self.open_and_submit(self.form(TABLE_FORMS[entity], target), target)
+
+        return self._edit_again(edit)
 
     def delete_operations(self, entity: str, rows: list[dict[str, Any]]) -> list[Operation]:
         if entity == "persons":
@@ -435,6 +497,16 @@ class EditingController(QObject):
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_reload(self, conflict: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,  # type: ignore[arg-type]
+            self.tr("Changed by someone else"),
+            conflict + "\n\n" + self.tr("Open the record as it is now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -9,6 +9,8 @@ one place the window refreshes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -260,5 +262,10 @@ class MainWindow(QMainWindow):
         except ServiceError:
             role = "?"
         self._status_user.setText(
-            arg(self.tr("%1 (%2) on %3"), ctx.user, role, ctx.store.path.name)
+            arg(
+                self.tr("%1 (%2) on %3"),
+                ctx.user,
+                role,
+                ctx.store.path.name if isinstance(ctx.store.path, Path) else ctx.store.path,
+            )
         )

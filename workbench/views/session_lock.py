@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.services.core.context import Context
 from workbench.services.core.errors import AuthenticationFailed, ServiceError
 from workbench.store import StoreError
+from workbench.store.server import is_server_url
 from workbench.views.i18n import arg
 from workbench.views.unlock_dialog import (
     busy,
@@ -147,7 +148,7 @@ class LockScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self._path: Path | None = None
+        self._path: Path | str | None = None  # a file, or a server's URL
         self._user = ""
 
         title = QLabel(self.tr("The workbench is locked"))
@@ -206,9 +207,10 @@ class LockScreen(QWidget):
         outer.addLayout(centre)
         outer.addStretch(2)
 
-    def arm(self, path: Path, user: str) -> None:
-        """Ready the prompt for ``path`` and ``user`` (the session that was locked)."""
-        self._path = Path(path)
+    def arm(self, path: Path | str, user: str) -> None:
+        """Ready the prompt for ``path`` (a file, or a server's URL) and ``user`` (the
+        session that was locked)."""
+        self._path = path if isinstance(path, str) and is_server_url(path) else Path(path)
         self._user = user
         self.database_label.setText(str(self._path))
         self.user_label.setText(user)

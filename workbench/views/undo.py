@@ -9,7 +9,8 @@ then drops it from the stack instead of pretending the change happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import shiboken6
@@ -21,6 +22,7 @@ from workbench.domain import vocab
 from workbench.services.casefile.operations import OperationRunner
 from workbench.services.core.changes import Changes, Operation
 from workbench.services.core.errors import InputRejected, PermissionDenied, ServiceError
+from workbench.services.core.versions import EditConflict
 from workbench.views.case_undo import CaseUndoStacks
 from workbench.views.forms.messages import rejection_message, warning_message
 from workbench.views.i18n import arg, current_language
@@ -94,6 +96,8 @@ def error_text(exc: ServiceError) -> str:
         )
     if isinstance(exc, InputRejected):
         return rejection_message(exc)
+    if isinstance(exc, EditConflict):  # who saved first, and when, in the user's language
+        return exc.message(current_language())
     return str(exc)
 
 
@@ -120,6 +124,7 @@ class OperationCommand(QUndoCommand):
         self._on_error = on_error
         self._on_warnings = on_warnings
         self.failed: str | None = None  # the message of the run that failed, if one did
+        self.failure: ServiceError | None = None  # and what failed
         self.values: list[Any] = []  # what each operation of the last redo produced
         self._done_once = False  # the first redo is the edit itself, later ones are redos
 
@@ -154,6 +159,7 @@ class OperationCommand(QUndoCommand):
         except ServiceError as exc:
             changes = changes | self._roll_back(inverses)
             self.failed = str(exc)
+            self.failure = exc
             self.setObsolete(True)
             if changes.entities or changes.cases:
                 self._on_changes(changes)
@@ -210,6 +216,7 @@ class UndoController(QObject):
         self.on_error = on_error or self._show_error_later
         self.on_warnings = on_warnings
         self.last_error: str | None = None
+        self.last_failure: ServiceError | None = None  # what the last push failed with
         self.last_box: QMessageBox | None = None  # the last error shown (tests look at it)
         self._enabled = True
         group = self.stacks.group
@@ -302,7 +309,18 @@ class UndoController(QObject):
         self.last_error = None
         stack = self.stacks.stack_for(case if case is not None else self.target_case(ops))
         stack.push(command)  # runs command.redo(); Qt drops it if it went obsolete
+        self.last_failure = command.failure
         return None if self.last_error is not None else command
+
+    @contextmanager
+    def reporting_to(self, handler: MessageFn) -> Iterator[None]:
+        """Failures in this block go to ``handler`` instead of the error box (a caller
+        that answers some of them itself, as the edit form does a conflict)."""
+        previous, self.on_error = self.on_error, handler
+        try:
+            yield
+        finally:
+            self.on_error = previous
 
     def _error(self, message: str) -> None:
         self.last_error = message

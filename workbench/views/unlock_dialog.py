@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -47,6 +48,7 @@ from workbench.store import (
     WrongPassphrase,
 )
 from workbench.store.errors import DatabaseInUse, KeySlotsDamaged, NotAFile, UnknownUser
+from workbench.store.server import ServerAddress, is_server_url
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
 
@@ -194,7 +196,11 @@ def store_error_text(exc: Exception) -> str:
 
 
 def open_context(
-    path: Path, passphrase: str, user: str, *, notice: Callable[[str], None] | None = None
+    path: Path | str,
+    passphrase: str,
+    user: str,
+    *,
+    notice: Callable[[str], None] | None = None,
 ) -> Context:
     """Sign ``user`` in through their key slot; the store is closed again on any failure.
 
@@ -257,7 +263,8 @@ def error_label() -> QLabel:
 class UnlockDialog(QDialog):
     """Open a recent or other database, or create one; ``context()`` after exec()."""
 
-    OPEN, CREATE = 0, 1
+    OPEN, CREATE, SERVER = 0, 1, 2
+    TLS_MODES = ("verify-full", "require", "disable")
 
     def __init__(
         self,
@@ -289,6 +296,7 @@ class UnlockDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_open_page(), self.tr("&Open database"))
         self.tabs.addTab(self._build_create_page(), self.tr("&New database"))
+        self.tabs.addTab(self._build_server_page(), self.tr("&Server"))
         self.tabs.currentChanged.connect(self._mode_changed)
 
         self.user_edit = QLineEdit(user if user is not None else default_user())
@@ -313,9 +321,14 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._fill_recent()
-        if path is not None:
-            self.path_edit.setText(str(path))
-        self._mode_changed(self.OPEN)
+        if isinstance(path, str) and is_server_url(path):
+            self._fill_server(path)
+            self.tabs.setCurrentIndex(self.SERVER)
+            self._mode_changed(self.SERVER)
+        else:
+            if path is not None:
+                self.path_edit.setText(str(path))
+            self._mode_changed(self.OPEN)
 
     # -- pages ---------------------------------------------------------------------
 
@@ -345,6 +358,103 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.recent_list)
         layout.addLayout(form)
         return page
+
+    def _build_server_page(self) -> QWidget:
+        """A task force's PostgreSQL server: host, port, database, TLS, passphrase."""
+        page = QWidget()
+        note = QLabel(
+            self.tr(
+                "Several investigators work on the same cases on the task force's server. "
+                "Your user name and passphrase are those the administrator gave you there."
+            )
+        )
+        note.setWordWrap(True)
+        self.host_edit = QLineEdit()
+        self.host_edit.setPlaceholderText(self.tr("server name or address"))
+        self.port_edit = QLineEdit("5432")
+        self.port_edit.setMaximumWidth(80)
+        host_row = QHBoxLayout()
+        host_row.addWidget(self.host_edit, 1)
+        host_row.addWidget(QLabel(self.tr("Port:")))
+        host_row.addWidget(self.port_edit)
+        self.database_edit = QLineEdit("workbench")
+        self.tls_combo = QComboBox()
+        for mode, label in zip(
+            self.TLS_MODES,
+            (
+                self.tr("verify the server's certificate (recommended)"),
+                self.tr("encrypt, do not verify"),
+                self.tr("no encryption (this computer only)"),
+            ),
+            strict=True,
+        ):
+            self.tls_combo.addItem(label, mode)
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setPlaceholderText(self.tr("the site CA certificate (.crt)"))
+        self.ca_button = QPushButton(self.tr("C&hoose…"))
+        self.ca_button.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_button)
+        self.server_passphrase_edit = password_edit()
+        form = QFormLayout()
+        form.addRow(self.tr("Host:"), host_row)
+        form.addRow(self.tr("Data&base:"), self.database_edit)
+        form.addRow(self.tr("&TLS:"), self.tls_combo)
+        form.addRow(self.tr("CA certificate:"), ca_row)
+        form.addRow(self.tr("Pa&ssphrase:"), self.server_passphrase_edit)
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _fill_server(self, url: str) -> None:
+        address = ServerAddress.of(url)
+        self.host_edit.setText(address.host)
+        self.port_edit.setText(str(address.port))
+        self.database_edit.setText(address.database)
+        if address.sslmode in self.TLS_MODES:
+            self.tls_combo.setCurrentIndex(self.TLS_MODES.index(address.sslmode))
+        self.ca_edit.setText(address.sslrootcert)
+
+    def server_url(self) -> str | None:
+        """The URL the Server tab describes, or None (with the reason shown)."""
+        host = self.host_edit.text().strip()
+        if not host:
+            self.show_error(self.tr("Enter the server's name or address."))
+            self.host_edit.setFocus()
+            return None
+        try:
+            port = int(self.port_edit.text().strip() or "5432")
+            if not 0 < port < 65536:
+                raise ValueError(port)
+        except ValueError:
+            self.show_error(self.tr("The port is a number from 1 to 65535."))
+            self.port_edit.setFocus()
+            return None
+        database = self.database_edit.text().strip()
+        if not database:
+            self.show_error(self.tr("Enter the database name."))
+            self.database_edit.setFocus()
+            return None
+        mode = str(self.tls_combo.currentData())
+        ca = self.ca_edit.text().strip()
+        if mode == "verify-full" and not ca:
+            self.show_error(self.tr("Choose the site's CA certificate to verify the server."))
+            self.ca_edit.setFocus()
+            return None
+        return ServerAddress(host, port, database, mode, ca if mode == "verify-full" else "").url()
+
+    def _browse_ca(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The site CA certificate"),
+            "",
+            self.tr("Certificates (*.crt *.pem);;All files (*)"),
+        )
+        if chosen:
+            self.ca_edit.setText(chosen)
 
     def _build_create_page(self) -> QWidget:
         page = QWidget()
@@ -403,6 +513,10 @@ class UnlockDialog(QDialog):
         if index == self.CREATE:
             self.ok_button.setText(self.tr("&Create"))
             self.new_path_edit.setFocus()
+        elif index == self.SERVER:
+            self.ok_button.setText(self.tr("&Connect"))
+            target = self.server_passphrase_edit if self.host_edit.text() else self.host_edit
+            target.setFocus()
         else:
             self.ok_button.setText(self.tr("&Unlock"))
             target = self.passphrase_edit if self.path_edit.text() else self.path_edit
@@ -485,13 +599,38 @@ class UnlockDialog(QDialog):
             self.show_error(self.tr("Enter your user name."))
             self.user_edit.setFocus()
             return
-        ctx = self._create(user) if self.mode() == self.CREATE else self._open(user)
+        if self.mode() == self.SERVER:
+            ctx = self._connect(user)
+        else:
+            ctx = self._create(user) if self.mode() == self.CREATE else self._open(user)
         if ctx is None:
             return
         self._context = ctx
-        self.settings.add_recent_file(ctx.store.path)
+        if isinstance(ctx.store.path, Path):  # recent files are files; a server is typed
+            self.settings.add_recent_file(ctx.store.path)
         self.settings.sync()
         super().accept()
+
+    def _connect(self, user: str) -> Context | None:
+        url = self.server_url()
+        if url is None:
+            return None
+        passphrase = self.server_passphrase_edit.text()
+        if not passphrase:
+            self.show_error(self.tr("Enter the passphrase."))
+            self.server_passphrase_edit.setFocus()
+            return None
+        self.show_error(self.tr("Connecting to the server…"))
+        try:
+            with busy(self):
+                ctx = open_context(url, passphrase, user)
+        except (StoreError, ServiceError, ValueError) as exc:
+            self.show_error(store_error_text(exc))
+            self.server_passphrase_edit.clear()
+            self.server_passphrase_edit.setFocus()
+            return None
+        self.server_passphrase_edit.clear()
+        return ctx
 
     def _open(self, user: str) -> Context | None:
         raw = self.path_edit.text().strip()

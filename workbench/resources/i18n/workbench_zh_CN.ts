@@ -430,6 +430,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Open the record as it is now?</source>
+        <translation>是否打开该记录的最新内容？</translation>
+    </message>
+    <message>
         <source>Your role (%1) may not change this case file.</source>
         <translation>您的角色（%1）不能修改此案卷。</translation>
     </message>
@@ -2449,6 +2457,82 @@
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Several investigators work on the same cases on the task force&apos;s server. Your user name and passphrase are those the administrator gave you there.</source>
+        <translation>专案组的多名侦查员在服务器上共同办理同一批案件。用户名和口令由服务器管理员分配。</translation>
+    </message>
+    <message>
+        <source>server name or address</source>
+        <translation>服务器名称或地址</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>verify the server&apos;s certificate (recommended)</source>
+        <translation>验证服务器证书（推荐）</translation>
+    </message>
+    <message>
+        <source>encrypt, do not verify</source>
+        <translation>加密，但不验证证书</translation>
+    </message>
+    <message>
+        <source>no encryption (this computer only)</source>
+        <translation>不加密（仅限本机）</translation>
+    </message>
+    <message>
+        <source>the site CA certificate (.crt)</source>
+        <translation>本单位 CA 证书（.crt）</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>传输加密(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>口令(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>端口应为 1 至 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>Choose the site&apos;s CA certificate to verify the server.</source>
+        <translation>请选择本单位的 CA 证书，用于验证服务器。</translation>
+    </message>
+    <message>
+        <source>The site CA certificate</source>
+        <translation>本单位 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>At least %1 characters</source>
         <translation>至少 %1 个字符</translation>
     </message>
@@ -2479,6 +2563,10 @@
     <message>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -2555,6 +2643,10 @@
     <message>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
     </message>
     <message>
         <source>Choose a database file.</source>

@@ -34,7 +34,7 @@ from workbench.services.core.errors import (
     PermissionDenied,
 )
 from workbench.services.core.unit_of_work import UnitOfWork, snapshot, unit_of_work
-from workbench.store import Store, accounts
+from workbench.store import ServerStore, Store, accounts, server
 from workbench.store.slots import KdfParams, SlotFile
 
 log = logging.getLogger(__name__)
@@ -113,6 +113,9 @@ class UserService:
         slots = self.ctx.store.slots
         if slots is not None and not passphrase and name not in slots.slots:
             errors.append(FieldError("passphrase", "is required"))
+        on_server = isinstance(self.ctx.store, ServerStore)
+        if on_server and not passphrase and name != self.ctx.user:
+            errors.append(FieldError("passphrase", "is required"))
         display_name, police_no = display_name.strip(), police_no.strip()
         errors += _details_errors(display_name, police_no)
         if errors:
@@ -132,8 +135,10 @@ class UserService:
             )
             uow.session.add(user)
             uow.created("user", user, None)
-            if self.ctx.store.slots is not None and passphrase:
+            if isinstance(self.ctx.store, Store) and self.ctx.store.slots and passphrase:
                 accounts.add_slot(self.ctx.store, name, passphrase, params)
+            elif on_server and passphrase and name != self.ctx.user:
+                server.create_login(uow.session, name, passphrase, role)  # same transaction
         return OpResult(user.id, uow.changes)
 
     def set_details(
@@ -170,6 +175,8 @@ class UserService:
             before = snapshot(user)
             user.role = role
             uow.updated("user", user, before, None)
+            if isinstance(self.ctx.store, ServerStore):
+                server.set_login_group(uow.session, name, role)
         if name == self.ctx.user:
             self.ctx.forget_principal()
         return OpResult(None, uow.changes)
@@ -182,14 +189,21 @@ class UserService:
             self.ctx.require(USERS_MANAGE)
         if not passphrase:
             raise InputRejected("user", [FieldError("passphrase", "is required")])
-        if self.ctx.store.slots is None:
+        store = self.ctx.store
+        if isinstance(store, ServerStore):
+            with unit_of_work(self.ctx) as uow:
+                user = self._active(uow.session, name)
+                uow.audit("passwd", "user", user.id, None, {"user": name})
+                server.set_password(uow.session, name, passphrase)
+            return OpResult(None, uow.changes)
+        if store.slots is None:
             raise InputRejected(
                 "user", [FieldError("passphrase", "this database has no key slots")]
             )
         with unit_of_work(self.ctx) as uow:
             user = self._active(uow.session, name)
             uow.audit("passwd", "user", user.id, None, {"user": name})
-            accounts.add_slot(self.ctx.store, name, passphrase, params)
+            accounts.add_slot(store, name, passphrase, params)
         return OpResult(None, uow.changes)
 
     def remove(self, name: str) -> tuple[OpResult[None], RekeyResult]:
@@ -204,6 +218,8 @@ class UserService:
         self.ctx.require(USERS_MANAGE)
         if name == self.ctx.user:
             raise InputRejected("user", [FieldError("name", "you cannot remove yourself")])
+        if isinstance(self.ctx.store, ServerStore):
+            return self._remove_on_server(name)
         with self.ctx.store.session() as s:
             self._removable(s, name)  # refuse before any work; checked again in the copy
         changes: list[Changes] = []
@@ -219,6 +235,21 @@ class UserService:
             f"user {name} removed", keep_backup=False, removing=name, also=deactivate
         )
         return OpResult(None, changes[0]), rekeyed
+
+    def _remove_on_server(self, name: str) -> tuple[OpResult[None], RekeyResult]:
+        """On the server there is no database key to change: the user is deactivated and
+        their login role loses LOGIN in one transaction (sessions they have open end at
+        their next connection)."""
+        with unit_of_work(self.ctx) as uow:
+            user = self._removable(uow.session, name)
+            before = snapshot(user)
+            user.active = False
+            uow.updated("user", user, before, None)
+            server.disable_login(uow.session, name)
+            active = tuple(
+                sorted(uow.session.scalars(select(User.name).where(User.active.is_(True))))
+            )
+        return OpResult(None, uow.changes), RekeyResult(0, active, None)
 
     def rekey(self, reason: str = "requested", *, keep_backup: bool = True) -> RekeyResult:
         """A new database key, sealed for every active user; the context continues on it.
@@ -240,7 +271,7 @@ class UserService:
         """Rekey for every active user but ``removing``; ``also`` runs in the copy's
         transaction, beside the ``rekey`` audit entry."""
         old = self.ctx.store
-        if old.slots is None:
+        if not isinstance(old, Store) or old.slots is None:
             raise InputRejected("rekey", [FieldError("database", "this database has no key slots")])
         with old.session() as s:
             active = set(s.scalars(select(User.name).where(User.active.is_(True))))
@@ -294,16 +325,15 @@ class UserService:
             return list(s.scalars(select(User).order_by(User.name)))
 
     def rows(self) -> builtins.list[UserRow]:
+        """``has_slot``: on a file, the user holds a key slot; on the server, a login role
+        that may log in."""
         slots = self.ctx.store.slots
+        keys: set[str] = set(slots.slots) if slots is not None else set()
+        if isinstance(self.ctx.store, ServerStore):
+            with self.ctx.store.session() as s:
+                keys = server.login_roles(s)
         return [
-            UserRow(
-                u.name,
-                u.role,
-                u.display_name,
-                u.active,
-                slots is not None and u.name in slots.slots,
-                u.police_no,
-            )
+            UserRow(u.name, u.role, u.display_name, u.active, u.name in keys, u.police_no)
             for u in self.list()
         ]
 
@@ -376,6 +406,8 @@ def sign_in(
     audit entry, conversion, schema upgrade or tidying after a crash — and the pages are
     left for the caller to check; a file too damaged to read the user from still opens.
     """
+    if server.is_server_url(path):
+        return _sign_in_server(str(path), user, passphrase, clock=clock, read_only=read_only)
     path = Path(path)
     store = accounts.unlock(path, user, passphrase, now=clock, sleep=sleep, read_only=read_only)
     notes = notes if notes is not None else SignInNotes()
@@ -401,6 +433,51 @@ def sign_in(
     return ctx
 
 
+def _sign_in_server(
+    url: str, user: str, passphrase: str, *, clock: Callable[[], datetime], read_only: bool
+) -> Context:
+    """Connect to the server as ``user`` (the server checks the passphrase: SCRAM, or a
+    client certificate named in the URL), who must be an active workbench user there;
+    the sign-in is audited like on a file (failed logins are the server's log's)."""
+    store = ServerStore.open(url, user, passphrase)
+    ctx = Context(store, user, clock=clock)
+    try:
+        ctx.principal()
+        if not read_only:
+            with unit_of_work(ctx) as uow:
+                uow.audit("login", "user", user, None, {"failures_before": 0})
+    except BaseException:
+        store.close()
+        raise
+    return ctx
+
+
+def create_server(url: str, user: str, passphrase: str) -> tuple[Context, str]:
+    """Set up the workbench schema on the server ``url`` names (connecting as its owner)
+    with ``user`` as the first admin, and sign them in. Returns the context and the URL
+    users connect with. Run again, it upgrades the schema and re-applies the rules."""
+    users_url = server.initialize(url, user, passphrase)
+    ctx = _sign_in_server_first(users_url, user, passphrase)
+    return ctx, users_url
+
+
+def _sign_in_server_first(url: str, user: str, passphrase: str) -> Context:
+    store = ServerStore.open(url, user, passphrase)
+    ctx = Context(store, user)
+    try:
+        with store.session() as s:
+            exists = s.execute(select(User.id).where(User.name == user)).first()
+        if not exists:
+            UserService(ctx).add(user, "admin")  # the first user adds themselves
+        ctx.principal()
+        with unit_of_work(ctx) as uow:
+            uow.audit("login", "user", user, None, {"failures_before": 0})
+    except BaseException:
+        store.close()
+        raise
+    return ctx
+
+
 def _principal(
     ctx: Context, path: Path, clock: Callable[[], datetime], *, tolerate_damage: bool
 ) -> Principal | None:
@@ -420,7 +497,9 @@ def _principal(
 def _audit_sign_in(ctx: Context) -> None:
     """The failures since the last sign-in and this success go into the audit trail. A
     database too damaged to take them still opens (``workbench check`` must run)."""
-    failures, unaudited = accounts.peek_attempts(ctx.store, ctx.user)
+    store = ctx.store
+    assert isinstance(store, Store)  # the server has no slot file counting failures
+    failures, unaudited = accounts.peek_attempts(store, ctx.user)
     try:
         with unit_of_work(ctx) as uow:
             for failure in unaudited:
@@ -429,7 +508,7 @@ def _audit_sign_in(ctx: Context) -> None:
     except sa_exc.DatabaseError as exc:
         log.warning("could not audit the sign-in of %s: %s", ctx.user, exc)
         return
-    accounts.clear_attempts(ctx.store, ctx.user, unaudited)
+    accounts.clear_attempts(store, ctx.user, unaudited)
 
 
 def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> None:
@@ -457,6 +536,7 @@ def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> No
             )
 
     try:
+        assert isinstance(ctx.store, Store)
         new, backup = accounts.convert_foundation(ctx.store, ctx.user, passphrase, prepare=prepare)
     except accounts.KeySwitchRefused as exc:
         ctx.store = exc.store
@@ -465,4 +545,12 @@ def _convert(ctx: Context, role: str, passphrase: str, notes: SignInNotes) -> No
     notes.converted_backup = backup
 
 
-__all__ = ["SignInNotes", "Store", "UserRow", "UserService", "create_database", "sign_in"]
+__all__ = [
+    "SignInNotes",
+    "Store",
+    "UserRow",
+    "UserService",
+    "create_database",
+    "create_server",
+    "sign_in",
+]

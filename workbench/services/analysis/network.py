@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from workbench.domain.permissions import CASE_READ
@@ -311,8 +311,13 @@ def _cases_with_phones(s: Session, numbers: list[str], ids: list[int]) -> set[tu
         out |= {(f"phone:{n}", int(c)) for n, c in rows}
     # persons whose record lists the number (in any spelling: checked after parsing)
     wanted = set(numbers)
-    text = type_coerce(Person.phones, String)
-    hint = or_(*(func.instr(text, n[-4:]) > 0 for n in sorted(wanted)))
+    text: Any
+    if s.get_bind().dialect.name == "sqlite":
+        text = type_coerce(Person.phones, String)
+        hint = or_(*(func.instr(text, n[-4:]) > 0 for n in sorted(wanted)))
+    else:  # the server: the JSON column as text, strpos for instr
+        text = cast(Person.phones, String)
+        hint = or_(*(func.strpos(text, n[-4:]) > 0 for n in sorted(wanted)))
     holders = s.execute(
         select(CaseParty.case_id, Person.phones)
         .join(Person, Person.id == CaseParty.person_id)

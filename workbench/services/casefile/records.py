@@ -7,13 +7,14 @@ them from a table of kinds; the rules that differ live in ``validation``.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
 
-from workbench.domain.audit_chain import canonical_json
+from workbench.domain.audit_chain import jsonable
 from workbench.domain.permissions import CASE_EDIT, CASE_IMPORT, CASE_READ
 from workbench.models import (
     Asset,
@@ -406,9 +407,11 @@ class _BulkWriter:
         ]
         self.column_names = [c.name for c in self.columns]
         self.digest = hashlib.sha256()
-        names = ", ".join(c.name for c in self.columns)
-        marks = ", ".join("?" for _ in self.columns)
-        self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(c.name) for c in self.columns)
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite | psycopg
+        marks = ", ".join(mark for _ in self.columns)
+        self.sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
 
     def write(self, rows: Sequence[Mapping[str, Any]]) -> None:
         # Column by column: list comprehensions, not a Python call per cell.
@@ -424,7 +427,12 @@ class _BulkWriter:
                     values = [None if v is None else proc(v) for v in values]
             columns.append(values)
         tuples = list(zip(*columns, strict=True))
-        self.digest.update(canonical_json(tuples).encode("utf-8") + b"\n")
+        # SQLite's processors leave plain JSON values; psycopg takes dates as they are,
+        # so they are encoded as the ISO text SQLite stores (the same digest).
+        encoded = json.dumps(
+            tuples, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=jsonable
+        )
+        self.digest.update(encoded.encode("utf-8") + b"\n")
         self.uow.session.connection().exec_driver_sql(self.sql, tuples)
 
 

@@ -748,7 +748,7 @@ def _attach_other_cases(
         sep, pair = "\x1f", "\x1e"
         role = link_model.role if link_model is CaseParty else literal("")
         stmt = (
-            select(link_col, func.group_concat(CaseFile.code + pair + role, sep))
+            select(link_col, _joined(conn, CaseFile.code + pair + role, sep))
             .join(CaseFile, CaseFile.id == link_model.case_id)
             .where(link_col.in_(ids), link_model.case_id != this_case.id)
             .group_by(link_col)
@@ -766,6 +766,13 @@ def _attach_other_cases(
 def _parse_audit_time(text: str) -> datetime:
     """Audit times are kept as the exact ISO text that was hashed; show them as times."""
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def _joined(conn: Any, value: Any, sep: str) -> Any:
+    """group_concat on SQLite, string_agg on the server."""
+    if conn.dialect.name == "sqlite":
+        return func.group_concat(value, sep)
+    return func.string_agg(value, sep)
 
 
 __all__ = ["ENTITIES", "Column", "TableQuery", "TableService"]

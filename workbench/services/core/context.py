@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from workbench.domain import permissions
 from workbench.models import CaseAccess, CaseFile, User
 from workbench.services.core.errors import AuthenticationFailed, PermissionDenied
-from workbench.store import Store
+from workbench.store import AnyStore
 
 
 def utc_now() -> datetime:
@@ -48,7 +48,7 @@ class Principal:
 
 @dataclass
 class Context:
-    store: Store
+    store: AnyStore
     user: str
     clock: Callable[[], datetime] = field(default=utc_now)
     # The open unit of work of each thread, so nested service calls join it.

@@ -16,14 +16,17 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from workbench.domain import permissions
 from workbench.domain.audit_chain import GENESIS, canonical_json, entry_hash, jsonable
 from workbench.models import AuditEntry
+from workbench.services.core.changefeed import announce_changes
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
+from workbench.services.core.versions import check_expected, expects
+from workbench.store.server import AUDIT_LOCK_KEY
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
 REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
@@ -110,7 +113,13 @@ class UnitOfWork:
         after = snapshot(obj)
         diff_before = {k: v for k, v in before.items() if after.get(k) != v}
         if not diff_before:
+            # Nothing to write, but a save from an old version is refused all the same
+            # (its values were meant for that version): lock the row, then check.
+            if expects(self.ctx, entity, _pk(obj)):
+                _lock_row(self.session, obj)
+                check_expected(self.ctx, self.session, entity, _pk(obj))
             return False
+        check_expected(self.ctx, self.session, entity, _pk(obj))  # the UPDATE locked the row
         diff_after = {k: after[k] for k in diff_before}
         self.audit(
             "update", entity, _pk(obj), case_code, {"before": diff_before, "after": diff_after}
@@ -122,6 +131,7 @@ class UnitOfWork:
         pk = _pk(obj)
         self.session.delete(obj)
         self.session.flush()
+        check_expected(self.ctx, self.session, entity, pk)  # the DELETE locked the row
         self.audit("delete", entity, pk, case_code, {"before": before})
 
     @property
@@ -131,9 +141,7 @@ class UnitOfWork:
     def _write_audit(self) -> None:
         if not self._pending:
             return
-        last = self.session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
+        last = _chain_head(self.session)
         seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
         at = self.ctx.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         rows = []
@@ -156,6 +164,24 @@ class UnitOfWork:
         self._pending.clear()
 
 
+def _chain_head(session: Session) -> Any:
+    """The last audit entry's (seq, hash), taking the right to append after it.
+
+    SQLite: the write transaction already holds the database's one write lock. The
+    server: one global chain (one sequence to verify, as in the file; a chain per case
+    would let cases append in parallel but splits the proof and the copy between
+    stores), so writers queue on a transaction-scoped advisory lock taken here, just
+    before commit, and held until it; the head comes from a function that sees every
+    entry (row-level security hides other cases' entries from this user)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+        row = session.execute(text("SELECT seq, hash FROM workbench_audit_head()")).first()
+        return None if row is None or row[0] is None else row
+    return session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+
+
 @contextmanager
 def unit_of_work(ctx: Context) -> Iterator[UnitOfWork]:
     """A transaction for one change; inside :func:`transaction`, joins the outer one."""
@@ -170,6 +196,7 @@ def unit_of_work(ctx: Context) -> Iterator[UnitOfWork]:
             yield uow
             session.flush()
             uow._write_audit()
+            announce_changes(session, ctx.store, uow.cases, uow.entities)  # the server
         finally:
             ctx.local.uow = None
 
@@ -191,6 +218,17 @@ def snapshot(obj: object) -> dict[str, Any]:
             continue
         out[attr.key] = jsonable(getattr(obj, attr.key))
     return out
+
+
+def _lock_row(session: Session, obj: object) -> None:
+    """SELECT … FOR UPDATE of the object's row (SQLite: its write lock is held already)."""
+    state = inspect(obj)
+    table = state.mapper.local_table
+    keys = state.mapper.primary_key
+    query = select(*keys).with_for_update()
+    for column, value in zip(keys, state.identity or (), strict=True):
+        query = query.where(column == value)
+    session.execute(query.select_from(table))
 
 
 def column_values(obj: Any) -> dict[str, Any]:

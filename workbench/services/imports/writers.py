@@ -348,9 +348,14 @@ class _Calls(Writer):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         names = ", ".join(self.COLUMNS)
-        marks = ", ".join("?" for _ in self.COLUMNS)
-        self.sql = f"INSERT OR IGNORE INTO call_record ({names}) VALUES ({marks})"
         self.connection = self.session.connection()
+        self.sqlite = self.connection.dialect.name == "sqlite"
+        if self.sqlite:
+            marks = ", ".join("?" for _ in self.COLUMNS)
+            self.sql = f"INSERT OR IGNORE INTO call_record ({names}) VALUES ({marks})"
+        else:  # the server (psycopg): the same by ON CONFLICT, counted by rowcount
+            marks = ", ".join("%s" for _ in self.COLUMNS)
+            self.sql = f"INSERT INTO call_record ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
 
     def _changes(self) -> int:
         return int(self.connection.execute(text("SELECT total_changes()")).scalar_one())
@@ -365,7 +370,7 @@ class _Calls(Writer):
 
     def write(self, cols: CallColumns) -> None:
         n = len(cols)
-        before = self._changes()
+        before = self._changes() if self.sqlite else 0
         rows = list(
             zip(
                 [self.case.id] * n,
@@ -379,8 +384,8 @@ class _Calls(Writer):
                 strict=True,
             )
         )
-        self.connection.exec_driver_sql(self.sql, rows)
-        added = self._changes() - before
+        result = self.connection.exec_driver_sql(self.sql, rows)
+        added = self._changes() - before if self.sqlite else int(result.rowcount)
         self.report.added += added
         self.report.skipped += n - added
 
@@ -433,9 +438,17 @@ class _Bank(Writer):
         table = BankTransaction.__table__
         assert isinstance(table, Table)
         connection = self.session.connection()
-        before = int(connection.execute(text("SELECT total_changes()")).scalar_one())
         defaults = {c.name: "" for c in table.columns if c.name not in ("id", "case_id")}
         rows = [{**defaults, **r} for r in self.batch]
+        if connection.dialect.name != "sqlite":  # the server: ON CONFLICT, rowcount
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            done = connection.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+            added = int(done.rowcount)
+            self.report.added += added
+            self.report.skipped += len(rows) - added
+            return
+        before = int(connection.execute(text("SELECT total_changes()")).scalar_one())
         connection.execute(table.insert().prefix_with("OR IGNORE"), rows)
         added = int(connection.execute(text("SELECT total_changes()")).scalar_one()) - before
         self.report.added += added

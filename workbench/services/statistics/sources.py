@@ -108,8 +108,10 @@ def _caught() -> Source:
     first = (
         select(
             func.min(_decided(Measure)).label("at"),
-            Measure.case_id.label("case_id"),
-            Measure.person_id.label("person_id"),
+            # The party's own columns (equal to the measure's by the join): grouped by
+            # its primary key, PostgreSQL accepts them as SQLite does.
+            CaseParty.case_id.label("case_id"),
+            CaseParty.person_id.label("person_id"),
             CaseParty.id.label("party_id"),
         )
         .join(
@@ -244,7 +246,7 @@ def first_findings() -> Select[*tuple[Any, ...]]:
             g,
             and_(g.person_id == first.c.person_id, g.found_at == first.c.t, g.result == "positive"),
         )
-        .group_by(first.c.person_id)
+        .group_by(first.c.person_id, first.c.t)  # one t per person; PostgreSQL asks
         .subquery()
     )
     return select(chosen.c.id, chosen.c.person_id, chosen.c.t.label("found_at"), h.unit).join(

@@ -49,7 +49,7 @@ def upgrade() -> None:
     op.execute(
         sa.text(
             "INSERT INTO case_access (case_id, user_id, granted_at) "
-            "SELECT c.id, u.id, :at FROM case_file c CROSS JOIN app_user u WHERE u.active = 1"
+            "SELECT c.id, u.id, :at FROM case_file c CROSS JOIN app_user u WHERE u.active"
         ).bindparams(at=now_micros)
     )
 

@@ -1,0 +1,474 @@
+"""The task-force server: the same schema on PostgreSQL, reached with psycopg 3.
+
+Every workbench user is a PostgreSQL login role of the same name (SCRAM password = their
+passphrase), member of one group role per workbench role (``GROUP_ROLES``). The app
+connects as that user, so the database itself enforces what they may see and change:
+row-level security on every case-scoped table by case membership, auditors read-only by
+grants, the audit table insert-only (migration 0009). A :class:`ServerStore` offers what
+services use of a file :class:`~workbench.store.Store`: ``engine``, ``session()``,
+``write_session()``, ``close()``, ``path`` (here the URL without its password).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+import workbench.store.migrate as migrate
+import workbench.store.server_access as server_access
+from workbench.store.errors import (
+    DatabaseInUse,
+    NotAWorkbenchDatabase,
+    StoreClosed,
+    StoreError,
+    WrongPassphrase,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+# The group roles, one per workbench role (vocab.USER_ROLES), and their common parent.
+BASE_ROLE = "workbench_user"
+GROUP_ROLES = {
+    "investigator": "workbench_investigator",
+    "case_lead": "workbench_case_lead",
+    "auditor": "workbench_auditor",
+    "admin": "workbench_admin",
+}
+# One global audit chain: every writer appends under this transaction-scoped advisory
+# lock (pg_advisory_xact_lock), taken just before the chain head is read and released at
+# commit, so two sessions never both extend the same head. The value is "TFWB".
+AUDIT_LOCK_KEY = 0x54465742
+# Committed changes are announced on this channel (pg_notify in the writing transaction,
+# delivered at commit): case ids and entity kinds, never codes or content.
+NOTIFY_CHANNEL = "workbench_changes"
+# How long a statement waits for a row or the audit lock before giving up ("in use").
+LOCK_TIMEOUT_MS = 15_000
+
+
+def is_server_url(value: str | object) -> bool:
+    return isinstance(value, str) and value.startswith(SCHEMES)
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as exc:
+        raise StoreError(url, f"not a database URL: {exc}") from None
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreError(url, f"{url}: only postgresql:// server URLs are supported")
+    return parsed.set(drivername="postgresql+psycopg")
+
+
+def display_url(url: URL | str) -> str:
+    """The URL as shown to people and in logs: never its password."""
+    parsed = url if isinstance(url, URL) else parse_url(url)
+    return parsed._replace(drivername="postgresql", password=None).render_as_string(
+        hide_password=True
+    )
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """What a person types to reach a server (the unlock dialog's "Server" tab)."""
+
+    host: str
+    port: int = 5432
+    database: str = "workbench"
+    sslmode: str = "verify-full"  # verify-full | require | prefer | disable
+    sslrootcert: str = ""  # the site CA (verify-full)
+
+    def url(self) -> str:
+        query = {"sslmode": self.sslmode} if self.sslmode else {}
+        if self.sslrootcert:
+            query["sslrootcert"] = self.sslrootcert
+        built = URL.create(
+            "postgresql", host=self.host, port=self.port, database=self.database, query=query
+        )
+        return built.render_as_string(hide_password=False)
+
+    @classmethod
+    def of(cls, url: str) -> ServerAddress:
+        parsed = parse_url(url)
+        query = {k: v if isinstance(v, str) else v[0] for k, v in parsed.query.items()}
+        return cls(
+            parsed.host or "",
+            parsed.port or 5432,
+            parsed.database or "",
+            query.get("sslmode", ""),
+            query.get("sslrootcert", ""),
+        )
+
+
+def _classify_connect_failure(where: str, user: str, exc: BaseException) -> StoreError:
+    text = str(getattr(exc, "orig", exc))
+    lowered = text.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return WrongPassphrase(where, user)
+    if "role" in lowered and "does not exist" in lowered:
+        return WrongPassphrase(where, user)
+    if "does not exist" in lowered and "database" in lowered:
+        return StoreError(where, f"{where}: no such database on the server ({text.strip()})")
+    if "too many" in lowered:
+        return DatabaseInUse(where, f"{where}: the server refuses more connections ({text})")
+    return StoreError(where, f"cannot reach the server {where}: {text.strip()}")
+
+
+class ConnectionLost(StoreError):
+    """The server went away in the middle of a change (restarted, killed, network)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            where,
+            f"lost the connection to {where} during a change: the server rolls back what it "
+            "had not committed; if it went while saving, see whether the change is there "
+            "('workbench audit log')",
+        )
+
+
+def _connection_lost(exc: BaseException | None) -> bool:
+    if isinstance(exc, psycopg.errors.AdminShutdown | psycopg.errors.CrashShutdown):
+        return True
+    return isinstance(exc, psycopg.OperationalError) and (
+        "server closed the connection" in str(exc)
+        or ("connection" in str(exc).lower() and "lost" in str(exc).lower())
+    )
+
+
+class ServerStore:
+    """An open connection pool to a workbench schema on a PostgreSQL server."""
+
+    dialect = "postgresql"
+    slots = None  # no key slots: the server authenticates every user itself
+    backup_written = None
+
+    def __init__(self, url: str | URL, user: str, passphrase: str | None) -> None:
+        parsed = url if isinstance(url, URL) else parse_url(url)
+        if parsed.username and parsed.username != user:
+            raise StoreError(
+                display_url(parsed),
+                f"the URL names user {parsed.username!r} but you sign in as {user!r}: "
+                "leave the user out of the URL or give the same --user",
+            )
+        self.url = parsed._replace(username=user, password=passphrase)
+        self.path = display_url(self.url)
+        self.user = user
+        self._closed = False
+        # Tells this session's own announcements from other sessions' (NOTIFY_CHANNEL).
+        self.session_id = secrets.token_hex(8)
+        self.engine: Engine = create_engine(
+            self.url,
+            pool_size=4,
+            max_overflow=8,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            isolation_level="READ COMMITTED",
+            connect_args={
+                "application_name": "workbench",
+                "connect_timeout": 10,
+                "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+            },
+        )
+        self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+        @event.listens_for(self.engine, "connect")
+        def _refuse_when_closed(dbapi_conn: Any, record: Any) -> None:
+            if self._closed:
+                raise StoreClosed(self.path, f"{self.path} is closed (the session ended)")
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | URL, user: str, passphrase: str | None) -> ServerStore:
+        """Connect as ``user`` and check the schema is a workbench schema at head."""
+        store = cls(url, user, passphrase)
+        try:
+            store._check_schema()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _check_schema(self) -> None:
+        try:
+            current = migrate.current_revision(self.engine)
+        except sa_exc.OperationalError as exc:
+            raise _classify_connect_failure(self.path, self.user, exc) from None
+        head = migrate.head_revision()
+        if current is None:
+            raise NotAWorkbenchDatabase(
+                self.path,
+                f"{self.path} holds no workbench schema (set it up with 'workbench server init')",
+            )
+        if current != head:
+            if not migrate.is_known(current):
+                raise NotAWorkbenchDatabase(
+                    self.path,
+                    f"{self.path} has schema {current}, newer than this workbench understands",
+                )
+            raise StoreError(
+                self.path,
+                f"{self.path} has an older schema ({current}): its owner upgrades it with "
+                "'workbench server init --url …'",
+            )
+
+    # -- sessions ------------------------------------------------------------------
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One transaction: commits on success, rolls back on any exception."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except sa_exc.OperationalError as exc:
+            if isinstance(exc.orig, psycopg.errors.LockNotAvailable):
+                raise DatabaseInUse(
+                    self.path,
+                    f"{self.path}: another session held the records this change needs for "
+                    f"longer than {LOCK_TIMEOUT_MS / 1000:.0f} s; nothing was changed",
+                ) from None
+            if isinstance(exc.orig, psycopg.errors.DeadlockDetected):
+                raise DatabaseInUse(
+                    self.path,
+                    f"{self.path}: this change and another session's waited for each other; "
+                    "the server cancelled this one and nothing of it was changed: try again",
+                ) from None
+            if exc.connection_invalidated or _connection_lost(exc.orig):
+                raise ConnectionLost(self.path) from None
+            raise
+        finally:
+            session.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def listener(self) -> Listener:
+        """A connection of its own that waits for other sessions' announcements."""
+        if self._closed:
+            raise StoreClosed(self.path, f"{self.path} is closed (the session ended)")
+        args, kwargs = self.engine.dialect.create_connect_args(self.url)
+        return Listener(*args, **kwargs)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.engine.dispose()
+
+    def __enter__(self) -> ServerStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Listener:
+    """LISTEN on ``NOTIFY_CHANNEL``: waits on the socket, no polling of tables."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The arguments psycopg.connect takes (the store's own, from its URL)."""
+        kwargs.update(autocommit=True, connect_timeout=10, application_name="workbench")
+        self._conn = psycopg.connect(*args, **kwargs)
+        self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
+
+    def wait(self, timeout: float) -> list[str]:
+        """The payloads that arrive within ``timeout`` seconds (as soon as one does, with
+        any that follow it at once); [] when none did."""
+        got = [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+        if got:
+            got += [n.payload for n in self._conn.notifies(timeout=0.05)]
+        return got
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def announce(session: Session, payload: str) -> None:
+    """Tell listening sessions, when this transaction commits, what it changed."""
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": NOTIFY_CHANNEL, "payload": payload},
+    )
+
+
+# -- login roles (run inside the caller's transaction, on its connection) ---------------
+
+
+def _dbapi(session: Session) -> psycopg.Connection[Any]:
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    return conn  # type: ignore[return-value]
+
+
+def scram_secret(conn: psycopg.Connection[Any], user: str, passphrase: str) -> str:
+    """The SCRAM verifier of ``passphrase``, computed here: the server never sees it."""
+    secret = conn.pgconn.encrypt_password(passphrase.encode(), user.encode(), b"scram-sha-256")
+    return secret.decode("ascii")
+
+
+def create_login(session: Session, user: str, passphrase: str, role: str) -> None:
+    """A login role for a new workbench user, member of its role's group role. Admins may
+    create and manage login roles (CREATEROLE, ADMIN OPTION on the group roles)."""
+    conn = _dbapi(session)
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone()
+    verb = "ALTER" if exists else "CREATE"
+    conn.execute(
+        sql.SQL("{} ROLE {} LOGIN PASSWORD {}").format(
+            sql.SQL(verb), sql.Identifier(user), sql.Literal(scram_secret(conn, user, passphrase))
+        )
+    )
+    set_login_group(session, user, role)
+
+
+def set_login_group(session: Session, user: str, role: str) -> None:
+    """``user``'s login role joins the group role of ``role`` and leaves the others; an
+    admin holds every group role WITH ADMIN OPTION (to manage the others' roles)."""
+    conn = _dbapi(session)
+    for group in GROUP_ROLES.values():
+        conn.execute(
+            sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(user))
+        )
+    if role == "admin":
+        grant_admin_powers(session, user)
+        return
+    conn.execute(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(sql.Identifier(user)))
+    conn.execute(
+        sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[role]), sql.Identifier(user))
+    )
+
+
+def grant_admin_powers(session: Session, user: str) -> None:
+    """An admin creates login roles for new users and moves them between group roles."""
+    _admin_powers(_dbapi(session), user)
+
+
+def _admin_powers(conn: psycopg.Connection[Any], user: str) -> None:
+    conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(user)))
+    for group in GROUP_ROLES.values():
+        conn.execute(
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                sql.Identifier(group), sql.Identifier(user)
+            )
+        )
+
+
+def login_roles(session: Session) -> set[str]:
+    """The roles that may log in (pg_roles is readable by every role)."""
+    return set(session.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
+
+
+def set_password(session: Session, user: str, passphrase: str) -> None:
+    conn = _dbapi(session)
+    conn.execute(
+        sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(user), sql.Literal(scram_secret(conn, user, passphrase))
+        )
+    )
+
+
+def disable_login(session: Session, user: str) -> None:
+    """A removed user's role can no longer log in (its audit history stays)."""
+    conn = _dbapi(session)
+    conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(user)))
+
+
+__all__ = [
+    "AUDIT_LOCK_KEY",
+    "GROUP_ROLES",
+    "ServerAddress",
+    "ServerStore",
+    "create_login",
+    "disable_login",
+    "display_url",
+    "is_server_url",
+    "parse_url",
+    "set_login_group",
+    "set_password",
+]
+
+
+def copied_login(conn: Connection, user: str, role: str, *, active: bool) -> None:
+    """A login role for a user arriving with a copied database (``workbench copy``): in
+    their role's group, with no password until an admin gives them one."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    name = sql.Identifier(user)
+    if not raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone():
+        raw.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(name))
+    raw.execute(sql.SQL("ALTER ROLE {} {}").format(name, sql.SQL("LOGIN" if active else "NOLOGIN")))
+    raw.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[role]), name))
+    if role == "admin":
+        _admin_powers(raw, user)  # type: ignore[arg-type]
+
+
+# -- setting a server up ---------------------------------------------------------------
+
+
+def initialize(owner_url: str, admin: str, passphrase: str) -> str:
+    """Schema (migrated to head), group roles, grants, policies and ``admin``'s login role
+    on the database ``owner_url`` names, connecting as its owner (a superuser or a role
+    with CREATEROLE that owns the database; its password from the URL or PGPASSWORD).
+    Safe to run again: upgrades the schema and re-applies the access rules. Returns the
+    URL users connect with (no user, no password)."""
+    parsed = parse_url(owner_url)
+    where = display_url(parsed)
+    engine = create_engine(parsed, isolation_level="READ COMMITTED", hide_parameters=True)
+    try:
+        try:
+            with engine.connect():
+                pass
+        except sa_exc.OperationalError as exc:
+            raise _classify_connect_failure(where, parsed.username or "", exc) from None
+        current = migrate.current_revision(engine)
+        if current is not None and not migrate.is_known(current):
+            raise NotAWorkbenchDatabase(
+                where, f"{where} has schema {current}, newer than this workbench understands"
+            )
+        if current is not None:
+            with engine.connect() as conn:
+                names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM app_user")]
+            if names and admin not in names:
+                raise StoreError(
+                    where,
+                    f"{where} already has workbench users; {admin!r} is not one of them "
+                    "(an admin adds users with 'workbench user add')",
+                )
+        migrate.upgrade(engine, "head")
+        with engine.begin() as conn:
+            server_access.apply(conn)  # again: tables added since 0009 get their rules
+            dbapi = conn.connection.dbapi_connection
+            assert dbapi is not None
+            exists = dbapi.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (admin,)).fetchone()
+            dbapi.execute(
+                sql.SQL("{} ROLE {} LOGIN PASSWORD {}").format(
+                    sql.SQL("ALTER" if exists else "CREATE"),
+                    sql.Identifier(admin),
+                    sql.Literal(scram_secret(dbapi, admin, passphrase)),  # type: ignore[arg-type]
+                )
+            )
+            _admin_powers(dbapi, admin)  # type: ignore[arg-type]
+            dbapi.execute(
+                sql.SQL("GRANT CONNECT ON DATABASE {} TO workbench_user").format(
+                    sql.Identifier(parsed.database or "postgres")
+                )
+            )
+    finally:
+        engine.dispose()
+    return display_url(parsed._replace(username=None))
