@@ -23,7 +23,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from workbench.domain import vocab
 from workbench.domain.periods import format_yoy
-from workbench.domain.quantities import fen_to_yuan, format_cny, format_grams, mg_to_grams
+from workbench.domain.quantities import fen_to_yuan, format_grams, mg_to_grams
+from workbench.reports.formatting import money
 from workbench.reports.statistics import MonthlyChart, StatsDocument, StatsRow
 from workbench.reports.statistics import build_statistics_pdf as _build_pdf
 from workbench.services.core.context import Context
@@ -75,8 +76,8 @@ def shown(value: int | Decimal, unit: str, lang: str) -> str:
     if unit == "grams":
         grams = format_grams(value) if isinstance(value, int) else format(value.normalize(), "f")
         return f"{grams} {text('grams', lang)}"
-    if unit == "yuan":
-        return f"{format_cny(int(value))} {text('yuan', lang)}"
+    if unit == "yuan":  # grouped as the package writes money: "4,177,656.00"
+        return f"{money(int(value))} {text('yuan', lang)}"
     return str(int(value))
 
 
