@@ -20,8 +20,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from workbench.store import server_tls
 
 SUPERUSER = "postgres"
 RUN_AS = "postgres"  # the system user the server runs as when we are root
@@ -65,75 +68,15 @@ def _chown(path: Path) -> None:
         shutil.chown(path, RUN_AS, RUN_AS)
 
 
-def make_ca(directory: Path, name: str) -> tuple[Path, object, object]:
-    """A self-signed CA certificate (written as ``name``.crt) and its key."""
-    import datetime
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    path = directory / f"{name}.crt"
-    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return path, cert, key
-
-
 def _server_certificate(directory: Path) -> Path:
-    """A site CA and a server certificate for 127.0.0.1 signed by it (in ``directory``,
-    the key readable by the server's user only). Returns the CA certificate's path."""
-    import datetime
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    ca_path, ca_cert, ca_key = make_ca(directory, "site-ca")
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca_cert.subject)  # type: ignore[attr-defined]
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
-    )
-    crt, pem = directory / "server.crt", directory / "server.key"
-    crt.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    pem.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    pem.chmod(0o600)
-    for path in (crt, pem, ca_path):
+    """A site CA and a server certificate for 127.0.0.1 signed by it, made by the same
+    functions as ``workbench server certs`` (in ``directory``, the key readable by the
+    server's user only). Returns the CA certificate's path."""
+    ca = server_tls.make_ca(directory, "site-ca", subject="workbench test site CA")
+    issued = server_tls.make_server(ca, directory, ips=["127.0.0.1"])
+    for path in (issued.cert, issued.key, ca.cert):
         _chown(path)
-    return ca_path
+    return ca.cert
 
 
 @dataclass
@@ -185,9 +128,37 @@ class Cluster:
         return cls(Path(data["directory"]), int(data["port"]), data["password"])
 
 
-def start(directory: Path | None = None, *, durable: bool = False) -> Cluster:
+def _site_certificates(directory: Path, site: Path) -> None:
+    """The CA and server certificate ``workbench server certs`` made in ``site``, copied
+    where the server's user can read them, named as :func:`_server_certificate` names."""
+    for source, target in (("ca.crt", "site-ca.crt"), ("server.crt", "server.crt")):
+        shutil.copyfile(site / source, directory / target)
+        _chown(directory / target)
+    key = directory / "server.key"
+    shutil.copyfile(site / "server.key", key)
+    key.chmod(0o600)
+    _chown(key)
+
+
+def _allow_certificates(data: Path, users: Sequence[str]) -> None:
+    """``hostssl … cert`` for ``users`` ahead of initdb's SCRAM lines (first match wins)."""
+    hba = data / "pg_hba.conf"
+    lines = "".join(f"hostssl all {user} 127.0.0.1/32 cert\n" for user in users)
+    hba.write_text(lines + hba.read_text())
+
+
+def start(
+    directory: Path | None = None,
+    *,
+    durable: bool = False,
+    site: Path | None = None,
+    cert_users: Sequence[str] = (),
+) -> Cluster:
     """initdb a new cluster in ``directory`` (a new temp dir by default) and start it on
-    a free loopback port, SCRAM passwords for every TCP connection."""
+    a free loopback port, SCRAM passwords for every TCP connection but ``cert_users``'
+    (client certificates signed by the site CA). TLS is on with the CA and server
+    certificate ``workbench server certs`` made in ``site`` — by default with new ones
+    made by the same functions, for 127.0.0.1."""
     initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
     if os.geteuid() == 0:
         try:
@@ -231,12 +202,17 @@ def start(directory: Path | None = None, *, durable: bool = False) -> Cluster:
     pwfile.unlink()
     if run.returncode != 0:
         raise ClusterUnavailable(f"initdb failed: {run.stderr.strip() or run.stdout.strip()}")
-    _server_certificate(directory)
+    if site is None:
+        _server_certificate(directory)
+    else:
+        _site_certificates(directory, site)
+    _allow_certificates(cluster.data, cert_users)
     options = (
         f"-p {cluster.port} -c listen_addresses=127.0.0.1 "
         f"-c unix_socket_directories={cluster.data} -c max_connections=100 "
         f"-c ssl=on -c ssl_cert_file={directory / 'server.crt'} "
-        f"-c ssl_key_file={directory / 'server.key'}"
+        f"-c ssl_key_file={directory / 'server.key'} "
+        f"-c ssl_ca_file={directory / 'site-ca.crt'}"
     )
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"

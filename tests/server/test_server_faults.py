@@ -15,6 +15,7 @@ from workbench.services.casefile.records import RecordService
 from workbench.services.core.audit import AuditService
 from workbench.services.core.unit_of_work import transaction
 from workbench.store.errors import StoreError
+from workbench.store.server_tls import make_ca
 
 
 def test_backend_killed_mid_transaction_leaves_nothing(pg: Server, server_url: str) -> None:
@@ -42,8 +43,6 @@ def test_backend_killed_mid_transaction_leaves_nothing(pg: Server, server_url: s
 def test_tls_verify_full_accepts_the_site_ca_and_refuses_another(
     pg: Server, server_url: str, tmp_path: Path
 ) -> None:
-    from tests.pgcluster import make_ca
-
     good = f"{server_url}?sslmode=verify-full&sslrootcert={pg.cluster.ca}"
     lead = sign_in(good, ADMIN, PASSPHRASE)
     try:
@@ -53,8 +52,8 @@ def test_tls_verify_full_accepts_the_site_ca_and_refuses_another(
             ).scalar_one()
     finally:
         lead.store.close()
-    wrong_ca, _, _ = make_ca(tmp_path, "another-ca")
-    wrong = f"{server_url}?sslmode=verify-full&sslrootcert={wrong_ca}"
+    wrong_ca = make_ca(tmp_path, "another-ca")
+    wrong = f"{server_url}?sslmode=verify-full&sslrootcert={wrong_ca.cert}"
     with pytest.raises(StoreError) as refused:
         sign_in(wrong, ADMIN, PASSPHRASE)
     assert "certificate verify failed" in str(refused.value)
