@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,3 +111,15 @@ def lead(location: str) -> Iterator[Context]:
 
 def signed_in_as(location: str, user: str) -> Context:
     return sign_in(location, user, PASSPHRASE)
+
+
+def run_together(target: Callable[[Context, int], None], contexts: list[Context]) -> None:
+    """``target(ctx, n)`` for every context at once, one thread each; then every store
+    closed (the caller collects and reports the threads' errors)."""
+    threads = [threading.Thread(target=target, args=(c, n)) for n, c in enumerate(contexts)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for c in contexts:
+        c.store.close()

@@ -6,12 +6,10 @@ cases and records, membership, the audit chain, sign-in failures, edit conflicts
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.server.conftest import ADMIN, add_user, signed_in_as
+from tests.server.conftest import ADMIN, add_user, run_together, signed_in_as
 from workbench.services.accounts.access import AccessService
 from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.records import RecordService
@@ -105,13 +103,7 @@ def test_concurrent_writers_keep_one_chain(lead: Context, location: str) -> None
         except BaseException as exc:  # reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=work, args=(c, n)) for n, c in enumerate(contexts)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for c in contexts:
-        c.store.close()
+    run_together(work, contexts)
     assert not errors, errors[0]
     report = AuditService(lead).verify()
     assert report.ok, report.problem

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from tests.server.conftest import ADMIN, add_user, signed_in_as
+from tests.server.conftest import ADMIN, add_user, run_together, signed_in_as
 from workbench.services.accounts.access import AccessService
 from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.records import RecordService
@@ -81,13 +81,7 @@ def test_twenty_users_no_lost_update_one_chain(server_url: str) -> None:
         except BaseException as exc:  # reported by the main thread
             errors.append(exc)
 
-    threads = [threading.Thread(target=investigator, args=(c, n)) for n, c in enumerate(contexts)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for c in contexts:
-        c.store.close()
+    run_together(investigator, contexts)
     try:
         assert not errors, repr(errors[0])
         for i, record in enumerate(counters):

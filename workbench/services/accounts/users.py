@@ -444,8 +444,7 @@ def _sign_in_server(
     try:
         ctx.principal()
         if not read_only:
-            with unit_of_work(ctx) as uow:
-                uow.audit("login", "user", user, None, {"failures_before": 0})
+            _audit_server_sign_in(ctx)
     except BaseException:
         store.close()
         raise
@@ -470,12 +469,17 @@ def _sign_in_server_first(url: str, user: str, passphrase: str) -> Context:
         if not exists:
             UserService(ctx).add(user, "admin")  # the first user adds themselves
         ctx.principal()
-        with unit_of_work(ctx) as uow:
-            uow.audit("login", "user", user, None, {"failures_before": 0})
+        _audit_server_sign_in(ctx)
     except BaseException:
         store.close()
         raise
     return ctx
+
+
+def _audit_server_sign_in(ctx: Context) -> None:
+    """A server counts failed logins in its own log, not here: none before this one."""
+    with unit_of_work(ctx) as uow:
+        uow.audit("login", "user", ctx.user, None, {"failures_before": 0})
 
 
 def _principal(
