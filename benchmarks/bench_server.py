@@ -223,7 +223,7 @@ def run() -> Iterator[Comparison]:
     from workbench.services.accounts.users import create_database, create_server
 
     try:
-        cluster = pgcluster.start()
+        cluster = pgcluster.start(durable=True)  # fsync on, as a real server
     except pgcluster.ClusterUnavailable as exc:
         print(f"bench_server: left out: {exc}")
         return

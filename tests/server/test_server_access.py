@@ -168,3 +168,42 @@ def test_change_feed_announces_readable_cases_only(server_url: str, server_lead:
             feed.close()
         member.store.close()
         outsider.store.close()
+
+
+def test_a_change_past_the_app_without_its_audit_entry_never_commits(
+    pg: Server, server_url: str, server_lead: Context
+) -> None:
+    before = AuditService(server_lead).verify()
+    with pg.connect_as(server_url, "member") as member:
+        # A member may write to their case (row-level security lets them) but not
+        # without an audit entry in the same transaction: refused at commit.
+        for statement in (
+            "UPDATE location SET name = '改过'",
+            "INSERT INTO location (case_id, name, address, kind, notes) "
+            "SELECT id, 'x', '', 'other', '' FROM case_file WHERE code = 'T-1'",
+            "DELETE FROM location",
+            "UPDATE app_user SET display_name = '王五' WHERE name = 'member'",
+        ):
+            with pytest.raises(psycopg.errors.RaiseException, match="without an audit entry"):
+                member.execute(statement)
+        # In an explicit transaction the refusal comes at COMMIT, and nothing stays.
+        member.execute("BEGIN")
+        member.execute("UPDATE location SET name = '改过'")
+        with pytest.raises(psycopg.errors.RaiseException, match="without an audit entry"):
+            member.execute("COMMIT")
+        # A statement that changes no row needs no entry.
+        assert member.execute("UPDATE location SET name = 'y' WHERE false").rowcount == 0
+        rows = list(member.execute("SELECT id, name FROM location"))
+        assert [r[1] for r in rows] == ["据点"]
+    # Through the app the same member's change commits, with its entry.
+    ctx = signed_in_as(server_url, "member")
+    try:
+        RecordService(ctx).update("location", rows[0][0], name="改过")
+    finally:
+        ctx.store.close()
+    after = AuditService(server_lead).verify()
+    assert after.ok and after.count == before.count + 2  # the sign-in and the update
+    # The schema's owner (migrations, 'workbench copy') is not held to it.
+    database = server_url.rsplit("/", 1)[1]
+    with pg.superuser(database) as owner:
+        owner.execute("UPDATE location SET notes = 'owner' WHERE name = '改过'")

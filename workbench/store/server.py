@@ -50,7 +50,7 @@ GROUP_ROLES = {
 # One global audit chain: every writer appends under this transaction-scoped advisory
 # lock (pg_advisory_xact_lock), taken just before the chain head is read and released at
 # commit, so two sessions never both extend the same head. The value is "TFWB".
-AUDIT_LOCK_KEY = 0x54465742
+AUDIT_LOCK_KEY = server_access.AUDIT_LOCK_KEY
 # Committed changes are announced on this channel (pg_notify in the writing transaction,
 # delivered at commit): case ids and entity kinds, never codes or content.
 NOTIFY_CHANNEL = "workbench_changes"

@@ -64,6 +64,10 @@ WRITABLE = (
     "rehab_decision",
     "rehab_handover",
 )
+# Tables whose changes need an audit entry in the same transaction (the write guard),
+# and its triggers: (event, the transition table telling whether any row changed).
+GUARDED = ("app_user", *WRITABLE)
+_GUARD_EVENTS = (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))
 WRITERS = ("workbench_investigator", "workbench_case_lead", "workbench_admin")
 ALL_GROUPS = (*WRITERS, "workbench_auditor")
 
@@ -102,6 +106,49 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
 $$;
 """
 
+# The one global audit chain's append lock (pg_advisory_xact_lock), held to commit.
+AUDIT_LOCK_KEY = 0x54465742
+
+# plpgsql, one statement each (``_FUNCTIONS`` is split at ";\n"). The chain head is
+# read by a VOLATILE function after it took the lock: in READ COMMITTED each statement
+# in it takes a new snapshot, so it sees the entry of the holder it waited for, and a
+# save needs one round trip for both. The write guard: a statement that changes a
+# workbench table notes its transaction in ``workbench_unaudited`` (not for the schema
+# owner: migrations and copies); an audit entry written after it clears the note; a
+# deferred trigger refuses the commit of a transaction whose note is still there — a
+# change made past the app (psql) without its audit entry never commits.
+_PLPGSQL = (
+    f"""CREATE OR REPLACE FUNCTION workbench_audit_lock_head(OUT seq integer, OUT hash varchar)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN PERFORM pg_advisory_xact_lock({AUDIT_LOCK_KEY});
+SELECT a.seq, a.hash INTO seq, hash FROM audit_entry a ORDER BY a.seq DESC LIMIT 1;
+END $$""",
+    "CREATE UNLOGGED TABLE IF NOT EXISTS workbench_unaudited (xact xid8 PRIMARY KEY)",
+    *(
+        f"""CREATE OR REPLACE FUNCTION workbench_note_{rows}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN IF session_user <> current_user AND EXISTS (SELECT 1 FROM {rows}_rows) THEN
+INSERT INTO workbench_unaudited VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
+END IF; RETURN NULL; END $$"""
+        for rows in ("new", "old")
+    ),
+    """CREATE OR REPLACE FUNCTION workbench_note_audited() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN DELETE FROM workbench_unaudited WHERE xact = pg_current_xact_id(); RETURN NULL; END $$""",
+    """CREATE OR REPLACE FUNCTION workbench_require_audit() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN IF EXISTS (SELECT 1 FROM workbench_unaudited WHERE xact = NEW.xact) THEN
+RAISE EXCEPTION 'workbench: this transaction changes workbench records without an audit '
+'entry; every change goes through the workbench, which audits it';
+END IF; RETURN NULL; END $$""",
+    "DROP TRIGGER IF EXISTS wb_require_audit ON workbench_unaudited",
+    "CREATE CONSTRAINT TRIGGER wb_require_audit AFTER INSERT ON workbench_unaudited "
+    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workbench_require_audit()",
+    "DROP TRIGGER IF EXISTS wb_audited ON audit_entry",
+    "CREATE TRIGGER wb_audited AFTER INSERT ON audit_entry "
+    "FOR EACH STATEMENT EXECUTE FUNCTION workbench_note_audited()",
+)
+
 _MEMBER = "(case_id = ANY ((SELECT workbench_member_cases())::integer[]))"
 _AUDITOR = "((SELECT workbench_role()) = 'auditor')"
 _ADMIN = "((SELECT workbench_role()) = 'admin')"
@@ -135,6 +182,16 @@ def _policies(table: str, select: str, write: str) -> list[str]:
 def statements() -> list[str]:
     """Everything after the group roles exist, in order; safe to run again."""
     out = [s.strip() for s in _FUNCTIONS.split(";\n") if s.strip()]
+    out += list(_PLPGSQL)
+    for table in GUARDED:
+        for event, rows in _GUARD_EVENTS:
+            trigger = f"wb_note_{event.lower()}"
+            out += [
+                f"DROP TRIGGER IF EXISTS {trigger} ON {table}",
+                f"CREATE TRIGGER {trigger} AFTER {event} ON {table} "
+                f"REFERENCING {rows.upper()} TABLE AS {rows}_rows "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION workbench_note_{rows}()",
+            ]
     everything = ", ".join(("app_user", "audit_entry", "alembic_version", *WRITABLE))
     out += [
         f"REVOKE ALL ON {everything} FROM PUBLIC",
@@ -194,4 +251,12 @@ def apply(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-__all__ = ["ALL_GROUPS", "CASE_TABLES", "WRITERS", "apply", "statements"]
+__all__ = [
+    "ALL_GROUPS",
+    "AUDIT_LOCK_KEY",
+    "CASE_TABLES",
+    "GUARDED",
+    "WRITERS",
+    "apply",
+    "statements",
+]

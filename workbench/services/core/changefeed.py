@@ -11,7 +11,7 @@ window refreshes with them. The file store has one writer per workstation: no fe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,15 +23,27 @@ from workbench.store.server import Listener, ServerStore, announce
 
 
 def announce_changes(
-    session: Session, store: object, case_codes: Iterable[str], entities: Iterable[str]
+    session: Session,
+    store: object,
+    case_codes: Iterable[str],
+    entities: Iterable[str],
+    known_ids: Mapping[str, int] | None = None,
 ) -> None:
-    """Inside the writing transaction: announce its cases (by id) and record kinds."""
+    """Inside the writing transaction: announce its cases (by id) and record kinds.
+
+    ``known_ids``: case ids the transaction has looked up already (its membership
+    checks), so a save asks the server for none."""
     if not isinstance(store, ServerStore):
         return
     codes = sorted(set(case_codes))
     if not codes:
         return
-    ids = sorted(session.scalars(select(CaseFile.id).where(CaseFile.code.in_(codes))))
+    known = known_ids or {}
+    missing = [code for code in codes if code not in known]
+    found: Iterable[int] = ()
+    if missing:
+        found = session.scalars(select(CaseFile.id).where(CaseFile.code.in_(missing)))
+    ids = sorted({*(known[code] for code in codes if code in known), *found})
     if not ids:
         return  # deleted in this transaction: those who had it open find it gone
     payload = {"cases": ids, "entities": sorted(set(entities)), "session": store.session_id}

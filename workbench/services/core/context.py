@@ -145,12 +145,27 @@ class Context:
         )
 
     def _is_member(self, me: Principal, case_code: str, session: Session | None) -> bool:
+        # Inside a transaction a membership found once holds to its end (the unit of
+        # work forgets them when it changes case_access): one query per case, not per
+        # check — a save checks its case three times.
+        uow = getattr(self.local, "uow", None)
+        known: dict[str, int] | None = None
+        if uow is not None and session is uow.session:
+            known = uow.member_of
+            if case_code in known:
+                return True
+        case_id = self._member_case_id(me, case_code, session)
+        if case_id is not None and known is not None:
+            known[case_code] = case_id
+        return case_id is not None
+
+    def _member_case_id(self, me: Principal, case_code: str, session: Session | None) -> int | None:
         query = (
-            select(CaseAccess.id)
+            select(CaseAccess.case_id)
             .join(CaseFile, CaseFile.id == CaseAccess.case_id)
             .where(CaseFile.code == case_code, CaseAccess.user_id == me.user_id)
         )
         if session is not None:
-            return session.execute(query).first() is not None
+            return session.execute(query).scalar()
         with self.store.session() as s:
-            return s.execute(query).first() is not None
+            return s.execute(query).scalar()

@@ -26,7 +26,6 @@ from workbench.services.core.changefeed import announce_changes
 from workbench.services.core.changes import Changes
 from workbench.services.core.context import Context
 from workbench.services.core.versions import check_expected, expects
-from workbench.store.server import AUDIT_LOCK_KEY
 
 # Audit entities of the drug-user registry: belong to no case, need "registry.edit".
 REGISTRY_ENTITIES = frozenset({"drug_use_finding", "rehab_decision", "rehab_handover"})
@@ -65,6 +64,7 @@ class UnitOfWork:
     entities: set[str] = field(default_factory=set)
     cases: set[str] = field(default_factory=set)
     _allowed: set[tuple[str, str]] = field(default_factory=set)
+    member_of: dict[str, int] = field(default_factory=dict)  # code: id (Context._is_member)
 
     def audit(
         self,
@@ -79,6 +79,8 @@ class UnitOfWork:
         elif entity in REGISTRY_ENTITIES and (permissions.REGISTRY_EDIT, "") not in self._allowed:
             self.ctx.require(permissions.REGISTRY_EDIT, session=self.session)
             self._allowed.add((permissions.REGISTRY_EDIT, ""))
+        if entity == "case_access":
+            self.member_of.clear()
         via = getattr(self.ctx.local, "via", None)
         if via is not None:
             changes = {**changes, VIA_KEY: via}
@@ -174,8 +176,8 @@ def _chain_head(session: Session) -> Any:
     before commit, and held until it; the head comes from a function that sees every
     entry (row-level security hides other cases' entries from this user)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
-        row = session.execute(text("SELECT seq, hash FROM workbench_audit_head()")).first()
+        # One round trip: pg_advisory_xact_lock(AUDIT_LOCK_KEY), then the head as of then.
+        row = session.execute(text("SELECT seq, hash FROM workbench_audit_lock_head()")).first()
         return None if row is None or row[0] is None else row
     return session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
@@ -195,8 +197,10 @@ def unit_of_work(ctx: Context) -> Iterator[UnitOfWork]:
         try:
             yield uow
             session.flush()
+            # The server: delivered at commit, so announced before the chain's lock is
+            # taken — the lock is then held for the head, the entries and the commit only.
+            announce_changes(session, ctx.store, uow.cases, uow.entities, uow.member_of)
             uow._write_audit()
-            announce_changes(session, ctx.store, uow.cases, uow.entities)  # the server
         finally:
             ctx.local.uow = None
 
