@@ -259,6 +259,33 @@ def test_write_lock_held_elsewhere_is_exit_7_naming_the_holder(db: Path) -> None
 def test_help_lists_the_exit_codes() -> None:
     text = ok("--help", passphrase=None).stdout
     assert "exit codes:" in text and "7  the database is in use by another session" in text
+    assert "8  the server cannot be reached (refused, unknown host" in text
+
+
+def test_a_server_lost_after_sign_in_is_exit_8_not_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A connection the pool finds dead in the middle of a command (the server restarted
+    or the network went): exit 8 like a server never reached, in one line."""
+    import psycopg
+    from sqlalchemy import exc as sa_exc
+
+    from workbench.cli import cases
+    from workbench.cli.main import main
+
+    def lost(_args: object) -> int:
+        raise sa_exc.OperationalError(
+            "SELECT 1",
+            {},
+            psycopg.OperationalError("server closed the connection unexpectedly\n\tThis probably"),
+            connection_invalidated=True,
+        )
+
+    monkeypatch.setattr(cases, "cmd_cases", lost)
+    assert main(["cases", "--db", "postgresql://lead:secret@db.taskforce.lan/workbench"]) == 8
+    err = capsys.readouterr().err
+    assert err.startswith("error: lost the connection to the server: server closed")
+    assert err.count("\n") == 1 and "secret" not in err
 
 
 def test_commands_never_write_to_a_damaged_file(db: Path) -> None:

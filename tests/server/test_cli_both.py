@@ -4,13 +4,16 @@ same, through real subprocesses."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests import pgcluster
 from tests.cli.test_cli import ok, run
 from tests.conftest import PASSPHRASE
 from tests.server.conftest import Server
+from workbench.store.server_tls import make_ca
 
 
 def test_cases_users_and_audit(location: str, tmp_path: Path) -> None:
@@ -92,8 +95,56 @@ def test_server_init_on_an_empty_database(pg: Server) -> None:
     assert other.returncode != 0 and "already has workbench users" in other.stderr
 
 
-@pytest.mark.parametrize("bad", ["postgresql://127.0.0.1:1/none", "postgresql://[bad"])
-def test_unreachable_server_is_one_error_line(bad: str) -> None:
-    result = run("cases", "--db", bad)
-    assert result.returncode not in (0,), result.stderr
+def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "no-such-host.invalid:5432"])
+def test_unreachable_server_is_exit_8_in_one_line_naming_it(host: str) -> None:
+    """Refused (a closed port) or an unknown host: exit 8, never 1 ("a bug"); the line
+    names the server without its password."""
+    url = f"postgresql://lead:url-secret@{host.format(port=pgcluster.free_port())}/none"
+    result = run("cases", "--db", url)
+    assert result.returncode == 8, result.stderr
+    said = _one_error_line(result)
+    assert "cannot reach the server postgresql://lead@" in said and "/none" in said
+    assert "url-secret" not in said
+
+
+def test_tls_refused_and_no_such_database_are_exit_8(pg: Server, tmp_path: Path) -> None:
+    other_ca = make_ca(tmp_path, "another-ca")
+    wrong_ca = f"{pg.url('postgres')}?sslmode=verify-full&sslrootcert={other_ca.cert}"
+    refused = run("cases", "--db", wrong_ca)
+    assert refused.returncode == 8, refused.stderr
+    assert "certificate verify failed" in _one_error_line(refused)
+    missing = run("cases", "--db", pg.url("no_such_db"))
+    assert missing.returncode == 8, missing.stderr
+    assert "no such database on the server" in _one_error_line(missing)
+
+
+def test_a_client_key_that_is_not_there_is_a_usage_error(pg: Server, tmp_path: Path) -> None:
+    cert = make_ca(tmp_path, "any").cert  # a real certificate; its key is what is missing
+    url = (
+        f"{pg.url('postgres')}?sslmode=verify-full&sslrootcert={pg.cluster.ca}"
+        f"&sslcert={cert}&sslkey={tmp_path / 'lead.key'}"
+    )
+    result = run("cases", "--db", url)
+    assert result.returncode == 2, result.stderr
+    assert "lead.key" in _one_error_line(result)
+
+
+def test_a_malformed_server_url_is_a_usage_error() -> None:
+    result = run("cases", "--db", "postgresql://db.taskforce.lan:port/workbench")
+    assert result.returncode == 2, result.stderr
+    assert "not a database URL" in _one_error_line(result)
+
+
+def test_copy_from_an_unreachable_server_is_exit_8(tmp_path: Path) -> None:
+    source = f"postgresql://postgres:owner-secret@127.0.0.1:{pgcluster.free_port()}/workbench"
+    result = run("copy", "--from", source, "--to", str(tmp_path / "copy.db"))
+    assert result.returncode == 8, result.stderr
+    said = _one_error_line(result)
+    assert "cannot reach the server postgresql://postgres@127.0.0.1" in said
+    assert "owner-secret" not in said and not (tmp_path / "copy.db").exists()

@@ -14,7 +14,7 @@ from workbench.services.casefile.cases import CaseService
 from workbench.services.casefile.records import RecordService
 from workbench.services.core.audit import AuditService
 from workbench.services.core.unit_of_work import transaction
-from workbench.store.errors import StoreError
+from workbench.store.errors import ServerUnreachable, StoreError
 from workbench.store.server_tls import make_ca
 
 
@@ -57,4 +57,4 @@ def test_tls_verify_full_accepts_the_site_ca_and_refuses_another(
     with pytest.raises(StoreError) as refused:
         sign_in(wrong, ADMIN, PASSPHRASE)
     assert "certificate verify failed" in str(refused.value)
-    assert refused.value.exit_code != 0
+    assert isinstance(refused.value, ServerUnreachable) and refused.value.exit_code == 8

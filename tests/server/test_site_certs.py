@@ -11,15 +11,21 @@ import psycopg
 import pytest
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from tests import pgcluster
-from tests.cli.test_cli import ok
+from tests.cli.test_cli import ok, run
 from tests.conftest import PASSPHRASE
 from workbench.cli.main import main
 from workbench.services.accounts.users import create_server, sign_in
 from workbench.services.casefile.cases import CaseService
 from workbench.services.core.audit import AuditService
+from workbench.services.core.context import Context
 from workbench.store import server_tls
+from workbench.views.session_lock import LockScreen
+from workbench.views.settings import Settings
+from workbench.views.unlock_dialog import UnlockDialog
 
 
 def certs(site: Path, *args: str) -> int:
@@ -158,3 +164,69 @@ def test_certificates_need_the_site_ca_and_a_host(
     assert certs(tmp_path, "client", "two words") == 2
     assert "not a workbench user name" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ca.crt", "ca.key"]
+
+
+def test_the_unlock_dialog_signs_in_by_certificate_without_a_passphrase(
+    qtbot: QtBot,
+    site: Path,
+    site_cluster: pgcluster.Cluster,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Server tab's certificate and key fields go into the URL; under a 'cert' line
+    the key is the credential (no passphrase typed); the lock screen reopens the same
+    way; another user's certificate is refused, said as such."""
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))
+    with psycopg.connect(site_cluster.superuser_url(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE wb_dialog")
+    admin, _ = create_server(site_cluster.superuser_url("wb_dialog"), "lead", PASSPHRASE)
+    admin.store.close()
+    dialog = UnlockDialog(Settings(), user="lead")
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(UnlockDialog.SERVER)
+    dialog.host_edit.setText("localhost")  # verify-full checks the name too
+    dialog.port_edit.setText(str(site_cluster.port))
+    dialog.database_edit.setText("wb_dialog")
+    dialog.ca_edit.setText(str(site / "ca.crt"))
+    dialog.cert_edit.setText(str(site / "alice.crt"))  # not lead's: refused, and said so
+    dialog.key_edit.setText(str(site / "alice.key"))
+    dialog.accept()
+    assert dialog.context() is None
+    assert "The server refused your client certificate" in dialog.error_label.text()
+    dialog.cert_edit.setText(str(site / "lead.crt"))
+    dialog.key_edit.setText(str(site / "lead.key"))
+    url = dialog.server_url()
+    assert url is not None and f"sslcert={site / 'lead.crt'}" in url.replace("%2F", "/")
+    assert f"sslkey={site / 'lead.key'}" in url.replace("%2F", "/")
+    dialog.accept()
+    ctx = dialog.context()
+    assert ctx is not None, dialog.error_label.text()
+    try:
+        with ctx.store.session() as s:
+            who = s.execute(
+                text(
+                    "SELECT current_user, ssl, client_dn FROM pg_stat_ssl "
+                    "WHERE pid = pg_backend_pid()"
+                )
+            ).one()
+        assert tuple(who) == ("lead", True, "/CN=lead")
+        CaseService(ctx).create("D-1", "证书登录（窗口）")
+        assert AuditService(ctx).verify().ok
+        path = str(ctx.store.path)
+    finally:
+        ctx.store.close()
+    lock = LockScreen()
+    qtbot.addWidget(lock)
+    lock.arm(path, "lead")
+    assert lock.passphrase_edit.placeholderText() == (
+        "not needed: your client certificate signs you in"
+    )
+    with qtbot.waitSignal(lock.unlocked) as unlocked:
+        assert lock.try_unlock()  # nothing typed: the key file signs in again
+    again = unlocked.args[0]
+    assert isinstance(again, Context) and again.user == "lead"
+    again.store.close()
+    # The command line the same: no passphrase given, none prompted for.
+    listed = run("cases", "--db", url, "--user", "lead", passphrase=None)
+    assert listed.returncode == 0, listed.stderr
+    assert "D-1" in listed.stdout

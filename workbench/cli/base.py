@@ -16,11 +16,13 @@ EXIT_INTEGRITY = 4  # not a workbench database, damaged, audit chain broken
 EXIT_REJECTED = 5  # input rejected (validation); nothing was written
 EXIT_DENIED = 6  # permission denied for this user's role
 EXIT_IN_USE = 7  # the database is in use by another session; nothing was changed
+EXIT_UNREACHABLE = 8  # the server cannot be reached (refused, unknown host, TLS refused)
 
 # The table of DESIGN.md and README, for ``workbench --help``.
 EXIT_CODES_HELP = """exit codes:
   0  done
-  2  usage error (also: no such database file, a directory given as the database)
+  2  usage error (also: no such database file, a directory given as the database, a
+     server URL or a TLS file it names that cannot be used)
   3  authentication failed (wrong passphrase, unknown user)
   4  integrity failure (not a workbench database, damaged, audit chain broken)
   5  input rejected (validation, import errors); nothing was written
@@ -28,6 +30,8 @@ EXIT_CODES_HELP = """exit codes:
      whether it exists or not)
   7  the database is in use by another session (it holds the file or its write lock);
      nothing was changed
+  8  the server cannot be reached (refused, unknown host, timed out, TLS refused, no
+     such database there, the connection lost during a change)
   1  anything else: a bug"""
 
 Command = Callable[[argparse.Namespace], int]

@@ -35,6 +35,7 @@ from workbench.cli.base import (
     EXIT_CODES_HELP,
     EXIT_IN_USE,
     EXIT_INTEGRITY,
+    EXIT_UNREACHABLE,
     IntegrityFailure,
     Parser,
     Registrar,
@@ -140,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "(run 'workbench check')",
             )
             return EXIT_INTEGRITY
+        if getattr(exc, "connection_invalidated", False):  # a server gone after sign-in
+            _fail(args, f"lost the connection to the server: {' '.join(str(original).split())}")
+            return EXIT_UNREACHABLE
         _fail(args, f"database error: {original}")
         return EXIT_BUG
     except KeyboardInterrupt:

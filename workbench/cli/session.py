@@ -19,7 +19,7 @@ from workbench.services.accounts.users import SignInNotes, sign_in
 from workbench.services.core.context import Context
 from workbench.store import PassphraseKey
 from workbench.store.accounts import require_database_file
-from workbench.store.server import is_server_url
+from workbench.store.server import by_certificate, is_server_url
 
 
 def db_location(args: argparse.Namespace) -> Path | str:
@@ -129,10 +129,25 @@ def _open(args: argparse.Namespace, read_only: bool) -> Context:
         require_database_file(path)  # before asking for a passphrase
     notes = SignInNotes()
     ctx = sign_in(
-        path, user_name(args), passphrase_text(args), notes=notes, sleep=_wait, read_only=read_only
+        path,
+        user_name(args),
+        _sign_in_secret(args, path),
+        notes=notes,
+        sleep=_wait,
+        read_only=read_only,
     )
     _print_notes(notes)
     return ctx
+
+
+def _sign_in_secret(args: argparse.Namespace, location: Path | str) -> str:
+    """The passphrase, or none for a server URL naming a client certificate when none is
+    given: its key signs the user in (a 'cert' line asks for no passphrase; a server that
+    asks for one as well refuses, exit 3)."""
+    given = args.passphrase_file or os.environ.get("WORKBENCH_PASSPHRASE")
+    if not given and by_certificate(location):
+        return ""
+    return passphrase_text(args)
 
 
 def _wait(seconds: float) -> None:

@@ -51,6 +51,28 @@ class DatabaseInUse(StoreError):
     exit_code = 7
 
 
+class ServerUnreachable(StoreError):
+    """No session with the server: refused, unknown host, timed out, TLS refused (a
+    server certificate the site CA did not sign), or no such database there. Exit 8,
+    so that exit 1 stays "a bug"; the message names the server, never its password."""
+
+    exit_code = 8
+
+
+class CertificateRefused(StoreError):
+    """The server wants a client certificate whose CN is the user and got none, or
+    another: an authentication failure like a wrong passphrase (exit 3)."""
+
+    exit_code = 3
+
+
+class BadServerAddress(StoreError):
+    """The server URL, or a certificate or key file it names, cannot be used as given:
+    a usage error (exit 2), found before or by libpq, never by the server."""
+
+    exit_code = 2
+
+
 class StoreClosed(StoreError):
     """The session locked or ended: a closed store refuses to reconnect."""
 

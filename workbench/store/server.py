@@ -12,10 +12,13 @@ services use of a file :class:`~workbench.store.Store`: ``engine``, ``session()`
 from __future__ import annotations
 
 import logging
+import os
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -28,8 +31,11 @@ from sqlalchemy.orm import Session, sessionmaker
 import workbench.store.migrate as migrate
 import workbench.store.server_access as server_access
 from workbench.store.errors import (
+    BadServerAddress,
+    CertificateRefused,
     DatabaseInUse,
     NotAWorkbenchDatabase,
+    ServerUnreachable,
     StoreClosed,
     StoreError,
     WrongPassphrase,
@@ -65,10 +71,10 @@ def is_server_url(value: str | object) -> bool:
 def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
-    except sa_exc.ArgumentError as exc:
-        raise StoreError(url, f"not a database URL: {exc}") from None
+    except (sa_exc.ArgumentError, ValueError) as exc:  # ValueError: a port not a number
+        raise BadServerAddress(url, f"not a database URL: {exc}") from None
     if parsed.get_backend_name() != "postgresql":
-        raise StoreError(url, f"{url}: only postgresql:// server URLs are supported")
+        raise BadServerAddress(url, f"{url}: only postgresql:// server URLs are supported")
     return parsed.set(drivername="postgresql+psycopg")
 
 
@@ -89,11 +95,14 @@ class ServerAddress:
     database: str = "workbench"
     sslmode: str = "verify-full"  # verify-full | require | prefer | disable
     sslrootcert: str = ""  # the site CA (verify-full)
+    sslcert: str = ""  # the user's client certificate (a 'cert' line in pg_hba.conf)
+    sslkey: str = ""  # its private key: with the certificate, the credential
 
     def url(self) -> str:
         query = {"sslmode": self.sslmode} if self.sslmode else {}
-        if self.sslrootcert:
-            query["sslrootcert"] = self.sslrootcert
+        for name in TLS_FILES:
+            if getattr(self, name):
+                query[name] = getattr(self, name)
         built = URL.create(
             "postgresql", host=self.host, port=self.port, database=self.database, query=query
         )
@@ -108,26 +117,93 @@ class ServerAddress:
             parsed.port or 5432,
             parsed.database or "",
             query.get("sslmode", ""),
-            query.get("sslrootcert", ""),
+            *(query.get(name, "") for name in TLS_FILES),
         )
 
+    def file_problem(self) -> tuple[str, str] | None:
+        """The first TLS file that cannot work, as (field, problem), before libpq is
+        asked: it ignores a missing client certificate and the server then answers only
+        "requires a valid client certificate". Problems: "unpaired" (a certificate
+        without its key or the reverse), "missing" (no such file), "exposed" (a key
+        others may read, which libpq refuses)."""
+        if bool(self.sslcert) != bool(self.sslkey):
+            return ("sslkey" if self.sslcert else "sslcert", "unpaired")
+        for name in TLS_FILES:
+            value = getattr(self, name)
+            if value and not Path(value).is_file():
+                return name, "missing"
+        if self.sslkey and _exposed(Path(self.sslkey)):
+            return "sslkey", "exposed"
+        return None
 
-def _classify_connect_failure(where: str, user: str, exc: BaseException) -> StoreError:
-    text = str(getattr(exc, "orig", exc))
-    lowered = text.lower()
+
+def by_certificate(location: object) -> bool:
+    """Whether ``location`` is a server URL naming a client certificate: its key signs the
+    user in and the server asks for no passphrase (a 'cert' line in pg_hba.conf)."""
+    return is_server_url(location) and bool(ServerAddress.of(str(location)).sslcert)
+
+
+def _exposed(key: Path) -> bool:
+    """libpq's rule for a private key: no group or other access if it is the user's
+    own, at most group-read if root owns it."""
+    info = key.stat()
+    mine = info.st_uid == os.geteuid() and info.st_mode & 0o077
+    return bool(mine or (info.st_uid == 0 and info.st_mode & 0o037))
+
+
+# The files a URL may name for TLS, in the order a person checks them.
+TLS_FILES = ("sslrootcert", "sslcert", "sslkey")
+
+# libpq's own prefix, which repeats the host and port the message already names.
+_LIBPQ_PREFIX = re.compile(
+    r'^(connection failed: )?connection to server at "[^"]*", port \d+ failed: '
+)
+
+
+def _detail(exc: BaseException) -> str:
+    """libpq's reason on one line (its messages run over several), without its prefix."""
+    text = " ".join(str(getattr(exc, "orig", exc)).split())
+    return _LIBPQ_PREFIX.sub("", text).replace("FATAL: ", "")
+
+
+def connect_failure(where: str, user: str, exc: BaseException) -> StoreError:
+    """What a failed first connection to ``where`` means, as the error that carries its
+    exit code: 3 refused credentials, 2 unusable TLS files, 7 full, else 8 unreachable."""
+    detail = _detail(exc)
+    lowered = detail.lower()
+    if any(s in lowered for s in ("certificate file", "private key file", "not private key")):
+        return BadServerAddress(where, f"{where}: a TLS file in the URL cannot be used: {detail}")
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         return WrongPassphrase(where, user)
-    if "role" in lowered and "does not exist" in lowered:
+    if 'role "' in lowered and "does not exist" in lowered:
         return WrongPassphrase(where, user)
+    if "certificate authentication failed" in lowered or "valid client certificate" in lowered:
+        return CertificateRefused(
+            where,
+            f"{where} refused the client certificate of user {user!r} ({detail}): it takes "
+            "one its CA signed whose CN is the user name",
+        )
     if "does not exist" in lowered and "database" in lowered:
-        return StoreError(where, f"{where}: no such database on the server ({text.strip()})")
+        return ServerUnreachable(where, f"{where}: no such database on the server ({detail})")
     if "too many" in lowered:
-        return DatabaseInUse(where, f"{where}: the server refuses more connections ({text})")
-    return StoreError(where, f"cannot reach the server {where}: {text.strip()}")
+        return DatabaseInUse(where, f"{where}: the server refuses more connections ({detail})")
+    if "certificate verify failed" in lowered:
+        detail += " (the server's certificate is not signed by the CA in sslrootcert)"
+    return ServerUnreachable(where, f"cannot reach the server {where}: {detail}")
 
 
-class ConnectionLost(StoreError):
-    """The server went away in the middle of a change (restarted, killed, network)."""
+def reachable(engine: Engine, where: str, user: str) -> None:
+    """Open and close one connection, so that a failure says why (:func:`connect_failure`)."""
+    try:
+        with engine.connect():
+            pass
+    except sa_exc.OperationalError as exc:
+        raise connect_failure(where, user, exc) from None
+
+
+class ConnectionLost(ServerUnreachable):
+    """The server went away in the middle of a change (restarted, killed, network):
+    unreachable (exit 8) like a server that never answered."""
 
     def __init__(self, where: str) -> None:
         super().__init__(
@@ -157,12 +233,14 @@ class ServerStore:
     def __init__(self, url: str | URL, user: str, passphrase: str | None) -> None:
         parsed = url if isinstance(url, URL) else parse_url(url)
         if parsed.username and parsed.username != user:
-            raise StoreError(
+            raise BadServerAddress(
                 display_url(parsed),
                 f"the URL names user {parsed.username!r} but you sign in as {user!r}: "
                 "leave the user out of the URL or give the same --user",
             )
-        self.url = parsed._replace(username=user, password=passphrase)
+        # No passphrase (a client certificate signs in): None, never "" — libpq would then
+        # look in PGPASSWORD and ~/.pgpass for one the person did not give.
+        self.url = parsed._replace(username=user, password=passphrase or None)
         self.path = display_url(self.url)
         self.user = user
         self._closed = False
@@ -205,7 +283,7 @@ class ServerStore:
         try:
             current = migrate.current_revision(self.engine)
         except sa_exc.OperationalError as exc:
-            raise _classify_connect_failure(self.path, self.user, exc) from None
+            raise connect_failure(self.path, self.user, exc) from None
         head = migrate.head_revision()
         if current is None:
             raise NotAWorkbenchDatabase(
@@ -394,11 +472,14 @@ __all__ = [
     "GROUP_ROLES",
     "ServerAddress",
     "ServerStore",
+    "by_certificate",
+    "connect_failure",
     "create_login",
     "disable_login",
     "display_url",
     "is_server_url",
     "parse_url",
+    "reachable",
     "set_login_group",
     "set_password",
 ]
@@ -431,11 +512,7 @@ def initialize(owner_url: str, admin: str, passphrase: str) -> str:
     where = display_url(parsed)
     engine = create_engine(parsed, isolation_level="READ COMMITTED", hide_parameters=True)
     try:
-        try:
-            with engine.connect():
-                pass
-        except sa_exc.OperationalError as exc:
-            raise _classify_connect_failure(where, parsed.username or "", exc) from None
+        reachable(engine, where, parsed.username or "")
         current = migrate.current_revision(engine)
         if current is not None and not migrate.is_known(current):
             raise NotAWorkbenchDatabase(

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.services.core.context import Context
 from workbench.services.core.errors import AuthenticationFailed, ServiceError
 from workbench.store import StoreError
-from workbench.store.server import is_server_url
+from workbench.store.server import by_certificate, is_server_url
 from workbench.views.i18n import arg
 from workbench.views.unlock_dialog import (
     busy,
@@ -215,6 +215,11 @@ class LockScreen(QWidget):
         self.database_label.setText(str(self._path))
         self.user_label.setText(user)
         self.passphrase_edit.clear()
+        self.passphrase_edit.setPlaceholderText(
+            self.tr("not needed: your client certificate signs you in")
+            if by_certificate(self._path)
+            else ""
+        )
         self.error_label.hide()
         self.passphrase_edit.setFocus()
 
@@ -222,7 +227,7 @@ class LockScreen(QWidget):
         if self._path is None:
             return False
         passphrase = self.passphrase_edit.text()
-        if not passphrase:
+        if not passphrase and not by_certificate(self._path):
             self._show_error(self.tr("Enter the passphrase."))
             return False
         try:

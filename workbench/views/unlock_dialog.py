@@ -47,7 +47,15 @@ from workbench.store import (
     StoreError,
     WrongPassphrase,
 )
-from workbench.store.errors import DatabaseInUse, KeySlotsDamaged, NotAFile, UnknownUser
+from workbench.store.errors import (
+    BadServerAddress,
+    CertificateRefused,
+    DatabaseInUse,
+    KeySlotsDamaged,
+    NotAFile,
+    ServerUnreachable,
+    UnknownUser,
+)
 from workbench.store.server import ServerAddress, is_server_url
 from workbench.views.i18n import arg
 from workbench.views.settings import Settings
@@ -188,11 +196,35 @@ def store_error_text(exc: Exception) -> str:
         return QCoreApplication.translate(
             "UnlockDialog", "This user name is not registered in the database."
         )
+    headline = _server_headline(exc)
+    if headline:
+        return headline + "\n" + str(exc)
     return (
         QCoreApplication.translate("UnlockDialog", "The database could not be opened.")
         + "\n"
         + str(exc)
     )
+
+
+def _server_headline(exc: Exception) -> str:
+    """The translated headline of a server's refusal, or "" for other failures."""
+    if isinstance(exc, CertificateRefused):
+        return QCoreApplication.translate(
+            "UnlockDialog",
+            "The server refused your client certificate. It must be signed by the site CA "
+            "and carry your user name: check both.",
+        )
+    if isinstance(exc, ServerUnreachable):
+        return QCoreApplication.translate(
+            "UnlockDialog",
+            "The server cannot be reached. Check the host, port, database, the TLS settings "
+            "and the network.",
+        )
+    if isinstance(exc, BadServerAddress):
+        return QCoreApplication.translate(
+            "UnlockDialog", "The server address or a certificate file it names cannot be used."
+        )
+    return ""
 
 
 def open_context(
@@ -241,6 +273,12 @@ def busy(widget: QWidget) -> Iterator[None]:
     finally:
         widget.setEnabled(True)
         QApplication.restoreOverrideCursor()
+
+
+def _path_text(edit: QLineEdit) -> str:
+    """A path typed or chosen, with ``~`` expanded (libpq does not expand it)."""
+    text = edit.text().strip()
+    return str(Path(text).expanduser()) if text else ""
 
 
 def password_edit(placeholder: str = "") -> QLineEdit:
@@ -360,12 +398,14 @@ class UnlockDialog(QDialog):
         return page
 
     def _build_server_page(self) -> QWidget:
-        """A task force's PostgreSQL server: host, port, database, TLS, passphrase."""
+        """A task force's PostgreSQL server: host, port, database, TLS, and the
+        passphrase or a client certificate with its key."""
         page = QWidget()
         note = QLabel(
             self.tr(
                 "Several investigators work on the same cases on the task force's server. "
-                "Your user name and passphrase are those the administrator gave you there."
+                "Your user name and passphrase are those the administrator gave you there; "
+                "with a client certificate and its key, the key signs you in."
             )
         )
         note.setWordWrap(True)
@@ -389,25 +429,52 @@ class UnlockDialog(QDialog):
             strict=True,
         ):
             self.tls_combo.addItem(label, mode)
-        self.ca_edit = QLineEdit()
-        self.ca_edit.setPlaceholderText(self.tr("the site CA certificate (.crt)"))
-        self.ca_button = QPushButton(self.tr("C&hoose…"))
-        self.ca_button.clicked.connect(self._browse_ca)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_edit, 1)
-        ca_row.addWidget(self.ca_button)
-        self.server_passphrase_edit = password_edit()
+        self.ca_edit, self.ca_button, ca_row = self._file_row(
+            self.tr("the site CA certificate (.crt)"), self.tr("C&hoose…"), self._browse_ca
+        )
+        self.cert_edit, self.cert_button, cert_row = self._file_row(
+            self.tr("yours, to sign in by certificate (.crt)"),
+            self.tr("Choose…"),
+            self._browse_cert,
+        )
+        self.key_edit, self.key_button, key_row = self._file_row(
+            self.tr("the certificate's private key (.key)"), self.tr("Choose…"), self._browse_key
+        )
+        self.server_passphrase_edit = password_edit(
+            self.tr("not needed when a client certificate signs you in")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Host:"), host_row)
         form.addRow(self.tr("Data&base:"), self.database_edit)
         form.addRow(self.tr("&TLS:"), self.tls_combo)
         form.addRow(self.tr("CA certificate:"), ca_row)
+        for text, edit, row in (
+            (self.tr("Client c&ertificate:"), self.cert_edit, cert_row),
+            (self.tr("Client &key:"), self.key_edit, key_row),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(edit)  # a row that is a layout gets no buddy by itself
+            form.addRow(caption, row)
         form.addRow(self.tr("Pa&ssphrase:"), self.server_passphrase_edit)
         layout = QVBoxLayout(page)
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
+
+    @staticmethod
+    def _file_row(
+        placeholder: str, button_text: str, browse: Callable[[], None]
+    ) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+        """A file's path and the button that chooses it (the TLS files)."""
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        button = QPushButton(button_text)
+        button.clicked.connect(browse)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return edit, button, row
 
     def _fill_server(self, url: str) -> None:
         address = ServerAddress.of(url)
@@ -417,6 +484,8 @@ class UnlockDialog(QDialog):
         if address.sslmode in self.TLS_MODES:
             self.tls_combo.setCurrentIndex(self.TLS_MODES.index(address.sslmode))
         self.ca_edit.setText(address.sslrootcert)
+        self.cert_edit.setText(address.sslcert)
+        self.key_edit.setText(address.sslkey)
 
     def server_url(self) -> str | None:
         """The URL the Server tab describes, or None (with the reason shown)."""
@@ -439,22 +508,82 @@ class UnlockDialog(QDialog):
             self.database_edit.setFocus()
             return None
         mode = str(self.tls_combo.currentData())
-        ca = self.ca_edit.text().strip()
+        ca, cert, key = (_path_text(e) for e in (self.ca_edit, self.cert_edit, self.key_edit))
         if mode == "verify-full" and not ca:
             self.show_error(self.tr("Choose the site's CA certificate to verify the server."))
             self.ca_edit.setFocus()
             return None
-        return ServerAddress(host, port, database, mode, ca if mode == "verify-full" else "").url()
+        address = ServerAddress(
+            host, port, database, mode, ca if mode == "verify-full" else "", cert, key
+        )
+        problem = address.file_problem()
+        if problem is not None:
+            field, what = problem
+            self.show_error(self._file_problem_text(field, what, getattr(address, field)))
+            edits = {"sslrootcert": self.ca_edit, "sslcert": self.cert_edit}
+            edits.get(field, self.key_edit).setFocus()
+            return None
+        if cert and mode == "disable":
+            self.show_error(
+                self.tr("A client certificate needs TLS: choose a TLS mode that encrypts.")
+            )
+            self.tls_combo.setFocus()
+            return None
+        return address.url()
+
+    def _file_problem_text(self, field: str, problem: str, path: str) -> str:
+        """What is wrong with one TLS file, naming its field (ServerAddress.file_problem)."""
+        if problem == "unpaired" and field == "sslkey":
+            return self.tr(
+                "Client key: choose the private key of the client certificate, or clear the "
+                "certificate to sign in with the passphrase."
+            )
+        if problem == "unpaired":
+            return self.tr(
+                "Client certificate: choose the certificate of the client key, or clear the "
+                "key to sign in with the passphrase."
+            )
+        name = {
+            "sslrootcert": self.tr("CA certificate"),
+            "sslcert": self.tr("Client certificate"),
+        }.get(field, self.tr("Client key"))
+        if problem == "exposed":
+            return arg(
+                self.tr(
+                    "%1: other users of this computer may read %2, and such a key is refused. "
+                    "Make it readable by you only (chmod 600)."
+                ),
+                name,
+                path,
+            )
+        return arg(self.tr("%1: there is no file at %2."), name, path)
 
     def _browse_ca(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
+        self._browse_file(
+            self.ca_edit,
             self.tr("The site CA certificate"),
-            "",
             self.tr("Certificates (*.crt *.pem);;All files (*)"),
         )
+
+    def _browse_cert(self) -> None:
+        self._browse_file(
+            self.cert_edit,
+            self.tr("Your client certificate"),
+            self.tr("Certificates (*.crt *.pem);;All files (*)"),
+        )
+
+    def _browse_key(self) -> None:
+        self._browse_file(
+            self.key_edit,
+            self.tr("The private key of your client certificate"),
+            self.tr("Private keys (*.key *.pem);;All files (*)"),
+        )
+
+    def _browse_file(self, edit: QLineEdit, title: str, filters: str) -> None:
+        start = str(Path(_path_text(edit)).parent) if _path_text(edit) else ""
+        chosen, _ = QFileDialog.getOpenFileName(self, title, start, filters)
         if chosen:
-            self.ca_edit.setText(chosen)
+            edit.setText(chosen)
 
     def _build_create_page(self) -> QWidget:
         page = QWidget()
@@ -612,11 +741,15 @@ class UnlockDialog(QDialog):
         super().accept()
 
     def _connect(self, user: str) -> Context | None:
+        """Sign in on the server: by passphrase, or by a client certificate, whose key is
+        the credential (under a 'cert' line the server asks for no passphrase, so none
+        is needed here; where it asks for one too, it is said)."""
         url = self.server_url()
         if url is None:
             return None
         passphrase = self.server_passphrase_edit.text()
-        if not passphrase:
+        by_certificate = bool(_path_text(self.cert_edit))
+        if not passphrase and not by_certificate:
             self.show_error(self.tr("Enter the passphrase."))
             self.server_passphrase_edit.setFocus()
             return None
@@ -625,7 +758,12 @@ class UnlockDialog(QDialog):
             with busy(self):
                 ctx = open_context(url, passphrase, user)
         except (StoreError, ServiceError, ValueError) as exc:
-            self.show_error(store_error_text(exc))
+            text = store_error_text(exc)
+            if isinstance(exc, WrongPassphrase) and not passphrase:
+                text = self.tr(
+                    "The server asks for your passphrase as well as the certificate: enter it."
+                )
+            self.show_error(text)
             self.server_passphrase_edit.clear()
             self.server_passphrase_edit.setFocus()
             return None

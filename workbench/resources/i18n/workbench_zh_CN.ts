@@ -1124,6 +1124,10 @@
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
+        <source>not needed: your client certificate signs you in</source>
+        <translation>无需输入：由您的客户端证书登录</translation>
+    </message>
+    <message>
         <source>Enter the passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
@@ -2405,6 +2409,18 @@
         <translation>数据库正被另一个会话使用，未做任何更改。请关闭那个窗口或等待那项任务结束后再试。</translation>
     </message>
     <message>
+        <source>The server refused your client certificate. It must be signed by the site CA and carry your user name: check both.</source>
+        <translation>服务器拒绝了您的客户端证书。证书须由本单位 CA 签发，并载明您的用户名：请检查这两项。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the host, port, database, the TLS settings and the network.</source>
+        <translation>无法连接服务器。请检查主机、端口、数据库、传输加密设置和网络。</translation>
+    </message>
+    <message>
+        <source>The server address or a certificate file it names cannot be used.</source>
+        <translation>服务器地址或其中指定的证书文件无法使用。</translation>
+    </message>
+    <message>
         <source>Earlier attempts failed: waiting %1 s before this one…</source>
         <translation>此前登录失败：本次尝试前需等待 %1 秒…</translation>
     </message>
@@ -2449,6 +2465,10 @@
         <translation>最近使用的数据库：</translation>
     </message>
     <message>
+        <source>Several investigators work on the same cases on the task force&apos;s server. Your user name and passphrase are those the administrator gave you there; with a client certificate and its key, the key signs you in.</source>
+        <translation>专案组的多名侦查员在服务器上共同办理同一批案件。用户名和口令由服务器管理员分配；使用客户端证书及其私钥时，由私钥完成登录。</translation>
+    </message>
+    <message>
         <source>Where to save the new database</source>
         <translation>新数据库的保存位置</translation>
     </message>
@@ -2459,10 +2479,6 @@
     <message>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Several investigators work on the same cases on the task force&apos;s server. Your user name and passphrase are those the administrator gave you there.</source>
-        <translation>专案组的多名侦查员在服务器上共同办理同一批案件。用户名和口令由服务器管理员分配。</translation>
     </message>
     <message>
         <source>server name or address</source>
@@ -2489,6 +2505,22 @@
         <translation>本单位 CA 证书（.crt）</translation>
     </message>
     <message>
+        <source>yours, to sign in by certificate (.crt)</source>
+        <translation>您本人的证书，用于证书登录（.crt）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s private key (.key)</source>
+        <translation>该证书的私钥（.key）</translation>
+    </message>
+    <message>
+        <source>not needed when a client certificate signs you in</source>
+        <translation>使用客户端证书登录时无需填写</translation>
+    </message>
+    <message>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
@@ -2503,6 +2535,14 @@
     <message>
         <source>CA certificate:</source>
         <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>客户端证书(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>客户端私钥(&amp;K)：</translation>
     </message>
     <message>
         <source>Pa&amp;ssphrase:</source>
@@ -2525,12 +2565,56 @@
         <translation>请选择本单位的 CA 证书，用于验证服务器。</translation>
     </message>
     <message>
+        <source>A client certificate needs TLS: choose a TLS mode that encrypts.</source>
+        <translation>客户端证书需要传输加密：请选择一种加密的传输方式。</translation>
+    </message>
+    <message>
+        <source>Client key: choose the private key of the client certificate, or clear the certificate to sign in with the passphrase.</source>
+        <translation>客户端私钥：请选择该客户端证书的私钥；如用口令登录，请清空证书。</translation>
+    </message>
+    <message>
+        <source>Client certificate: choose the certificate of the client key, or clear the key to sign in with the passphrase.</source>
+        <translation>客户端证书：请选择与该私钥配套的证书；如用口令登录，请清空私钥。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>%1: other users of this computer may read %2, and such a key is refused. Make it readable by you only (chmod 600).</source>
+        <translation>%1：本机其他用户可以读取 %2，这样的私钥会被拒绝。请设为仅您本人可读（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no file at %2.</source>
+        <translation>%1：%2 处没有文件。</translation>
+    </message>
+    <message>
         <source>The site CA certificate</source>
         <translation>本单位 CA 证书</translation>
     </message>
     <message>
         <source>Certificates (*.crt *.pem);;All files (*)</source>
         <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your client certificate</source>
+        <translation>您的客户端证书</translation>
+    </message>
+    <message>
+        <source>The private key of your client certificate</source>
+        <translation>您的客户端证书的私钥</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key *.pem);;All files (*)</source>
+        <translation>私钥 (*.key *.pem);;所有文件 (*)</translation>
     </message>
     <message>
         <source>At least %1 characters</source>
@@ -2647,6 +2731,10 @@
     <message>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>The server asks for your passphrase as well as the certificate: enter it.</source>
+        <translation>除证书外，服务器还要求输入口令：请输入口令。</translation>
     </message>
     <message>
         <source>Choose a database file.</source>

@@ -108,7 +108,13 @@ def _open_source(location: str, user: str, passphrase: str) -> _Source:
     if server.is_server_url(location):
         parsed = server.parse_url(location)
         engine = create_engine(parsed, hide_parameters=True, isolation_level="REPEATABLE READ")
-        return _Source(server.display_url(parsed), engine, engine.dispose)
+        label = server.display_url(parsed)
+        try:
+            server.reachable(engine, label, parsed.username or user)
+        except BaseException:
+            engine.dispose()
+            raise
+        return _Source(label, engine, engine.dispose)
     ctx = sign_in(location, user, passphrase)
     try:
         ctx.require(USERS_MANAGE)  # the whole database, every case: an admin's work
@@ -208,6 +214,7 @@ def _copy_to_server(
     where = server.display_url(parsed)
     owner = create_engine(parsed, hide_parameters=True)
     try:
+        server.reachable(owner, where, parsed.username or user)
         with owner.connect() as probe:
             has_schema = probe.execute(
                 text("SELECT to_regclass('app_user') IS NOT NULL")
