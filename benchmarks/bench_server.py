@@ -8,6 +8,9 @@ tests: initdb + pg_ctl, ``tests/pgcluster.py``); the baseline is the encrypted f
    and read the case's summary.
 2. Timeline read: ``TimelineService.case_timeline`` of the case (every event, its lanes
    and spans into numpy arrays).
+   Import: ``CALLS`` generated call records (``bench_import.generate``, 1,000,000 by
+   default) through ``ImportService.run`` into a case of their own, sign-in included:
+   every cell parsed and checked, derived links, one audit entry, one transaction.
 
 3. Edit round trip with 20 concurrent users: ``USERS`` investigators, each its own
    process (its own interpreter and connection pool, as on 20 workstations), sign in,
@@ -26,7 +29,8 @@ tests: initdb + pg_ctl, ``tests/pgcluster.py``); the baseline is the encrypted f
 
 The issue's targets: the server within 2x of the file; an edit's p95 < 50 ms with 20
 concurrent users. Without PostgreSQL binaries the benchmark says so and is left out.
-``WORKBENCH_BENCH_SERVER_EVENTS``, ``…_USERS`` and ``…_EDITS`` make it smaller.
+``WORKBENCH_BENCH_SERVER_EVENTS``, ``…_CALLS``, ``…_USERS`` and ``…_EDITS`` make it
+smaller. The cluster is durable (fsync on, as a real server; the test suite's is not).
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ THINK_S = float(os.environ.get("WORKBENCH_BENCH_SERVER_THINK_S", "1.0"))
 REPEAT = 5
 USER, PASSPHRASE, CODE = "bench", "bench passphrase", "BENCH-1"
 EDIT_CODE = "BENCH-EDIT"
+CALLS = int(os.environ.get("WORKBENCH_BENCH_SERVER_CALLS", "1000000"))
+CALLS_CODE = "BENCH-CALLS"
 
 
 def _fill(location: str) -> None:
@@ -75,6 +81,36 @@ def _fill(location: str) -> None:
         RecordService(ctx).bulk_add(CODE, "event", rows, source="bench")
     finally:
         ctx.store.close()
+
+
+def _calls_case(location: str, persons: list[str]) -> None:
+    from workbench.services.accounts.users import sign_in
+    from workbench.services.casefile.cases import CaseService
+    from workbench.services.casefile.persons import PersonService
+
+    ctx = sign_in(location, USER, PASSPHRASE)
+    try:
+        CaseService(ctx).create(CALLS_CODE, "话单基准")
+        for i, number in enumerate(persons):
+            PersonService(ctx).add_to_case(CALLS_CODE, {"name": f"人员{i}", "phones": [number]})
+    finally:
+        ctx.store.close()
+
+
+def _import_time(location: str, csv_path: Path) -> float:
+    """One import of the call records (sign-in included, as the command does it)."""
+    from workbench.services.accounts.users import sign_in
+    from workbench.services.imports.importing import ImportService
+
+    started = time.perf_counter()
+    ctx = sign_in(location, USER, PASSPHRASE)
+    try:
+        outcome = ImportService(ctx).run(CALLS_CODE, "calls", csv_path)
+    finally:
+        ctx.store.close()
+    if outcome.report.added != CALLS:
+        raise RuntimeError(f"bench_server: {outcome.report.added} calls imported, not {CALLS}")
+    return time.perf_counter() - started
 
 
 def _open(location: str) -> None:
@@ -217,6 +253,27 @@ def _edit_comparisons(url: str, owner_url: str) -> Iterator[Comparison]:
     )
 
 
+def _import_comparison(url: str, path: str, tmp: Path) -> Comparison:
+    from benchmarks.bench_import import generate
+    from workbench.services.imports.importing import ImportService  # loaded before timing
+
+    assert ImportService
+    csv_path = tmp / "calls.csv"
+    persons = generate(csv_path, CALLS)
+    _calls_case(url, persons)
+    _calls_case(path, persons)
+    file_s = _import_time(path, csv_path)
+    server_s = _import_time(url, csv_path)
+    size_mb = csv_path.stat().st_size / 2**20
+    return Comparison(
+        f"server: import {CALLS:,} call records",
+        server_s,
+        file_s,
+        "the same into the SQLCipher file",
+        f"{size_mb:.0f} MB CSV, one transaction each, loopback",
+    )
+
+
 def run() -> Iterator[Comparison]:
     os.environ.setdefault("WORKBENCH_LOG_DIR", tempfile.mkdtemp(prefix="workbench-bench-log-"))
     from tests import pgcluster
@@ -254,6 +311,7 @@ def run() -> Iterator[Comparison]:
                 "the same on the SQLCipher file",
                 note,
             )
+            yield _import_comparison(url, path, Path(tmp))
         yield from _edit_comparisons(url, cluster.superuser_url("bench"))
     finally:
         cluster.remove()

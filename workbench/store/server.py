@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -378,6 +378,36 @@ class Listener:
         self._conn.close()
 
 
+def staged_insert(
+    connection: Connection,
+    stage: str,
+    stage_columns: str,
+    rows: Iterable[Sequence[object]],
+    insert: str,
+    params: Sequence[object] = (),
+) -> int:
+    """Many rows in two statements: COPY them into the temporary table ``stage``
+    (``stage_columns``, dropped at commit, emptied on reuse), then ``insert``, which
+    reads it (``INSERT … SELECT … FROM stage``, with its ON CONFLICT); returns how many
+    rows that inserted. COPY sends the rows in libpq's own stream (psycopg's C dumpers),
+    where an array or one INSERT per row costs the client seconds a million."""
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, psycopg.Connection)
+    table = sql.Identifier(stage)
+    raw.execute(
+        sql.SQL("CREATE TEMPORARY TABLE IF NOT EXISTS {} ({}) ON COMMIT DROP").format(
+            table, sql.SQL(stage_columns)
+        )
+    )
+    raw.execute(sql.SQL("TRUNCATE {}").format(table))
+    with raw.cursor() as cursor:
+        with cursor.copy(sql.SQL("COPY {} FROM STDIN").format(table)) as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(insert, params)
+        return int(cursor.rowcount)
+
+
 def announce(session: Session, payload: str) -> None:
     """Tell listening sessions, when this transaction commits, what it changed."""
     session.execute(
@@ -482,6 +512,7 @@ __all__ = [
     "reachable",
     "set_login_group",
     "set_password",
+    "staged_insert",
 ]
 
 

@@ -197,6 +197,9 @@ def statements() -> list[str]:
         f"REVOKE ALL ON {everything} FROM PUBLIC",
         "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",
         "GRANT USAGE ON SCHEMA public TO workbench_user",
+        # Imports stage their rows in a temporary table (store.server.staged_insert).
+        "DO $$ BEGIN EXECUTE 'GRANT TEMPORARY ON DATABASE ' || "
+        "quote_ident(current_database()) || ' TO workbench_user'; END $$",
         f"GRANT SELECT ON {everything} TO workbench_user",
         "GRANT INSERT ON audit_entry TO workbench_user",
         "GRANT UPDATE (display_name, police_no) ON app_user TO workbench_user",

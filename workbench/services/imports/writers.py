@@ -40,6 +40,7 @@ from workbench.services.casefile.validation import (
 )
 from workbench.services.core.unit_of_work import UnitOfWork
 from workbench.services.registry.checks import check_finding
+from workbench.store.server import staged_insert
 
 # -- writers ---------------------------------------------------------------------------
 
@@ -330,6 +331,13 @@ class _Events(_ByContent):
         super().row(line, values)
 
 
+# The server's staging table for a chunk of calls: call_record's columns after case_id.
+STAGE_CALLS = (
+    "caller text, callee text, started_at bigint, duration_s integer, direction text, "
+    "cell text, imei text"
+)
+
+
 class _Calls(Writer):
     """Call rows go straight to executemany; INSERT OR IGNORE on the content key skips repeats."""
 
@@ -354,12 +362,11 @@ class _Calls(Writer):
             marks = ", ".join("?" for _ in self.COLUMNS)
             self.sql = f"INSERT OR IGNORE INTO call_record ({names}) VALUES ({marks})"
         else:
-            # The server: a chunk is one statement over arrays (one round trip, and the
-            # write guard's trigger fires once), repeats skipped by ON CONFLICT and
-            # counted by rowcount.
+            # The server: a chunk is COPYed into a temporary table and inserted from it
+            # in one statement (the write guard's trigger fires once), repeats skipped by
+            # ON CONFLICT and counted by rowcount.
             self.sql = (
-                f"INSERT INTO call_record ({names}) SELECT %s, * FROM unnest(%s::text[], "
-                "%s::text[], %s::bigint[], %s::integer[], %s::text[], %s::text[], %s::text[]) "
+                f"INSERT INTO call_record ({names}) SELECT %s, * FROM wb_stage_calls "
                 "ON CONFLICT DO NOTHING"
             )
 
@@ -377,11 +384,21 @@ class _Calls(Writer):
     def write(self, cols: CallColumns) -> None:
         n = len(cols)
         if not self.sqlite:
-            columns = (cols.caller, cols.callee, cols.started_us, cols.duration_s)
-            arrays = (*columns, cols.direction, cols.cell, cols.imei)
-            result = self.connection.exec_driver_sql(self.sql, (self.case.id, *arrays))
-            self.report.added += int(result.rowcount)
-            self.report.skipped += n - int(result.rowcount)
+            staged = zip(
+                cols.caller,
+                cols.callee,
+                cols.started_us,
+                cols.duration_s,
+                cols.direction,
+                cols.cell,
+                cols.imei,
+                strict=True,
+            )
+            added = staged_insert(
+                self.connection, "wb_stage_calls", STAGE_CALLS, staged, self.sql, (self.case.id,)
+            )
+            self.report.added += added
+            self.report.skipped += n - added
             return
         before = self._changes()
         rows = list(
