@@ -6,6 +6,8 @@ cases and records, membership, the audit chain, sign-in failures, edit conflicts
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import PASSPHRASE
@@ -141,3 +143,21 @@ def test_read_paths_of_the_window(lead: Context) -> None:
     CommunicationsService(lead).digest("T-1")
     graph = NetworkService(lead).graph("T-1", "zh_CN")
     NetworkService(lead).expand("T-1", graph.nodes[0].id, 2)
+
+
+def test_calls_import_skips_repeats_the_same_on_both(lead: Context, tmp_path: Path) -> None:
+    from workbench.services.imports.importing import ImportService
+
+    CaseService(lead).create("T-1", "测试案件")
+    calls = tmp_path / "calls.csv"
+    rows = [
+        f"1380000{n:04d},1390000{n % 3:04d},2019-03-01 10:{n % 60:02d}:00,{n}" for n in range(7)
+    ]
+    rows.insert(5, rows[1])  # a repeat, in another chunk (chunks of 2 rows)
+    calls.write_text("caller,callee,start,duration\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    first = ImportService(lead).run("T-1", "calls", calls, chunksize=2).report
+    assert (first.added, first.skipped) == (7, 1)
+    again = ImportService(lead).run("T-1", "calls", calls, chunksize=2).report
+    assert (again.added, again.skipped) == (0, 8)
+    report = AuditService(lead).verify()
+    assert report.ok, report.problem

@@ -383,39 +383,18 @@ class _Calls(Writer):
 
     def write(self, cols: CallColumns) -> None:
         n = len(cols)
-        if not self.sqlite:
-            staged = zip(
-                cols.caller,
-                cols.callee,
-                cols.started_us,
-                cols.duration_s,
-                cols.direction,
-                cols.cell,
-                cols.imei,
-                strict=True,
-            )
+        values: tuple[list[Any], ...] = (cols.caller, cols.callee, cols.started_us)
+        values += (cols.duration_s, cols.direction, cols.cell, cols.imei)
+        if self.sqlite:
+            before = self._changes()
+            rows = list(zip([self.case.id] * n, *values, strict=True))
+            self.connection.exec_driver_sql(self.sql, rows)
+            added = self._changes() - before
+        else:
+            staged = zip(*values, strict=True)
             added = staged_insert(
                 self.connection, "wb_stage_calls", STAGE_CALLS, staged, self.sql, (self.case.id,)
             )
-            self.report.added += added
-            self.report.skipped += n - added
-            return
-        before = self._changes()
-        rows = list(
-            zip(
-                [self.case.id] * n,
-                cols.caller,
-                cols.callee,
-                cols.started_us,
-                cols.duration_s,
-                cols.direction,
-                cols.cell,
-                cols.imei,
-                strict=True,
-            )
-        )
-        self.connection.exec_driver_sql(self.sql, rows)
-        added = self._changes() - before
         self.report.added += added
         self.report.skipped += n - added
 
