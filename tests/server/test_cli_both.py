@@ -92,7 +92,7 @@ def test_server_init_on_an_empty_database(pg: Server) -> None:
     ok("server", "init", "--url", owner)
     # Another name on a server that already has users is refused.
     other = run("server", "init", "--url", owner, env={"WORKBENCH_USER": "mallory"})
-    assert other.returncode != 0 and "already has workbench users" in other.stderr
+    assert other.returncode == 2 and "already has workbench users" in other.stderr
 
 
 def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -148,3 +148,15 @@ def test_copy_from_an_unreachable_server_is_exit_8(tmp_path: Path) -> None:
     said = _one_error_line(result)
     assert "cannot reach the server postgresql://postgres@127.0.0.1" in said
     assert "owner-secret" not in said and not (tmp_path / "copy.db").exists()
+
+
+def test_an_older_schema_on_the_server_is_exit_4_until_its_owner_upgrades(pg: Server) -> None:
+    database = pg.new_database().rsplit("/", 1)[1]
+    with pg.superuser(database) as owner:
+        owner.execute("UPDATE alembic_version SET version_num = '0009'")
+    refused = run("cases", "--db", pg.url(database))
+    assert refused.returncode == 4, refused.stderr
+    line = _one_error_line(refused)
+    assert "older schema (0009)" in line and "server init" in line
+    ok("server", "init", "--url", pg.owner_url(database))
+    ok("cases", "--db", pg.url(database))

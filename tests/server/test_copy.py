@@ -53,7 +53,7 @@ def test_file_to_server_and_back(pg: Server, tmp_path: Path) -> None:
         server_ctx.store.close()
     # A non-empty server is refused.
     again = run("copy", "--from", str(source), "--to", owner)
-    assert again.returncode != 0 and "already holds workbench data" in again.stderr
+    assert again.returncode == 2 and "already holds workbench data" in again.stderr
 
     back = tmp_path / "back.db"
     ok("copy", "--from", owner, "--to", str(back))

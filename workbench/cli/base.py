@@ -22,9 +22,10 @@ EXIT_UNREACHABLE = 8  # the server cannot be reached (refused, unknown host, TLS
 EXIT_CODES_HELP = """exit codes:
   0  done
   2  usage error (also: no such database file, a directory given as the database, a
-     server URL or a TLS file it names that cannot be used)
+     server URL or a TLS file it names that cannot be used, a target that is not empty)
   3  authentication failed (wrong passphrase, unknown user)
-  4  integrity failure (not a workbench database, damaged, audit chain broken)
+  4  integrity failure (not a workbench database, damaged, audit chain broken; also a
+     schema older or newer than this workbench that it may not upgrade)
   5  input rejected (validation, import errors); nothing was written
   6  permission denied for this user's role (a case you may not read answers the same
      whether it exists or not)

@@ -41,6 +41,7 @@ from workbench.store.errors import (
     DatabaseMissing,
     NotAFile,
     NotAWorkbenchDatabase,
+    SchemaOutdated,
     StoreClosed,
     StoreError,
     WrongPassphrase,
@@ -184,7 +185,7 @@ class Store:
                 f"{self.path} has schema {current}, newer than this workbench understands",
             )
         if not upgrade:
-            raise StoreError(self.path, f"{self.path} has an older schema ({current})")
+            raise SchemaOutdated(self.path, f"{self.path} has an older schema ({current})")
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.pre-{head}-{stamp}.bak")
         backup_database(self, target)

@@ -98,6 +98,21 @@ class NotAFile(StoreError):
     exit_code = 2
 
 
+class SchemaOutdated(StoreError):
+    """An older schema this command may not upgrade (a server: only its owner upgrades,
+    with 'workbench server init'): exit 4, like a database this workbench cannot use."""
+
+    exit_code = 4
+
+
+class NotEmpty(StoreError):
+    """A command that needs an empty store (``copy``'s target, another admin's ``server
+    init``) met one holding workbench data: a usage error like an existing target file
+    (exit 2), and nothing was changed."""
+
+    exit_code = 2
+
+
 class DatabaseExists(StoreError):
     exit_code = 2
 

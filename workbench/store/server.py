@@ -35,6 +35,8 @@ from workbench.store.errors import (
     CertificateRefused,
     DatabaseInUse,
     NotAWorkbenchDatabase,
+    NotEmpty,
+    SchemaOutdated,
     ServerUnreachable,
     StoreClosed,
     StoreError,
@@ -296,7 +298,7 @@ class ServerStore:
                     self.path,
                     f"{self.path} has schema {current}, newer than this workbench understands",
                 )
-            raise StoreError(
+            raise SchemaOutdated(
                 self.path,
                 f"{self.path} has an older schema ({current}): its owner upgrades it with "
                 "'workbench server init --url …'",
@@ -553,7 +555,7 @@ def initialize(owner_url: str, admin: str, passphrase: str) -> str:
             with engine.connect() as conn:
                 names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM app_user")]
             if names and admin not in names:
-                raise StoreError(
+                raise NotEmpty(
                     where,
                     f"{where} already has workbench users; {admin!r} is not one of them "
                     "(an admin adds users with 'workbench user add')",

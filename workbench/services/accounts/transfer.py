@@ -31,7 +31,7 @@ from workbench.services.core.context import Context
 from workbench.services.core.errors import FieldError, InputRejected
 from workbench.services.core.unit_of_work import unit_of_work
 from workbench.store import ServerStore, accounts, server
-from workbench.store.errors import DatabaseDamaged, DatabaseExists, StoreError
+from workbench.store.errors import DatabaseDamaged, DatabaseExists, NotEmpty
 from workbench.store.files import remove_database_files
 from workbench.store.slots import slot_path
 
@@ -220,7 +220,7 @@ def _copy_to_server(
                 text("SELECT to_regclass('app_user') IS NOT NULL")
             ).scalar_one()
             if has_schema and probe.execute(select(func.count()).select_from(User)).scalar_one():
-                raise StoreError(
+                raise NotEmpty(
                     where, f"{where} already holds workbench data: copy into an empty database"
                 )
         users_url = server.initialize(owner_url, user, passphrase)
