@@ -167,3 +167,42 @@ def test_the_locale_chooses_the_language_and_lang_overrides_it(
     assert english.stderr == "error: empty.csv: the file is empty\n"
     plain = _import(refusing_db, path)
     assert plain.stderr == "error: empty.csv: the file is empty\n"
+
+
+def test_rejected_rows_and_the_summary_in_chinese(db: Path, tmp_path: Path) -> None:
+    """Issue 12's leftover: the command line said rejected rows in English only."""
+    path = _persons(tmp_path, "王某,110105194912310021,12345\n")
+    report_csv = tmp_path / "报告.csv"
+    args = ("--case", "C-1", "--kind", "persons", str(path), "--report-csv", str(report_csv))
+    result = run("import", "--db", str(db), *args, "--lang", "zh_CN")
+    assert result.returncode == 5, result.stderr
+    assert result.stderr == (
+        "error: 人员名单.csv：2 处问题，未导入任何内容；"
+        "第一处：第 4 行，列“证件号码”：校验码不符：有数字录入错误\n"
+    )
+    assert result.stdout.splitlines() == [
+        "拒收：",
+        "  第 4 行，列“证件号码”：校验码不符：有数字录入错误",
+        "  第 4 行，列“手机”：不是有效的手机或固定电话号码",
+    ]
+    with report_csv.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["类别", "行", "列", "原因"]
+    assert rows[1] == ["错误", "4", "证件号码", "校验码不符：有数字录入错误"]
+    # The locale chooses Chinese too; a file that imports says what it wrote.
+    good = _persons(tmp_path)
+    done = run(
+        "import",
+        "--db",
+        str(db),
+        "--case",
+        "C-1",
+        "--kind",
+        "persons",
+        str(good),
+        env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "人员名单.csv → C-1(人员，gb18030)：读取 2 行，导入 2 行，0 行已存在"
+    )

@@ -9,6 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
+from workbench.domain.coded_messages import coded_message
+
 Severity = Literal["error", "warning"]
 
 
@@ -50,6 +52,19 @@ class Issue:
         where = f"line {self.line}" if self.line is not None else "file"
         column = f", column {self.column!r}" if self.column else ""
         return f"{where}{column}: {self.message}"
+
+    def said(self, lang: str) -> str:
+        """Where, then why, in ``lang`` (zh_CN or en): the reason by its code, in grams
+        and 元 (the English particulars when it has no code). The command line's words;
+        the window shows the same reason in its table."""
+        reason = coded_message(self.code, self.params, self.message, lang)
+        if lang.startswith("zh"):
+            where = "文件" if self.line is None else f"第 {self.line} 行"
+            column = f"，列“{self.column}”" if self.column else ""
+            return f"{where}{column}：{reason}"
+        where = "file" if self.line is None else f"line {self.line}"
+        column = f", column {self.column!r}" if self.column else ""
+        return f"{where}{column}: {reason}"
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)

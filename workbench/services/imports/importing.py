@@ -102,6 +102,14 @@ class ImportRejected(InputRejected):
         first = self.report.errors[0] if self.report.errors else None
         return f"{self.report.file}: {n}{more} problem(s), nothing imported; first: {first}"
 
+    def message_in(self, lang: str) -> str:
+        if not lang.startswith("zh"):
+            return str(self)
+        n = len(self.report.errors)
+        count = f"至少 {n}" if self.report.errors_truncated else str(n)
+        first = self.report.errors[0].said(lang) if self.report.errors else ""
+        return f"{self.report.file}：{count} 处问题，未导入任何内容；第一处：{first}"
+
 
 class _Rollback(Exception):
     pass
