@@ -206,3 +206,29 @@ def test_rejected_rows_and_the_summary_in_chinese(db: Path, tmp_path: Path) -> N
     assert done.stdout.startswith(
         "人员名单.csv → C-1(人员，gb18030)：读取 2 行，导入 2 行，0 行已存在"
     )
+
+
+def test_a_mapping_file_that_is_not_one_is_named_in_the_users_language(
+    db: Path, tmp_path: Path
+) -> None:
+    data = _persons(tmp_path)
+    args = ["import", "--db", str(db), "--case", "C-1", "--kind", "persons", str(data)]
+    broken = tmp_path / "对应.json"
+    broken.write_text('{"kind": "persons", "mapping": {', encoding="utf-8")
+    other = tmp_path / "calls.json"
+    other.write_text(json.dumps({"kind": "calls", "mapping": {"caller": "主叫"}}))
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes('{"name": "名字"}'.encode("gbk"))
+    cases = {
+        broken: "列对应文件 对应.json 不是有效的 JSON(第 1 行：",
+        other: "列对应文件 calls.json 用于“话单”，不能用于“人员”",
+        gbk: "列对应文件 gbk.json 不是 UTF-8 编码的文本",
+        tmp_path / "无.json": "无法读取列对应文件 无.json(",
+    }
+    for mapping, expected in cases.items():
+        refused = run(*args, "--mapping", str(mapping), "--lang", "zh_CN")
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.startswith(f"error: {expected}"), refused.stderr
+        assert refused.stderr.count("\n") == 1
+    english = run(*args, "--mapping", str(other), "--lang", "en")
+    assert english.stderr == "error: mapping file calls.json is for call records, not persons\n"

@@ -12,6 +12,7 @@ from workbench.cli.base import EXIT_OK, Registrar, UsageError
 from workbench.cli.session import lang, signed_in
 from workbench.domain.coded_messages import coded_message
 from workbench.importers.csvsafe import write_csv
+from workbench.importers.errors import ImportFileError
 from workbench.importers.kinds import KINDS
 from workbench.importers.mapping import load_mapping_file
 from workbench.importers.report import ImportReport
@@ -112,8 +113,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.mapping:
         try:
             mapping = load_mapping_file(args.mapping, args.kind)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        except ImportFileError as exc:
+            raise UsageError(exc.message(lang(args))) from None
     if not Path(args.file).exists():
         raise UsageError(f"no such file: {args.file}")
     if args.case is None and KINDS[args.kind].scope == "case":

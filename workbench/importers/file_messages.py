@@ -51,6 +51,27 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 不是一个文件(是文件夹或设备?)",
         "{file}: is not a file",
     ),
+    # a saved column mapping (--mapping)
+    "mapping.cannot_read": (
+        "无法读取列对应文件 {file}({reason})",
+        "cannot read mapping file {file}: {reason}",
+    ),
+    "mapping.not_utf8": (
+        "列对应文件 {file} 不是 UTF-8 编码的文本",
+        "mapping file {file}: not UTF-8 text",
+    ),
+    "mapping.not_json": (
+        "列对应文件 {file} 不是有效的 JSON(第 {line} 行：{reason})",
+        "mapping file {file}: not JSON ({reason}, line {line})",
+    ),
+    "mapping.other_kind": (
+        "列对应文件 {file} 用于“{found_zh}”，不能用于“{kind_zh}”",
+        "mapping file {file} is for {found_en}, not {kind_en}",
+    ),
+    "mapping.not_an_object": (
+        "列对应文件 {file} 的内容应为“字段 → 列名”的对应关系",
+        "mapping file {file}: expected an object of field → column header",
+    ),
     "file.empty": (
         "文件 {file} 是空的(0 字节),没有可导入的内容",
         "{file}: the file is empty",

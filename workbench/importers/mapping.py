@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from workbench.importers.errors import ImportFileError
 from workbench.importers.kinds import KINDS, KindSpec
 
 _BRACKETS = re.compile(r"[((\[【].*?[))\]】]")
@@ -112,21 +113,38 @@ def check_mapping(
 
 
 def load_mapping_file(path: Path | str, kind: str | None = None) -> dict[str, str]:
+    """A saved column mapping (``--mapping``); a file that is not one is refused naming
+    the file and why (codes "mapping.*" of ``file_messages``, in both languages)."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ValueError(f"cannot read mapping file {path}: {exc.strerror}") from None
+        raise ImportFileError(
+            "mapping.cannot_read", file=path.name, reason=exc.strerror or str(exc)
+        ) from None
+    except UnicodeDecodeError:
+        raise ImportFileError("mapping.not_utf8", file=path.name) from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"mapping file {path}: not JSON ({exc.msg}, line {exc.lineno})") from None
+        raise ImportFileError(
+            "mapping.not_json", file=path.name, reason=exc.msg, line=exc.lineno
+        ) from None
     if isinstance(data, dict) and "mapping" in data:
         if kind and data.get("kind") not in (None, kind):
-            raise ValueError(f"mapping file {path} is for {data['kind']}, not {kind}")
+            found, wanted = str(data["kind"]), KINDS[kind]
+            named = KINDS.get(found)
+            raise ImportFileError(
+                "mapping.other_kind",
+                file=path.name,
+                found_zh=named.label_zh if named else found,
+                found_en=named.label_en if named else found,
+                kind_zh=wanted.label_zh,
+                kind_en=wanted.label_en,
+            )
         data = data["mapping"]
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(val, str) for k, val in data.items()
     ):
-        raise ValueError(f"mapping file {path}: expected an object of field → column header")
+        raise ImportFileError("mapping.not_an_object", file=path.name)
     return dict(data)
 
 
