@@ -12,6 +12,7 @@ import pytest
 
 from tests.cli.test_cli import run
 from tests.conftest import PASSPHRASE
+from workbench.cli.columns import cells
 from workbench.demo.cases import demo_cases
 
 AS_TESTER = {"WORKBENCH_USER": "tester"}
@@ -53,10 +54,15 @@ def test_metrics_text_in_either_language(demo_db: Path) -> None:
     code, out, _ = graph(demo_db, "metrics", "--case", "PDS-2019-001", "--lang", "zh_CN")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("PDS-2019-001: 52 nodes")
-    assert "betweenness" in lines[1] and "人员" in out and "库某" in out
+    assert lines[0].startswith("PDS-2019-001：52 个节点")
+    assert "中介中心性" in lines[1] and "人员" in out and "库某" in out
+    # The columns line up in a terminal (a Chinese character takes two cells): the heads
+    # and every person's row are equally wide.
+    persons = [line for line in lines[2:] if " 人员 " in line]
+    assert len({cells(line) for line in [lines[1], *persons]}) == 1, persons[:3]
     code, out, _ = graph(demo_db, "metrics", "--case", "PDS-2019-001", "--lang", "en")
-    assert " person " in out and "vehicle" in out
+    assert out.startswith("PDS-2019-001: 52 nodes")
+    assert "betweenness" in out and " person " in out and "vehicle" in out
 
 
 def test_path_between_names_and_identifiers(demo_db: Path) -> None:

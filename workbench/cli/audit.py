@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, IntegrityFailure, Registrar
+from workbench.cli.columns import fit
 from workbench.cli.session import add_lang_option, emit, emit_json, lang, signed_in
 from workbench.domain import vocab
 from workbench.services.casefile.cases import CaseService
@@ -44,16 +45,13 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
     language = lang(args)
 
     def text() -> str:
-        return (
-            "\n".join(
-                f"{r.seq:>6} {r.at} {r.user:<12} "
-                f"{vocab.label(vocab.AUDIT_ACTIONS, r.action, language):<14} "
-                f"{vocab.label(vocab.ENTITY_KINDS, r.entity, language):<12} "
-                f"{r.entity_id or '':<8} {r.case_code or ''}"
-                for r in records
-            )
-            or "no entries"
-        )
+        return "\n".join(
+            f"{r.seq:>6} {r.at} {fit(r.user, 12)} "
+            f"{fit(vocab.label(vocab.AUDIT_ACTIONS, r.action, language), 14)} "
+            f"{fit(vocab.label(vocab.ENTITY_KINDS, r.entity, language), 12)} "
+            f"{fit(r.entity_id or '', 8)} {r.case_code or ''}"
+            for r in records
+        ) or ("没有审计记录" if language.startswith("zh") else "no entries")
 
     emit(args, [r.as_json() for r in records], text)
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, Registrar
+from workbench.cli.columns import fit
 from workbench.cli.session import add_lang_option, emit, lang, signed_in
 from workbench.domain import vocab
 from workbench.domain.quantities import format_cny, format_grams
@@ -67,8 +68,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
         if not rows:
             return _w("no_cases", language)
         return "\n".join(
-            f"{r.code:<16} {vocab.label(vocab.CASE_LEVELS, r.level, language):<28} "
-            f"{vocab.label(vocab.CASE_STATUSES, r.status, language):<22} "
+            f"{fit(r.code, 16)} {fit(vocab.label(vocab.CASE_LEVELS, r.level, language), 28)} "
+            f"{fit(vocab.label(vocab.CASE_STATUSES, r.status, language), 22)} "
             f"{r.suspects:>4} {_w('suspects_n', language)}  {r.title}"
             for r in rows
         )

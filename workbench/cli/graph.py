@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, Registrar
+from workbench.cli.columns import fit
 from workbench.cli.session import emit, lang, signed_in
 from workbench.domain import vocab
 from workbench.services.analysis.network_data import GraphData
@@ -47,24 +48,46 @@ def cmd_graph_metrics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The column heads of ``graph metrics`` (id is the node's key, as --json and ``path`` take it).
+_METRIC_HEADS_EN = (
+    "id",
+    "kind",
+    "label",
+    "degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "community",
+)
+_METRIC_HEADS_ZH = ("编号", "类型", "名称", "度", "中介中心性", "接近中心性", "特征向量", "群体")
+
+
 def _metrics_text(graph: GraphData, metrics: NodeMetrics, order: list[int], language: str) -> str:
+    n, links, groups = len(graph.nodes), len(graph.links), metrics.communities
+    zh = language.startswith("zh")
     head = (
-        f"{graph.case_code}: {len(graph.nodes)} nodes, {len(graph.links)} links, "
-        f"{metrics.communities} communities"
+        f"{graph.case_code}：{n} 个节点，{links} 条关系，{groups} 个群体"
+        if zh
+        else f"{graph.case_code}: {n} nodes, {links} links, {groups} communities"
     )
     if graph.notice is not None:
         head += "\n" + graph.notice.message(language)
+    names = _METRIC_HEADS_ZH if zh else _METRIC_HEADS_EN
+    widths = (28, 12, 20, 6, 11, 10, 11, 9)
     lines = [
         head,
-        f"{'id':<28} {'kind':<12} {'label':<20} {'degree':>6} {'betweenness':>11} "
-        f"{'closeness':>9} {'eigenvector':>11} {'community':>9}",
+        " ".join(
+            fit(h, w, "<" if i < 3 else ">")
+            for i, (h, w) in enumerate(zip(names, widths, strict=True))
+        ),
     ]
     for i in order:
         node = graph.nodes[i]
         kind = vocab.label(vocab.NODE_KINDS, node.kind, language)
         lines.append(
-            f"{node.id:<28} {kind:<12} {node.label:<20} {int(metrics.degree[i]):>6} "
-            f"{float(metrics.betweenness[i]):>11.4f} {float(metrics.closeness[i]):>9.4f} "
+            f"{fit(node.id, 28)} {fit(kind, 12)} {fit(node.label, 20)} "
+            f"{int(metrics.degree[i]):>6} "
+            f"{float(metrics.betweenness[i]):>11.4f} {float(metrics.closeness[i]):>10.4f} "
             f"{float(metrics.eigenvector[i]):>11.4f} {int(metrics.community[i]):>9}"
         )
     return "\n".join(lines)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from workbench.cli.base import EXIT_OK, Registrar, UsageError
+from workbench.cli.columns import cells, fit
 from workbench.cli.session import emit, lang, signed_in
 from workbench.domain import periods, vocab
 from workbench.domain.errors import DomainError
@@ -42,31 +44,27 @@ def _text(report: StatsReport, language: str) -> str:
         if zh
         else f"{p.first} to {p.last} (same period last year {q.first} to {q.last})"
     )
-    lines = [head]
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(label: str, unit: str, v: Any) -> None:
+        value, last = shown(v.value, unit, language), shown(v.last_year, unit, language)
+        rows.append((label, value, last, periods.format_yoy(v.yoy_percent)))
+
     for f in FIGURES:
-        v = report.figures[f.key]
-        label = ("  " if f.parent else "") + f.label(language)
-        lines.append(
-            f"  {label:<30} {shown(v.value, f.unit, language):>18} "
-            f"{shown(v.last_year, f.unit, language):>18} "
-            f"{periods.format_yoy(v.yoy_percent):>10}"
-        )
+        add(("  " if f.parent else "") + f.label(language), f.unit, report.figures[f.key])
     for drug, v in report.drugs.items():
-        label = "    " + vocab.label(vocab.DRUGS, drug, language)
-        lines.append(
-            f"  {label:<30} {shown(v.value, 'grams', language):>18} "
-            f"{shown(v.last_year, 'grams', language):>18} "
-            f"{periods.format_yoy(v.yoy_percent):>10}"
-        )
+        add("    " + vocab.label(vocab.DRUGS, drug, language), "grams", v)
     for unit, values in report.by_unit.items():
-        lines.append(f"  [{unit or '—'}]")
+        rows.append((f"[{unit or '—'}]", "", "", ""))
         for key, v in values.items():
-            f = figure(key)
-            lines.append(
-                f"    {f.label(language):<28} {shown(v.value, f.unit, language):>18} "
-                f"{shown(v.last_year, f.unit, language):>18} "
-                f"{periods.format_yoy(v.yoy_percent):>10}"
-            )
+            add("  " + figure(key).label(language), figure(key).unit, v)
+    width = max(cells(r[0]) for r in rows) + 2
+    lines = [head]
+    for label, value, last, yoy in rows:
+        if not value:
+            lines.append(f"  {label}")
+            continue
+        lines.append(f"  {fit(label, width)}{fit(value, 18, '>')} {fit(last, 18, '>')} {yoy:>10}")
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.base import EXIT_OK, Registrar
+from workbench.cli.columns import fit
 from workbench.cli.session import add_lang_option, emit, lang, new_passphrase, signed_in
 from workbench.domain import vocab
 from workbench.services.accounts.users import UserService
@@ -45,13 +46,28 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     ]
 
     language = lang(args)
-    key = "login" if is_server_url(str(ctx.store.path)) else "key slot"
+    zh = language.startswith("zh")
+    server = is_server_url(str(ctx.store.path))
+    # (active, removed, has its way in, has none): a key slot on a file, a login role
+    # on a server.
+    if zh:
+        words = (
+            "在用",
+            "已移除",
+            *(("可登录", "不可登录") if server else ("有密钥槽", "无密钥槽")),
+        )
+    else:
+        words = (
+            "active",
+            "removed",
+            *(("login", "no login") if server else ("key slot", "no key slot")),
+        )
 
     def text() -> str:
         return "\n".join(
-            f"{r.name:<16} {vocab.label(vocab.USER_ROLES, r.role, language):<13} "
-            f"{'active' if r.active else 'removed':<8} "
-            f"{key if r.has_slot else 'no ' + key}  {r.display_name}"
+            f"{fit(r.name, 16)} {fit(vocab.label(vocab.USER_ROLES, r.role, language), 13)} "
+            f"{fit(words[0] if r.active else words[1], 8)} "
+            f"{words[2] if r.has_slot else words[3]}  {r.display_name}"
             + (f" ({r.police_no})" if r.police_no else "")
             for r in rows
         )
