@@ -8,7 +8,7 @@ from workbench.cli.columns import cells, fit
 def test_cells_count_wide_characters_twice() -> None:
     assert cells("abc") == 3
     assert cells("破获毒品犯罪案件") == 16
-    assert cells("甲基苯丙胺(冰毒)") == 14  # ASCII brackets: one cell each
+    assert cells("冰毒 (ice)") == 10  # ASCII: one cell each
     assert cells("（全角）") == 8
 
 
