@@ -102,6 +102,10 @@ def test_registry_show(demo: Path) -> None:
     assert kinds == ["compulsory_isolation", "community_rehab", "administrative_detention"]
     text = ok("registry", "show", "--db", str(demo), GAO, "--lang", "zh_CN").stdout
     assert "强制隔离戒毒" in text and "社区戒毒" in text and "出所备案" in text
+    lines = text.splitlines()
+    assert lines[1].startswith("  管控状态：") and "涉及案件：PDS-2019-003" in lines[1]
+    assert "  查获 2019-03-28 22:30 " in text and "[已完成]" in text
+    assert not any(w in text for w in ("status", "finding", "decision", "due "))
     missing = run("registry", "show", "--db", str(demo), NEW)
     assert missing.returncode == 5 and "nobody with ID number" in missing.stderr
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from workbench.cli.base import EXIT_OK, Registrar
 from workbench.cli.session import emit, lang, signed_in
 from workbench.domain import vocab
+from workbench.domain.coded_messages import coded_message
 from workbench.importers import values as v
 from workbench.services.core.errors import FieldError, InputRejected
 from workbench.services.registry.entries import RegistryService
@@ -55,6 +56,8 @@ def cmd_add_finding(args: argparse.Namespace) -> int:
         result = RegistryService(ctx).add_finding(person=person, **values)
     ref = result.value
     warnings = [str(w) for w in result.warnings]
+    language = lang(args)
+    said = [_warning_text(w, language) for w in result.warnings]
     emit(
         args,
         {
@@ -64,11 +67,19 @@ def cmd_add_finding(args: argparse.Namespace) -> int:
             "warnings": warnings,
         },
         lambda: "\n".join(
-            [f"recorded finding {ref.finding_id} of person {ref.person_id}"]
-            + [f"warning: {w}" for w in warnings]
+            [_say("recorded", language, ref.finding_id, ref.person_id)]
+            + [_say("warning", language, w) for w in said]
         ),
     )
     return EXIT_OK
+
+
+def _warning_text(warning: object, language: str) -> str:
+    """A service warning by its code in the user's language (grams, 元); else as said."""
+    text = str(warning)
+    plain = text.partition(": ")[2] or text
+    code = getattr(warning, "code", "")
+    return coded_message(code, getattr(warning, "params", {}), plain, language)
 
 
 def _json_value(value: object) -> object:
@@ -109,6 +120,26 @@ def record_json(record: PersonRecord) -> dict[str, Any]:
     }
 
 
+# (zh_CN, en): the words of the text output around the vocabulary's labels.
+_WORDS: dict[str, tuple[str, str]] = {
+    "status": ("管控状态：{}", "status: {}"),
+    "cases": ("   涉及案件：{}", "   cases: {}"),
+    "due": ("到期 {}：{}({})[{}]", "due {}: {} ({}) [{}]"),
+    "done": ("已完成", "done"),
+    "overdue": ("已逾期", "OVERDUE"),
+    "days_left": ("剩余 {} 天", "{} days"),
+    "finding": ("查获 {} {} {} {} {}", "finding {} {} {} {} {}"),
+    "decision": ("决定 {} {} {} 至 {} {}", "decision {} {} {} – {} {}"),
+    "recorded": ("已登记第 {} 次查获(人员 {})", "recorded finding {} of person {}"),
+    "warning": ("警告：{}", "warning: {}"),
+}
+
+
+def _say(key: str, language: str, *values: object) -> str:
+    zh, en = _WORDS[key]
+    return (zh if language.startswith("zh") else en).format(*values)
+
+
 def _record_text(record: PersonRecord, language: str) -> str:
     p = record.person
 
@@ -116,26 +147,27 @@ def _record_text(record: PersonRecord, language: str) -> str:
         return vocab.label(labels, key, language)
 
     status = lab(vocab.REGISTRY_STATUSES, record.status.status) if record.status.status else "—"
+    cases = _say("cases", language, "、".join(record.cases)) if record.cases else ""
     lines = [
         f"{p['name']}  {p['id_number'] or ''}  {p['birth_date'] or ''}",
-        f"  status: {status}" + (f"   cases: {', '.join(record.cases)}" if record.cases else ""),
+        "  " + _say("status", language, status) + cases,
     ]
     for d in record.status.dues:
-        mark = "done" if d.done else ("OVERDUE" if d.overdue else f"{d.days_left} days")
-        lines.append(
-            f"  due {d.due}: {lab(vocab.DUE_KINDS, d.kind)} "
-            f"({lab(vocab.REHAB_DECISIONS, d.decision_kind)}) [{mark}]"
-        )
+        left = _say("days_left", language, d.days_left)
+        mark = _say("done" if d.done else "overdue", language) if d.done or d.overdue else left
+        due = (lab(vocab.DUE_KINDS, d.kind), lab(vocab.REHAB_DECISIONS, d.decision_kind))
+        lines.append("  " + _say("due", language, d.due, *due, mark))
     for f in record.findings:
-        lines.append(
-            f"  finding {f['found_at'].astimezone(ZoneInfo(v.DEFAULT_ZONE)):%Y-%m-%d %H:%M} "
-            f"{f['unit']} {lab(vocab.HOW_FOUND, f['how_found'])} "
-            f"{lab(vocab.DRUGS, f['substance'])} {lab(vocab.TEST_RESULTS, f['result'])}"
-        )
+        when = f"{f['found_at'].astimezone(ZoneInfo(v.DEFAULT_ZONE)):%Y-%m-%d %H:%M}"
+        how = lab(vocab.HOW_FOUND, f["how_found"])
+        found = (lab(vocab.DRUGS, f["substance"]), lab(vocab.TEST_RESULTS, f["result"]))
+        lines.append("  " + _say("finding", language, when, f["unit"], how, *found))
     for d in record.decisions:
+        end = d["ended_on"] or d["planned_end_on"]
+        kind = lab(vocab.REHAB_DECISIONS, d["kind"])
+        where = d["place"] or d["office"]
         lines.append(
-            f"  decision {d['decided_on']} {lab(vocab.REHAB_DECISIONS, d['kind'])} "
-            f"{d['starts_on']} – {d['ended_on'] or d['planned_end_on']} {d['place'] or d['office']}"
+            "  " + _say("decision", language, d["decided_on"], kind, d["starts_on"], end, where)
         )
         for h in d["handovers"]:
             lines.append(
@@ -170,6 +202,9 @@ def register(r: Registrar) -> None:
     add.add_argument("--report-no", help="test report number")
     add.add_argument("--case", help="the case file the finding was made in")
     add.add_argument("--notes")
+    add.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="language of the output (default: the locale)"
+    )
     show = r.command("show", cmd_show, "a person's registry record, status and due dates", group)
     show.add_argument("id_number", metavar="ID_NUMBER")
     show.add_argument("--lang", choices=("zh_CN", "en"))
