@@ -258,6 +258,12 @@ def test_expanding_reaches_another_case_and_flags_it(window: MainWindow, demo_ct
     assert home and not any(i.other_case for i in home)
     c.tab.expand_page.collapse_button.click()
     assert c.tab.scene.item(f"person:{zhu['person_id']}") is None
+    # The other case's number is a link that opens it.
+    assert c.analysis.expand_selected()
+    result = c.tab.expand_page.result
+    assert '<a href="case:PDS-2019-002">PDS-2019-002</a>' in result.text()
+    result.linkActivated.emit("case:PDS-2019-002")
+    assert window.current_case_code() == "PDS-2019-002"
 
 
 def test_a_case_without_links_explains_itself(window: MainWindow, demo_ctx: Context) -> None:
@@ -409,3 +415,15 @@ def test_hover_tips_say_evidence_and_period(window: MainWindow) -> None:
     mid = c.tab.scene.geometry.mid[longest]  # type: ignore[union-attr]
     pos = c.tab.view.mapFromScene(QPointF(float(mid[0]), float(mid[1])))
     assert c.tab.view.hit(pos) == (None, longest)
+
+
+def test_the_side_panel_gets_the_room_its_pages_need(window: MainWindow, qtbot: QtBot) -> None:
+    """At 1024×700 and large, the panel is never squeezed below what its pages need
+    (it was: "Remove expansions" cut in English), and keeps a quarter at most 300 px."""
+    c = chart(window)
+    for width, height in ((1024, 700), (1600, 1000)):
+        window.resize(width, height)
+        qtbot.wait(50)
+        panel = c.tab.splitter.sizes()[1]
+        assert panel >= c.tab.panel.minimumSizeHint().width(), (width, panel)
+        assert c.tab.splitter.sizes()[0] > panel  # the chart keeps the most room

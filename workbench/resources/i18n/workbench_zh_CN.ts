@@ -878,8 +878,8 @@
         <translation>新增 %1 个对象、%2 条关系。</translation>
     </message>
     <message>
-        <source>From other case files: %1</source>
-        <translation>来自其他案件:%1</translation>
+        <source>From other case files (click one to open it): %1</source>
+        <translation>来自其他案件(点击案件编号可打开该案件)：%1</translation>
     </message>
     <message>
         <source>Nothing to draw.</source>

@@ -8,6 +8,7 @@ a newer chart cancels the older run.
 
 from __future__ import annotations
 
+import html
 import threading
 from typing import Any
 
@@ -18,6 +19,7 @@ from workbench.services.analysis.network_data import GraphData
 from workbench.services.analysis.network_metrics import AnalysisCancelled, NodeMetrics, node_metrics
 from workbench.services.analysis.network_paths import PathResult, find_path
 from workbench.services.core.errors import ServiceError
+from workbench.views.forms.messages import service_error_message
 from workbench.views.i18n import arg
 from workbench.views.linkchart import style
 
@@ -51,6 +53,7 @@ class Analysis(QObject):
         page.clear_button.clicked.connect(self.clear_path)
         tab.expand_page.expand_button.clicked.connect(self.expand_selected)
         tab.expand_page.collapse_button.clicked.connect(self._collapse)
+        tab.expand_page.result.linkActivated.connect(self.open_other)
 
     def forget(self) -> None:
         self._cancel()
@@ -247,7 +250,7 @@ class Analysis(QObject):
         try:
             graph = c.host.services.network.expand(c.case, node, page.hops.value(), lang=c.lang)
         except ServiceError as exc:
-            page.result.setText(str(exc))
+            page.result.setText(html.escape(service_error_message(exc)))
             return False
         added_nodes, added_links = c.add_expansion(graph)
         foreign: dict[str, int] = {}
@@ -260,17 +263,39 @@ class Analysis(QObject):
             added_links,
         )
         if foreign:
-            cases = ", ".join(f"{code} ({count})" for code, count in sorted(foreign.items()))
+            # Each case number is a link: the user may read those cases (expansion shows
+            # no other), and one click opens it (OPEN_CASE_LINK, _open_other).
+            cases = ", ".join(
+                f'<a href="{OPEN_CASE_LINK}{html.escape(code)}">{html.escape(code)}</a> ({count})'
+                for code, count in sorted(foreign.items())
+            )
             text += " " + arg(
-                QCoreApplication.translate("LinkChart", "From other case files: %1"), cases
+                QCoreApplication.translate(
+                    "LinkChart", "From other case files (click one to open it): %1"
+                ),
+                cases,
             )
         page.result.setText(text)
         self.tab.scene.select_ids([node])
         return True
 
+    def open_other(self, link: str) -> bool:
+        """Open the other case file a link of the expansion's result names."""
+        if not link.startswith(OPEN_CASE_LINK):
+            return False
+        try:
+            self.c.host.open_case(link.removeprefix(OPEN_CASE_LINK))
+        except ServiceError as exc:
+            self.tab.expand_page.result.setText(html.escape(service_error_message(exc)))
+            return False
+        return True
+
     def _collapse(self) -> None:
         self.c.remove_expansions()
         self.tab.expand_page.result.clear()
+
+
+OPEN_CASE_LINK = "case:"  # the href of a case number in the expansion's result
 
 
 def _unit(values: np.ndarray) -> np.ndarray:

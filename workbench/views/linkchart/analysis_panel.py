@@ -147,6 +147,8 @@ class ExpandPage(QWidget):
         self.result = QLabel()
         self.result.setObjectName("linkchart_expand_result")
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)  # other cases' numbers are links
+        self.result.setOpenExternalLinks(False)
         form = QFormLayout()
         form.addRow(self.tr("Steps"), self.hops)
         buttons = QHBoxLayout()

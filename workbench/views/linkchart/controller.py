@@ -53,6 +53,8 @@ class Host(Protocol):
 
     def current_case_code(self) -> str | None: ...
 
+    def open_case(self, code: str) -> None: ...
+
 
 class LinkChartController(QObject):
     refreshed = Signal()

@@ -155,8 +155,12 @@ class LinkChartTab(QWidget):
         user moves the splitter: on a 1024-pixel screen the chart keeps the room."""
         super().resizeEvent(event)
         if not self._panel_moved:
-            total = sum(self.splitter.sizes()) or self.width()
-            panel = min(PANEL_WIDTH, max(180, total // 4))
+            # The tab's new width: the splitter inside has not been resized yet, and its
+            # old sizes (on first show, its default ones) would squeeze the panel. Never
+            # narrower than its pages need ("Remove expansions" in English).
+            total = event.size().width() or sum(self.splitter.sizes())
+            needed = self.panel.minimumSizeHint().width()
+            panel = max(needed, min(PANEL_WIDTH, max(180, total // 4)))
             self.splitter.blockSignals(True)
             self.splitter.setSizes([total - panel, panel])
             self.splitter.blockSignals(False)
