@@ -103,7 +103,7 @@ def test_mapping_checks_and_preset_files(tmp_path: Path) -> None:
     preset = tmp_path / "m.json"
     preset.write_text(dump_mapping("persons", {"name": "姓名"}), encoding="utf-8")
     assert load_mapping_file(preset, "persons") == {"name": "姓名"}
-    with pytest.raises(ValueError, match="is for persons, not calls"):
+    with pytest.raises(ValueError, match="is for persons, not call records"):
         load_mapping_file(preset, "calls")
     preset.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match="not JSON"):
