@@ -8,6 +8,7 @@ from networkx for paths, not from the widgets' own bookkeeping.
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import networkx as nx
 import numpy as np
@@ -427,3 +428,33 @@ def test_the_side_panel_gets_the_room_its_pages_need(window: MainWindow, qtbot: 
         panel = c.tab.splitter.sizes()[1]
         assert panel >= c.tab.panel.minimumSizeHint().width(), (width, panel)
         assert c.tab.splitter.sizes()[0] > panel  # the chart keeps the most room
+
+
+def test_the_date_filter_can_follow_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
+    """Filter ▸ "As on the timeline": the links dated within the days the Timeline tab
+    shows for the same case (its whole span when it was not shown yet)."""
+    from datetime import datetime
+
+    from workbench.views.linkchart.install import dates_as_on_the_timeline
+
+    c = chart(window)
+    timeline = window.timeline_tab  # type: ignore[attr-defined]
+    filters = c.tab.filters
+    assert dates_as_on_the_timeline(window, c.tab)  # reads the timeline for this case
+    assert timeline.data is not None and timeline.data.case_code == CASE
+    start, end = filters.days()  # type: ignore[misc]
+    whole = end - start
+    # Zoomed on the middle third of the case's dated links, the chart follows those days.
+    first, last = filters._range  # type: ignore[misc]
+    third = (last - first) / 3
+    lo, hi = first + third, last - third
+    zone = ZoneInfo(window.zone)
+    x0 = datetime(lo.year, lo.month, lo.day, 12, tzinfo=zone).timestamp()
+    x1 = datetime(hi.year, hi.month, hi.day, 12, tzinfo=zone).timestamp()
+    everything = c.tab.status.text()
+    timeline.plot.view_box.setXRange(x0, x1, padding=0)
+    filters.timeline_button.click()
+    assert filters.dates_check.isChecked()
+    assert filters.days() == (lo, hi)
+    assert filters.days()[1] - filters.days()[0] < whole  # type: ignore[index]
+    assert c.tab.status.text() != everything  # fewer links shown

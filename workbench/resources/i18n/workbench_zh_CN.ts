@@ -700,6 +700,14 @@
         <translation>保留无日期的关系</translation>
     </message>
     <message>
+        <source>As on the timeline</source>
+        <translation>与时间轴一致</translation>
+    </message>
+    <message>
+        <source>Only links dated within the days the Timeline tab shows for this case</source>
+        <translation>只显示日期在本案时间轴当前所显示时段内的关系</translation>
+    </message>
+    <message>
         <source>Keep links standing for at least this many calls, transfers or records</source>
         <translation>仅保留至少代表这么多次通话、转账或记录的关系</translation>
     </message>

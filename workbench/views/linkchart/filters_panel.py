@@ -29,6 +29,7 @@ from workbench.services.analysis.network_data import GraphFilter
 
 class FiltersPanel(QWidget):
     changed = Signal()
+    timeline_wanted = Signal()  # "As on the timeline": the window answers with set_dates
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,12 @@ class FiltersPanel(QWidget):
         self.start_label, self.end_label = QLabel(), QLabel()
         self.undated_check = QCheckBox(self.tr("Keep links without dates"))
         self.undated_check.setChecked(True)
+        self.timeline_button = QPushButton(self.tr("As on the timeline"))
+        self.timeline_button.setObjectName("linkchart_dates_timeline")
+        self.timeline_button.setToolTip(
+            self.tr("Only links dated within the days the Timeline tab shows for this case")
+        )
+        self.timeline_button.clicked.connect(self.timeline_wanted)
         self.min_weight = QSpinBox()
         self.min_weight.setObjectName("linkchart_min_weight")
         self.min_weight.setRange(1, 1_000_000)
@@ -62,6 +69,7 @@ class FiltersPanel(QWidget):
         grid.addRow(self.tr("From"), self._row(self.start_slider, self.start_label))
         grid.addRow(self.tr("To"), self._row(self.end_slider, self.end_label))
         grid.addRow(self.undated_check)
+        grid.addRow(self.timeline_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(QLabel(self.tr("Link kinds")))
