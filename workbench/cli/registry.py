@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from workbench.cli.base import EXIT_OK, Registrar
 from workbench.cli.session import emit, lang, signed_in
 from workbench.domain import vocab
-from workbench.domain.coded_messages import coded_message
+from workbench.domain.coded_messages import warning_text
 from workbench.importers import values as v
 from workbench.services.core.errors import FieldError, InputRejected
 from workbench.services.registry.entries import RegistryService
@@ -57,7 +57,7 @@ def cmd_add_finding(args: argparse.Namespace) -> int:
     ref = result.value
     warnings = [str(w) for w in result.warnings]
     language = lang(args)
-    said = [_warning_text(w, language) for w in result.warnings]
+    said = [warning_text(w, language) for w in result.warnings]
     emit(
         args,
         {
@@ -72,14 +72,6 @@ def cmd_add_finding(args: argparse.Namespace) -> int:
         ),
     )
     return EXIT_OK
-
-
-def _warning_text(warning: object, language: str) -> str:
-    """A service warning by its code in the user's language (grams, 元); else as said."""
-    text = str(warning)
-    plain = text.partition(": ")[2] or text
-    code = getattr(warning, "code", "")
-    return coded_message(code, getattr(warning, "params", {}), plain, language)
 
 
 def _json_value(value: object) -> object:

@@ -691,4 +691,13 @@ def coded_message(
     return text
 
 
-__all__ = ["DEFAULT_ZONE", "MESSAGES", "coded_message", "shown"]
+def warning_text(warning: object, lang: str, zone: str = DEFAULT_ZONE) -> str:
+    """A service warning ("field: particulars", a ``FieldWarning`` when it has a code)
+    in ``lang``: its sentence by code, else the particulars without the field name."""
+    text = str(warning)
+    plain = text.partition(": ")[2] or text
+    code = getattr(warning, "code", "")
+    return coded_message(code, getattr(warning, "params", None), plain, lang, zone)
+
+
+__all__ = ["DEFAULT_ZONE", "MESSAGES", "coded_message", "shown", "warning_text"]

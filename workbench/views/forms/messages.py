@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from workbench.domain import coded_messages as messages_by_code
 from workbench.importers.report import Issue
-from workbench.services.core.errors import FieldError, FieldWarning, InputRejected, ServiceError
+from workbench.services.core.errors import FieldError, InputRejected, ServiceError
 from workbench.views.formatting import DEFAULT_ZONE
 from workbench.views.i18n import current_language
 
@@ -38,10 +38,7 @@ def error_message(error: FieldError) -> str:
 
 def warning_message(warning: str) -> str:
     """A service warning in the user's language (weights in grams); plain text if unknown."""
-    plain = warning.partition(": ")[2] or warning
-    if not isinstance(warning, FieldWarning):
-        return plain
-    return coded_message(warning.code, warning.params, plain)
+    return messages_by_code.warning_text(warning, _language(), DEFAULT_ZONE)
 
 
 def issue_message(issue: Issue) -> str:
